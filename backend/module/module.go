@@ -1,0 +1,34 @@
+// Package module defines how subsystems plug into the composition root
+// (Caddy-style: an ID, a lifecycle, optional HTTP routes). It imports only the
+// standard library so every subsystem can implement it without depending on
+// the others.
+package module
+
+import (
+	"context"
+	"net/http"
+)
+
+// Module is a subsystem with a lifecycle. Start must return promptly (run
+// long work in goroutines tied to ctx); Stop must release everything and
+// flush what it buffers.
+type Module interface {
+	ID() string
+	Start(ctx context.Context) error
+	Stop(ctx context.Context) error
+}
+
+// Route is one HTTP endpoint a module serves on the local listener.
+// Pattern uses net/http ServeMux syntax, e.g. "POST /api/flows/{id}/run" or
+// "GET /overlay/goal.html". The listener enforces the security rules of
+// design.md for every route: Host check always, bearer token for every
+// method other than GET/HEAD/OPTIONS.
+type Route struct {
+	Pattern string
+	Handler http.Handler
+}
+
+// RouteProvider is implemented by modules that serve HTTP routes.
+type RouteProvider interface {
+	Routes() []Route
+}
