@@ -1,0 +1,144 @@
+package alert
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+
+	"github.com/ltth/ltth/backend/module"
+)
+
+const maxBody = 64 << 10
+
+// Routes implements module.RouteProvider:
+//
+//	GET  /api/alerts/config                 every type's Config, keyed by event type
+//	PUT  /api/alerts/config/{eventType}     merge the JSON fields given over the Config; returns it
+//	POST /api/alerts/test/{eventType}       queue a sample alert (optional body: a Config to preview)
+//	POST /api/alerts/pause                  {"paused": bool}
+//	POST /api/alerts/{screen}/skip          end the alert showing on screen
+//	POST /api/alerts/{screen}/clear         end it and drop the screen's queue
+//	GET  /api/alerts/status                 {"paused", "screens": [...]}
+//
+// test and skip/clear share one pattern, because "/api/alerts/test/{x}" and
+// "/api/alerts/{screen}/skip" would overlap in net/http's ServeMux.
+func (m *Module) Routes() []module.Route {
+	return []module.Route{
+		{Pattern: "GET /api/alerts/config", Handler: http.HandlerFunc(m.getConfigs)},
+		{Pattern: "PUT /api/alerts/config/{eventType}", Handler: http.HandlerFunc(m.putConfig)},
+		{Pattern: "POST /api/alerts/pause", Handler: http.HandlerFunc(m.postPause)},
+		{Pattern: "POST /api/alerts/{a}/{b}", Handler: http.HandlerFunc(m.postAction)},
+		{Pattern: "GET /api/alerts/status", Handler: http.HandlerFunc(m.getStatus)},
+	}
+}
+
+func (m *Module) getConfigs(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, m.Configs())
+}
+
+func (m *Module) putConfig(w http.ResponseWriter, r *http.Request) {
+	body, ok := readBody(w, r)
+	if !ok {
+		return
+	}
+	c, err := m.PatchConfig(r.PathValue("eventType"), body)
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, c)
+}
+
+func (m *Module) postPause(w http.ResponseWriter, r *http.Request) {
+	body, ok := readBody(w, r)
+	if !ok {
+		return
+	}
+	var req struct {
+		Paused *bool `json:"paused"`
+	}
+	if err := json.Unmarshal(body, &req); err != nil || req.Paused == nil {
+		writeJSON(w, http.StatusBadRequest, errorBody{`body must be {"paused": true|false}`})
+		return
+	}
+	m.SetPaused(*req.Paused)
+	writeJSON(w, http.StatusOK, Paused{Paused: *req.Paused})
+}
+
+func (m *Module) postAction(w http.ResponseWriter, r *http.Request) {
+	a, b := r.PathValue("a"), r.PathValue("b")
+	switch {
+	case a == "test" && Alertable(b):
+		m.postTest(w, r, b)
+	case !screenRe.MatchString(a):
+		writeJSON(w, http.StatusNotFound, errorBody{"unknown screen or event type"})
+	case b == "skip":
+		writeJSON(w, http.StatusOK, map[string]any{"screen": a, "skipped": m.Skip(a)})
+	case b == "clear":
+		writeJSON(w, http.StatusOK, map[string]any{"screen": a, "cleared": m.Clear(a)})
+	case a == "test":
+		writeError(w, ErrUnknownType)
+	default:
+		writeJSON(w, http.StatusNotFound, errorBody{"unknown alert action " + b})
+	}
+}
+
+func (m *Module) postTest(w http.ResponseWriter, r *http.Request, eventType string) {
+	body, ok := readBody(w, r)
+	if !ok {
+		return
+	}
+	var preview *Config
+	if len(body) > 0 {
+		c := m.Configs()[eventType]
+		if err := json.Unmarshal(body, &c); err != nil {
+			writeJSON(w, http.StatusBadRequest, errorBody{"invalid config JSON: " + err.Error()})
+			return
+		}
+		preview = &c
+	}
+	a, err := m.Test(eventType, preview)
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	writeJSON(w, http.StatusAccepted, map[string]any{"alert": a, "paused": m.Paused()})
+}
+
+func (m *Module) getStatus(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]any{"paused": m.Paused(), "screens": m.Status()})
+}
+
+type errorBody struct {
+	Error string `json:"error"`
+}
+
+func readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
+	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	if err != nil {
+		writeJSON(w, http.StatusRequestEntityTooLarge, errorBody{"request body too large or unreadable"})
+		return nil, false
+	}
+	return b, true
+}
+
+func writeError(w http.ResponseWriter, err error) {
+	status := http.StatusBadRequest
+	switch {
+	case errors.Is(err, ErrUnknownType):
+		status = http.StatusNotFound
+	case errors.Is(err, ErrStore):
+		status = http.StatusInternalServerError
+	case errors.Is(err, ErrQueueFull):
+		status = http.StatusServiceUnavailable
+	}
+	writeJSON(w, status, errorBody{err.Error()})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}

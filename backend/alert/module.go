@@ -1,0 +1,315 @@
+// Package alert turns events into on-stream alerts. Each event type has a
+// Config (template, media, duration, screen, priority, min coins); alerts are
+// queued per overlay screen on the server, so an overlay only ever gets one
+// `alert` message at a time per screen, the next one after the previous
+// alert's duration plus a short gap, highest priority first. Screens can be
+// skipped and cleared (`alertControl`), and all alerts paused (`alertsPaused`).
+package alert
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"sort"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"github.com/ltth/ltth/backend/bus"
+	"github.com/ltth/ltth/backend/domain"
+)
+
+// Store persists alert configurations; *store.DB satisfies it.
+type Store interface {
+	AlertConfigs() (map[string][]byte, error)
+	PutAlertConfig(eventType string, config []byte) error
+}
+
+// Message types published by this module.
+const (
+	TypeAlert   = "alert"
+	TypeControl = "alertControl"
+	TypePaused  = "alertsPaused"
+)
+
+// Options tune the module; the zero value is usable.
+type Options struct {
+	Log      zerolog.Logger // zero value: silent
+	Gap      time.Duration  // pause between two alerts on a screen; 0 = 500ms
+	MaxQueue int            // waiting alerts per screen; 0 = 100
+}
+
+// Module is the alert subsystem (module.Module + module.RouteProvider).
+type Module struct {
+	bus  *bus.Bus
+	st   Store
+	log  zerolog.Logger
+	gap  time.Duration
+	maxQ int
+
+	mu       sync.Mutex
+	configs  configSet
+	screens  map[string]*screen
+	paused   bool
+	seq      uint64
+	streaks  map[string]int64 // combo streak key -> last alerted repeatCount
+	stopping bool
+
+	sub  *bus.Subscription
+	done chan struct{}
+}
+
+const maxStreaks = 1000
+
+// New returns the alert module. Call Start before use.
+func New(b *bus.Bus, st Store, opts Options) *Module {
+	m := &Module{bus: b, st: st, log: opts.Log, gap: opts.Gap, maxQ: opts.MaxQueue,
+		configs: defaultConfigs(), screens: map[string]*screen{}, streaks: map[string]int64{}}
+	if m.gap <= 0 {
+		m.gap = 500 * time.Millisecond
+	}
+	if m.maxQ <= 0 {
+		m.maxQ = 100
+	}
+	return m
+}
+
+// ID implements module.Module.
+func (m *Module) ID() string { return "alert" }
+
+// Start loads the configurations, publishes the pause state (for the
+// snapshot) and starts consuming events.
+func (m *Module) Start(ctx context.Context) error {
+	cs, errs := loadConfigs(m.st)
+	for _, err := range errs {
+		m.log.Warn().Err(err).Msg("alert config ignored")
+	}
+	m.mu.Lock()
+	m.configs = cs
+	m.stopping = false
+	m.publishPaused()
+	m.mu.Unlock()
+	m.sub = m.bus.Subscribe("alert", 1024, alertable)
+	m.done = make(chan struct{})
+	go m.run(m.sub, m.done)
+	return nil
+}
+
+// Stop stops consuming events and ends every screen's timer.
+func (m *Module) Stop(ctx context.Context) error {
+	if m.sub == nil {
+		return nil
+	}
+	m.sub.Close()
+	select {
+	case <-m.done:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.stopping = true
+	for _, s := range m.screens {
+		s.stop()
+	}
+	m.sub = nil
+	return nil
+}
+
+func alertable(msg *domain.Message) bool {
+	return msg.Event != nil && (msg.Event.Type == domain.EventGiftStreak || Alertable(string(msg.Event.Type)))
+}
+
+func (m *Module) run(sub *bus.Subscription, done chan struct{}) {
+	defer close(done)
+	for msg := range sub.C() {
+		m.handle(msg.Event)
+	}
+}
+
+// handle decides whether e alerts and queues it.
+func (m *Module) handle(e *domain.Event) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	t := e.Type
+	if t == domain.EventGiftStreak {
+		t = domain.EventGift
+	}
+	c := m.configs[string(t)]
+	streak, ok := m.comboStep(e, c)
+	if !ok || !c.Enabled || (t == domain.EventGift && e.Coins < c.MinCoins) {
+		return
+	}
+	m.enqueue(e, c, streak)
+}
+
+// comboStep does the bookkeeping of combo-step mode. It returns the streak
+// key to merge pending steps under, and false when e must not alert.
+func (m *Module) comboStep(e *domain.Event, c Config) (string, bool) {
+	switch {
+	case e.Type == domain.EventGiftStreak && !c.ComboSteps:
+		return "", false
+	case e.Type == domain.EventGiftStreak:
+		key := streakKey(e)
+		if len(m.streaks) >= maxStreaks {
+			clear(m.streaks)
+		}
+		m.streaks[key] = e.RepeatCount
+		return key, true
+	case e.Type == domain.EventGift && e.Streakable:
+		key := streakKey(e)
+		last, seen := m.streaks[key]
+		delete(m.streaks, key)
+		if c.ComboSteps && seen && last >= e.RepeatCount {
+			return "", false // the last step already showed this count
+		}
+		if c.ComboSteps {
+			return key, true
+		}
+	}
+	return "", true
+}
+
+func streakKey(e *domain.Event) string {
+	return e.UserID + ":" + e.UniqueID + ":" + strconv.FormatInt(e.GiftID, 10)
+}
+
+// enqueue renders the alert for e and queues it on its screen; false means
+// the queue was full and the alert dropped. Callers hold mu.
+func (m *Module) enqueue(e *domain.Event, c Config, streak string) (Alert, bool) {
+	m.seq++
+	it := &item{alert: render(e, c), priority: c.Priority, seq: m.seq, streak: streak}
+	s := m.screen(c.Screen)
+	if s.merge(it) {
+		return it.alert, true
+	}
+	if !s.push(it, m.maxQ) {
+		m.log.Warn().Str("screen", s.name).Msg("alert queue full: alert dropped")
+		return it.alert, false
+	}
+	m.advance(s)
+	return it.alert, true
+}
+
+func render(e *domain.Event, c Config) Alert {
+	return Alert{
+		ID: newID(), Screen: c.Screen, EventType: string(e.Type),
+		Text:     Render(c.Text, e),
+		ImageURL: mediaURL(c.ImageURL, e), SoundURL: mediaURL(c.SoundURL, e), VideoURL: mediaURL(c.VideoURL, e),
+		DurationMs: c.DurationMs, Animation: c.Animation, Event: e,
+	}
+}
+
+func (m *Module) screen(name string) *screen {
+	s := m.screens[name]
+	if s == nil {
+		s = &screen{name: name}
+		m.screens[name] = s
+	}
+	return s
+}
+
+// advance shows the next alert of s if nothing is showing. Callers hold mu.
+func (m *Module) advance(s *screen) {
+	if s.current != nil || m.paused || m.stopping {
+		return
+	}
+	it := s.pop()
+	if it == nil {
+		return
+	}
+	s.current = it
+	s.gen++
+	gen := s.gen
+	m.bus.Publish(domain.Message{Type: TypeAlert, Data: it.alert})
+	d := time.Duration(it.alert.DurationMs)*time.Millisecond + m.gap
+	s.timer = time.AfterFunc(d, func() { m.finished(s, gen) })
+}
+
+// finished is called by a screen's timer when its alert has run its course.
+func (m *Module) finished(s *screen, gen uint64) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if s.gen != gen {
+		return
+	}
+	s.current, s.timer = nil, nil
+	m.advance(s)
+}
+
+// Skip ends the alert showing on screen and moves on to the next one. It
+// reports whether an alert was showing.
+func (m *Module) Skip(screen string) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.bus.Publish(domain.Message{Type: TypeControl, Data: Control{Screen: screen, Action: "skip"}})
+	s := m.screens[screen]
+	if s == nil {
+		return false
+	}
+	had := s.stop()
+	m.advance(s)
+	return had
+}
+
+// Clear ends the alert showing on screen and drops every waiting one. It
+// returns how many alerts were removed.
+func (m *Module) Clear(screen string) int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.bus.Publish(domain.Message{Type: TypeControl, Data: Control{Screen: screen, Action: "clear"}})
+	s := m.screens[screen]
+	if s == nil {
+		return 0
+	}
+	n := len(s.pending)
+	s.pending = nil
+	if s.stop() {
+		n++
+	}
+	return n
+}
+
+// SetPaused pauses or resumes all screens. While paused, alerts keep
+// queueing (bounded) and the one on display finishes; on resume the queues
+// continue.
+func (m *Module) SetPaused(paused bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.paused = paused
+	m.publishPaused()
+	for _, s := range m.screens {
+		m.advance(s)
+	}
+}
+
+func (m *Module) publishPaused() {
+	m.bus.Publish(domain.Message{Type: TypePaused, Key: TypePaused, Data: Paused{Paused: m.paused}})
+}
+
+// Paused reports whether alerts are paused.
+func (m *Module) Paused() bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.paused
+}
+
+// Status describes every screen that has been used, sorted by name.
+func (m *Module) Status() []ScreenStatus {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := make([]ScreenStatus, 0, len(m.screens))
+	for _, s := range m.screens {
+		out = append(out, s.status())
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+func newID() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}

@@ -1,0 +1,144 @@
+package alert
+
+import (
+	"time"
+
+	"github.com/ltth/ltth/backend/domain"
+)
+
+// Alert is the `alert` state message payload (docs/architecture.md).
+type Alert struct {
+	ID         string        `json:"id"`
+	Screen     string        `json:"screen"`
+	EventType  string        `json:"eventType"`
+	Text       string        `json:"text"`
+	ImageURL   string        `json:"imageUrl"`
+	SoundURL   string        `json:"soundUrl"`
+	VideoURL   string        `json:"videoUrl"`
+	DurationMs int           `json:"durationMs"`
+	Animation  string        `json:"animation"`
+	Event      *domain.Event `json:"event"`
+}
+
+// Control is the `alertControl` state message payload.
+type Control struct {
+	Screen string `json:"screen"`
+	Action string `json:"action"` // "skip" | "clear"
+}
+
+// Paused is the `alertsPaused` state message payload.
+type Paused struct {
+	Paused bool `json:"paused"`
+}
+
+// item is one queued alert.
+type item struct {
+	alert    Alert
+	priority int
+	seq      uint64
+	streak   string // combo streak key when the alert is a merged combo step
+}
+
+// before reports whether a is shown before b: higher priority, then older.
+func (a *item) before(b *item) bool {
+	if a.priority != b.priority {
+		return a.priority > b.priority
+	}
+	return a.seq < b.seq
+}
+
+// screen is one overlay screen: the alert on display and the waiting ones.
+type screen struct {
+	name    string
+	pending []*item // unordered; small (bounded by maxQueue)
+	current *item
+	timer   *time.Timer
+	gen     uint64 // bumped whenever current changes, so stale timers are ignored
+	dropped uint64
+}
+
+// push adds it, evicting the last-in-order item when the queue is full. It
+// returns false when it itself is the one dropped.
+func (s *screen) push(it *item, maxQueue int) bool {
+	if len(s.pending) < maxQueue {
+		s.pending = append(s.pending, it)
+		return true
+	}
+	s.dropped++
+	w := s.worst()
+	if w < 0 || !it.before(s.pending[w]) {
+		return false
+	}
+	s.pending[w] = it
+	return true
+}
+
+// merge replaces the pending alert of the same combo streak, if any, so a
+// long combo shows its latest count instead of queueing every step.
+func (s *screen) merge(it *item) bool {
+	if it.streak == "" {
+		return false
+	}
+	for _, p := range s.pending {
+		if p.streak == it.streak {
+			p.alert = it.alert
+			return true
+		}
+	}
+	return false
+}
+
+func (s *screen) worst() int {
+	w := -1
+	for i, p := range s.pending {
+		if w < 0 || s.pending[w].before(p) {
+			w = i
+		}
+	}
+	return w
+}
+
+// pop removes and returns the next alert to show, or nil.
+func (s *screen) pop() *item {
+	if len(s.pending) == 0 {
+		return nil
+	}
+	b := 0
+	for i, p := range s.pending {
+		if p.before(s.pending[b]) {
+			b = i
+		}
+	}
+	it := s.pending[b]
+	s.pending = append(s.pending[:b], s.pending[b+1:]...)
+	return it
+}
+
+// stop ends the current alert (if any) and invalidates its timer.
+func (s *screen) stop() bool {
+	had := s.current != nil
+	if s.timer != nil {
+		s.timer.Stop()
+		s.timer = nil
+	}
+	s.current = nil
+	s.gen++
+	return had
+}
+
+// ScreenStatus describes one screen for the dashboard.
+type ScreenStatus struct {
+	Name    string `json:"name"`
+	Showing *Alert `json:"showing,omitempty"`
+	Queued  int    `json:"queued"`
+	Dropped uint64 `json:"dropped"`
+}
+
+func (s *screen) status() ScreenStatus {
+	st := ScreenStatus{Name: s.name, Queued: len(s.pending), Dropped: s.dropped}
+	if s.current != nil {
+		a := s.current.alert
+		st.Showing = &a
+	}
+	return st
+}
