@@ -1,0 +1,139 @@
+package goal
+
+import (
+	"crypto/rand"
+	"embed"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+
+	"github.com/ltth/ltth/backend/module"
+)
+
+//go:embed web/goal.html
+var webFS embed.FS
+
+const maxBody = 64 << 10
+
+// Routes implements module.RouteProvider:
+//
+//	GET    /api/goals              every goal (View: config + value + reached + overlayUrl)
+//	POST   /api/goals              create a goal with a generated id (body as for PUT)
+//	GET    /api/goals/{id}         one goal
+//	PUT    /api/goals/{id}         create or update (JSON fields given are merged); returns the View
+//	DELETE /api/goals/{id}         delete
+//	POST   /api/goals/{id}/adjust  {"op": "add"|"set"|"reset", "amount": n}
+//	GET    /overlay/goal.html      the overlay page (?id=<id>[&style=bar|minimal|circle][&color=][&text=][&hideName=1])
+func (m *Module) Routes() []module.Route {
+	return []module.Route{
+		{Pattern: "GET /api/goals", Handler: http.HandlerFunc(m.getGoals)},
+		{Pattern: "POST /api/goals", Handler: http.HandlerFunc(m.postGoal)},
+		{Pattern: "GET /api/goals/{id}", Handler: http.HandlerFunc(m.getGoal)},
+		{Pattern: "PUT /api/goals/{id}", Handler: http.HandlerFunc(m.putGoalHTTP)},
+		{Pattern: "DELETE /api/goals/{id}", Handler: http.HandlerFunc(m.deleteGoal)},
+		{Pattern: "POST /api/goals/{id}/adjust", Handler: http.HandlerFunc(m.postAdjust)},
+		{Pattern: "GET /overlay/goal.html", Handler: http.HandlerFunc(servePage)},
+	}
+}
+
+func (m *Module) getGoals(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, m.List())
+}
+
+func (m *Module) getGoal(w http.ResponseWriter, r *http.Request) {
+	v, err := m.Get(r.PathValue("id"))
+	respond(w, http.StatusOK, v, err)
+}
+
+func (m *Module) postGoal(w http.ResponseWriter, r *http.Request) {
+	m.patchHTTP(w, r, newID(), http.StatusCreated)
+}
+
+func (m *Module) putGoalHTTP(w http.ResponseWriter, r *http.Request) {
+	m.patchHTTP(w, r, r.PathValue("id"), http.StatusOK)
+}
+
+func (m *Module) patchHTTP(w http.ResponseWriter, r *http.Request, id string, status int) {
+	body, ok := readBody(w, r)
+	if !ok {
+		return
+	}
+	v, err := m.Patch(id, body)
+	respond(w, status, v, err)
+}
+
+func (m *Module) deleteGoal(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	err := m.Delete(id)
+	respond(w, http.StatusOK, map[string]any{"id": id, "deleted": true}, err)
+}
+
+func (m *Module) postAdjust(w http.ResponseWriter, r *http.Request) {
+	body, ok := readBody(w, r)
+	if !ok {
+		return
+	}
+	var req struct {
+		Op     string `json:"op"`
+		Amount int64  `json:"amount"`
+	}
+	if err := json.Unmarshal(body, &req); err != nil {
+		writeJSON(w, http.StatusBadRequest, errorBody{`body must be {"op": "add"|"set"|"reset", "amount": n}`})
+		return
+	}
+	v, err := m.Adjust(r.PathValue("id"), req.Op, req.Amount)
+	respond(w, http.StatusOK, v, err)
+}
+
+func servePage(w http.ResponseWriter, r *http.Request) {
+	b, err := webFS.ReadFile("web/goal.html")
+	if err != nil {
+		http.Error(w, "page missing", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	_, _ = w.Write(b)
+}
+
+type errorBody struct {
+	Error string `json:"error"`
+}
+
+func respond(w http.ResponseWriter, status int, v any, err error) {
+	switch {
+	case err == nil:
+		writeJSON(w, status, v)
+	case errors.Is(err, ErrNotFound):
+		writeJSON(w, http.StatusNotFound, errorBody{err.Error()})
+	case errors.Is(err, ErrInvalid):
+		writeJSON(w, http.StatusBadRequest, errorBody{err.Error()})
+	default:
+		writeJSON(w, http.StatusInternalServerError, errorBody{err.Error()})
+	}
+}
+
+func readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
+	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	if err != nil {
+		writeJSON(w, http.StatusRequestEntityTooLarge, errorBody{"request body too large or unreadable"})
+		return nil, false
+	}
+	return b, true
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func newID() string {
+	var b [6]byte
+	_, _ = rand.Read(b[:])
+	return "g" + hex.EncodeToString(b[:])
+}
