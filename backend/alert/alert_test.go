@@ -235,8 +235,8 @@ func TestRender(t *testing.T) {
 }
 
 func TestConfigPersistsAndValidates(t *testing.T) {
-	st := newStore(t)
-	h := newHarness(t, st, Options{})
+	dir := t.TempDir()
+	h := newHarness(t, openStore(t, dir), Options{})
 	if _, err := h.m.PatchConfig("follow", []byte(`{"text":"hi {nickname}","screen":"left","priority":7}`)); err != nil {
 		t.Fatal(err)
 	}
@@ -249,7 +249,7 @@ func TestConfigPersistsAndValidates(t *testing.T) {
 	if _, err := h.m.SetConfig("viewers", Config{}); err == nil {
 		t.Error("viewers accepted")
 	}
-	h2 := newHarness(t, st, Options{})
+	h2 := newHarness(t, openStore(t, dir), Options{}) // a second handle on the same file
 	c := h2.m.Configs()["follow"]
 	if c.Text != "hi {nickname}" || c.Screen != "left" || c.Priority != 7 || !c.Enabled || c.DurationMs != DefaultDurationMs {
 		t.Fatalf("reloaded %+v", c)

@@ -1,31 +1,25 @@
 package alert
 
 import (
-	"sync"
 	"testing"
+
+	"github.com/ltth/ltth/backend/store"
 )
 
-// TEMPORARY until backend/store lands: replaced by the real SQLite store.
-type mapStore struct {
-	mu sync.Mutex
-	m  map[string][]byte
-}
-
-func (s *mapStore) AlertConfigs() (map[string][]byte, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := map[string][]byte{}
-	for k, v := range s.m {
-		out[k] = v
+// openStore opens (creating if needed) the default profile database in dir:
+// a real SQLite file. It is closed when the test ends.
+func openStore(t *testing.T, dir string) *store.DB {
+	t.Helper()
+	mgr, err := store.OpenManager(dir)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return out, nil
+	db, err := mgr.Open(mgr.Active())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
 }
 
-func (s *mapStore) PutAlertConfig(t string, b []byte) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.m[t] = b
-	return nil
-}
-
-func newStore(t *testing.T) Store { return &mapStore{m: map[string][]byte{}} }
+func newStore(t *testing.T) *store.DB { return openStore(t, t.TempDir()) }

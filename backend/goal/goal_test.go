@@ -97,7 +97,8 @@ func TestGoalCommand(t *testing.T) {
 }
 
 func TestSnapshotOnStartAndPersistence(t *testing.T) {
-	st := newStore(t)
+	dir := t.TempDir()
+	st := openStore(t, dir)
 	h := newHarness(t, st)
 	h.put("likes", `{"name":"Like goal","kind":"likes","target":500,"style":"circle","color":"#0af"}`)
 	like := ev(domain.EventLike)
@@ -105,7 +106,9 @@ func TestSnapshotOnStartAndPersistence(t *testing.T) {
 	h.bus.PublishEvent(like)
 	h.waitState("likes", 42)
 	h.stop() // flushes the counted value
+	st.Close()
 
+	st = openStore(t, dir) // a restart: the same database file, reopened
 	h2 := newHarness(t, st)
 	msg := h2.next(TypeGoal)
 	s := msg.Data.(State)

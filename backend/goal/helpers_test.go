@@ -7,6 +7,7 @@ import (
 
 	"github.com/ltth/ltth/backend/bus"
 	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/store"
 )
 
 type harness struct {
@@ -17,7 +18,7 @@ type harness struct {
 }
 
 // newHarness starts a module on a fresh bus; out records its messages.
-func newHarness(t *testing.T, st Store) *harness {
+func newHarness(t *testing.T, st *store.DB) *harness {
 	t.Helper()
 	b := bus.New()
 	out := b.Subscribe("test", 4096, func(m *domain.Message) bool { return m.Event == nil && m.Type != TypeCommand })

@@ -36,7 +36,7 @@ type Options struct {
 // Module is the goal subsystem (module.Module + module.RouteProvider).
 type Module struct {
 	bus   *bus.Bus
-	st    Store
+	st    records
 	log   zerolog.Logger
 	flush time.Duration
 
@@ -55,9 +55,10 @@ type entry struct {
 	dirty bool // value changed since the last write
 }
 
-// New returns the goal module. Call Start before use.
-func New(b *bus.Bus, st Store, opts Options) *Module {
-	m := &Module{bus: b, st: st, log: opts.Log, flush: opts.FlushEvery, goals: map[string]*entry{}}
+// New returns the goal module. Call Start before use. With a *store.DB:
+// goal.New(b, db, goal.Options{Log: log}).
+func New[R RecordType](b *bus.Bus, st Store[R], opts Options) *Module {
+	m := &Module{bus: b, st: adapter[R]{st}, log: opts.Log, flush: opts.FlushEvery, goals: map[string]*entry{}}
 	if m.flush <= 0 {
 		m.flush = time.Second
 	}

@@ -1,47 +1,25 @@
 package goal
 
 import (
-	"sync"
 	"testing"
+
+	"github.com/ltth/ltth/backend/store"
 )
 
-// TEMPORARY until backend/store lands: replaced by the real SQLite store.
-type mapStore struct {
-	mu sync.Mutex
-	m  map[string]Record
-}
-
-func (s *mapStore) ListGoals() ([]Record, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var out []Record
-	for _, r := range s.m {
-		out = append(out, r)
+// openStore opens (creating if needed) the default profile database in dir:
+// a real SQLite file. It is closed when the test ends.
+func openStore(t *testing.T, dir string) *store.DB {
+	t.Helper()
+	mgr, err := store.OpenManager(dir)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return out, nil
+	db, err := mgr.Open(mgr.Active())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
 }
 
-func (s *mapStore) PutGoal(r Record) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.m[r.ID] = r
-	return nil
-}
-
-func (s *mapStore) SetGoalValue(id string, v int64) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	r := s.m[id]
-	r.Value = v
-	s.m[id] = r
-	return nil
-}
-
-func (s *mapStore) DeleteGoal(id string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	delete(s.m, id)
-	return nil
-}
-
-func newStore(t *testing.T) Store { return &mapStore{m: map[string]Record{}} }
+func newStore(t *testing.T) *store.DB { return openStore(t, t.TempDir()) }
