@@ -1,0 +1,108 @@
+package leaderboard
+
+import (
+	"embed"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+
+	"github.com/ltth/ltth/backend/module"
+)
+
+//go:embed web/leaderboard.html
+var webFS embed.FS
+
+const maxBody = 64 << 10
+
+// Routes implements module.RouteProvider:
+//
+//	GET  /api/leaderboards/{board}?period=stream|all&limit=n   State (default period stream, limit 10, max 100)
+//	POST /api/leaderboards/{board}/reset                       {"period": "stream"|"all"} (default stream)
+//	GET  /overlay/leaderboard.html                             ?board=&period=[&limit=][&title=][&color=][&text=][&avatars=0]
+func (m *Module) Routes() []module.Route {
+	return []module.Route{
+		{Pattern: "GET /api/leaderboards/{board}", Handler: http.HandlerFunc(m.getBoard)},
+		{Pattern: "POST /api/leaderboards/{board}/reset", Handler: http.HandlerFunc(m.postReset)},
+		{Pattern: "GET /overlay/leaderboard.html", Handler: http.HandlerFunc(servePage)},
+	}
+}
+
+func (m *Module) getBoard(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	period := q.Get("period")
+	if period == "" {
+		period = PeriodStream
+	}
+	limit := 0
+	if s := q.Get("limit"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > MaxLimit {
+			writeJSON(w, http.StatusBadRequest, errorBody{"limit must be 1-100"})
+			return
+		}
+		limit = n
+	}
+	s, err := m.Top(r.PathValue("board"), period, limit)
+	respond(w, s, err)
+}
+
+func (m *Module) postReset(w http.ResponseWriter, r *http.Request) {
+	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	if err != nil {
+		writeJSON(w, http.StatusRequestEntityTooLarge, errorBody{"request body too large or unreadable"})
+		return
+	}
+	var req struct {
+		Period string `json:"period"`
+	}
+	if len(b) > 0 {
+		if err := json.Unmarshal(b, &req); err != nil {
+			writeJSON(w, http.StatusBadRequest, errorBody{`body must be {"period": "stream"|"all"}`})
+			return
+		}
+	}
+	if req.Period == "" {
+		req.Period = PeriodStream
+	}
+	board := r.PathValue("board")
+	err = m.Reset(board, req.Period)
+	respond(w, map[string]any{"board": board, "period": req.Period, "reset": true}, err)
+}
+
+func servePage(w http.ResponseWriter, r *http.Request) {
+	b, err := webFS.ReadFile("web/leaderboard.html")
+	if err != nil {
+		http.Error(w, "page missing", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	_, _ = w.Write(b)
+}
+
+type errorBody struct {
+	Error string `json:"error"`
+}
+
+func respond(w http.ResponseWriter, v any, err error) {
+	switch {
+	case err == nil:
+		writeJSON(w, http.StatusOK, v)
+	case errors.Is(err, ErrUnknownBoard):
+		writeJSON(w, http.StatusNotFound, errorBody{err.Error()})
+	case errors.Is(err, ErrInvalid):
+		writeJSON(w, http.StatusBadRequest, errorBody{err.Error()})
+	default:
+		writeJSON(w, http.StatusInternalServerError, errorBody{err.Error()})
+	}
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
