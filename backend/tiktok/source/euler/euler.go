@@ -209,4 +209,3 @@ func (r *reader) closeError(err error) error {
 	}
 	return source.ErrDropped("the Euler relay", r.src.red.Err(err))
 }
-

@@ -20,7 +20,7 @@ type message struct {
 // ...) and, in JSON mode, TikTok messages rebuilt as webcast messages.
 func (r *reader) text(data []byte) (source.FrameResult, error) {
 	var env struct {
-		Messages []message      `json:"messages"`
+		Messages []message       `json:"messages"`
 		Type     string          `json:"type"`
 		Data     json.RawMessage `json:"data"`
 	}
