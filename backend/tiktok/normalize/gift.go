@@ -1,0 +1,196 @@
+package normalize
+
+import (
+	"sort"
+	"time"
+
+	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/tiktok/webcastpb"
+)
+
+// streakKey identifies one gift streak: sender, gift and combo group.
+type streakKey struct {
+	user  string
+	gift  int64
+	group int64
+}
+
+type streak struct {
+	ev     domain.Event // event of the last message seen (for a timeout commit)
+	seenMs int64        // receive time of that message
+	max    int64        // highest repeatCount seen
+}
+
+// streakBook tracks running streaks and remembers recently ended ones, so a
+// second end (or a late progress message) for the same streak is dropped.
+type streakBook struct {
+	timeoutMs int64
+	open      map[streakKey]streak
+	ended     *boundedMap[streakKey, struct{}]
+	earliest  int64 // <= min(seenMs) of open streaks
+	committed uint64
+}
+
+func newStreakBook(timeout time.Duration) streakBook {
+	return streakBook{
+		timeoutMs: max(timeout.Milliseconds(), 1),
+		open:      make(map[streakKey]streak),
+		ended:     newBoundedMap[streakKey, struct{}](endedStreakMemory),
+	}
+}
+
+func (b *streakBook) openCount() int { return len(b.open) }
+
+func (n *Normalizer) gift(dst []domain.Event, m *webcastpb.BaseProtoMessage, recvMs int64) []domain.Event {
+	g := &n.msgs.gift
+	if !n.decodeInto(m, g) {
+		return dst
+	}
+	e, ok := n.admit(m, g.GetCommon(), recvMs)
+	if !ok {
+		return dst
+	}
+	e.User = userOf(g.GetUser(), g.GetUserIdentity())
+	fillGift(&e, g)
+	if !e.Streakable {
+		e.Type = domain.EventGift
+		return append(dst, e)
+	}
+	k := streakKey{user: e.UserID, gift: e.GiftID, group: g.GetGroupId()}
+	if _, done := n.streaks.ended.get(k); done {
+		n.stats.DuplicateEnds++
+		return dst
+	}
+	if g.GetRepeatEnd() != 0 {
+		return n.streaks.end(dst, k, e)
+	}
+	return n.streaks.progress(dst, k, e, recvMs)
+}
+
+func fillGift(e *domain.Event, g *webcastpb.WebcastGiftMessage) {
+	gf := g.GetGift()
+	e.GiftID = g.GetGiftId()
+	if e.GiftID == 0 {
+		e.GiftID = gf.GetId()
+	}
+	e.GiftName = gf.GetName()
+	e.DiamondCount = max(int64(gf.GetDiamondCount()), 0)
+	e.RepeatCount = max(int64(g.GetRepeatCount()), 1)
+	e.Streakable = gf.GetType() == 1
+	e.GiftPictureURL = firstURL(gf.GetImage())
+	if e.GiftPictureURL == "" {
+		e.GiftPictureURL = firstURL(gf.GetIcon())
+	}
+	e.Coins = e.DiamondCount * e.RepeatCount
+}
+
+// end counts the streak once, with the final repeatCount (never below the
+// highest count seen), and remembers it as ended.
+func (b *streakBook) end(dst []domain.Event, k streakKey, e domain.Event) []domain.Event {
+	if s, ok := b.open[k]; ok {
+		delete(b.open, k)
+		e.RepeatCount = max(e.RepeatCount, s.max)
+	}
+	b.markEnded(k)
+	e.Type = domain.EventGift
+	e.Coins = e.DiamondCount * e.RepeatCount
+	return append(dst, e)
+}
+
+// progress records a running streak and emits its giftStreak event.
+func (b *streakBook) progress(dst []domain.Event, k streakKey, e domain.Event, recvMs int64) []domain.Event {
+	s, ok := b.open[k]
+	if !ok && len(b.open) >= maxOpenStreaks {
+		dst = b.commitOldest(dst)
+	}
+	e.Type = domain.EventGiftStreak
+	e.RepeatCount = max(e.RepeatCount, s.max)
+	e.Coins = e.DiamondCount * e.RepeatCount
+	if len(b.open) == 0 || recvMs < b.earliest {
+		b.earliest = recvMs
+	}
+	b.open[k] = streak{ev: e, seenMs: recvMs, max: e.RepeatCount}
+	return append(dst, e)
+}
+
+// markEnded remembers k; a streak without a group id cannot be told apart
+// from the next one of the same gift, so it is not remembered.
+func (b *streakBook) markEnded(k streakKey) {
+	if k.group != 0 {
+		b.ended.put(k, struct{}{})
+	}
+}
+
+// expire commits streaks idle for the timeout as of nowMs, oldest first.
+func (b *streakBook) expire(dst []domain.Event, nowMs int64) []domain.Event {
+	if len(b.open) == 0 || nowMs-b.earliest < b.timeoutMs {
+		return dst
+	}
+	keys := b.sortedKeys(func(s streak) bool { return nowMs-s.seenMs >= b.timeoutMs })
+	for _, k := range keys {
+		dst = b.commit(dst, k)
+	}
+	b.earliest = nowMs
+	for _, s := range b.open {
+		b.earliest = min(b.earliest, s.seenMs)
+	}
+	return dst
+}
+
+// flush commits every open streak, oldest first.
+func (b *streakBook) flush(dst []domain.Event) []domain.Event {
+	for _, k := range b.sortedKeys(nil) {
+		dst = b.commit(dst, k)
+	}
+	return dst
+}
+
+func (b *streakBook) commitOldest(dst []domain.Event) []domain.Event {
+	var oldest streakKey
+	first := true
+	for k, s := range b.open {
+		if first || s.seenMs < b.open[oldest].seenMs {
+			oldest, first = k, false
+		}
+	}
+	if first {
+		return dst
+	}
+	return b.commit(dst, oldest)
+}
+
+// commit turns an open streak into its one counted gift (id and ts of the
+// last message seen).
+func (b *streakBook) commit(dst []domain.Event, k streakKey) []domain.Event {
+	s := b.open[k]
+	delete(b.open, k)
+	b.markEnded(k)
+	b.committed++
+	e := s.ev
+	e.Type = domain.EventGift
+	e.RepeatCount = s.max
+	e.Coins = e.DiamondCount * e.RepeatCount
+	return append(dst, e)
+}
+
+// sortedKeys returns the keys of open streaks accepted by keep (nil = all)
+// ordered by last-seen time, then event id, for deterministic output.
+func (b *streakBook) sortedKeys(keep func(streak) bool) []streakKey {
+	var keys []streakKey
+	for k, s := range b.open {
+		if keep == nil || keep(s) {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, c := b.open[keys[i]], b.open[keys[j]]
+		if a.seenMs != c.seenMs {
+			return a.seenMs < c.seenMs
+		}
+		if a.ev.ID != c.ev.ID {
+			return a.ev.ID < c.ev.ID
+		}
+		return keys[i].user < keys[j].user
+	})
+	return keys
+}
