@@ -8,11 +8,12 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"path"
 
 	"github.com/ltth/ltth/backend/module"
 )
 
-//go:embed web/goal.html
+//go:embed web
 var webFS embed.FS
 
 const maxBody = 64 << 10
@@ -26,6 +27,7 @@ const maxBody = 64 << 10
 //	DELETE /api/goals/{id}         delete
 //	POST   /api/goals/{id}/adjust  {"op": "add"|"set"|"reset", "amount": n}
 //	GET    /overlay/goal.html      the overlay page (?id=<id>[&style=bar|minimal|circle][&color=][&text=][&hideName=1])
+//	GET    /overlay/goal.js|.css   its script and style sheet
 func (m *Module) Routes() []module.Route {
 	return []module.Route{
 		{Pattern: "GET /api/goals", Handler: http.HandlerFunc(m.getGoals)},
@@ -34,7 +36,9 @@ func (m *Module) Routes() []module.Route {
 		{Pattern: "PUT /api/goals/{id}", Handler: http.HandlerFunc(m.putGoalHTTP)},
 		{Pattern: "DELETE /api/goals/{id}", Handler: http.HandlerFunc(m.deleteGoal)},
 		{Pattern: "POST /api/goals/{id}/adjust", Handler: http.HandlerFunc(m.postAdjust)},
-		{Pattern: "GET /overlay/goal.html", Handler: http.HandlerFunc(servePage)},
+		{Pattern: "GET /overlay/goal.html", Handler: asset("goal.html")},
+		{Pattern: "GET /overlay/goal.js", Handler: asset("goal.js")},
+		{Pattern: "GET /overlay/goal.css", Handler: asset("goal.css")},
 	}
 }
 
@@ -87,18 +91,6 @@ func (m *Module) postAdjust(w http.ResponseWriter, r *http.Request) {
 	respond(w, http.StatusOK, v, err)
 }
 
-func servePage(w http.ResponseWriter, r *http.Request) {
-	b, err := webFS.ReadFile("web/goal.html")
-	if err != nil {
-		http.Error(w, "page missing", http.StatusInternalServerError)
-		return
-	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-cache")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	_, _ = w.Write(b)
-}
-
 type errorBody struct {
 	Error string `json:"error"`
 }
@@ -136,4 +128,30 @@ func newID() string {
 	var b [6]byte
 	_, _ = rand.Read(b[:])
 	return "g" + hex.EncodeToString(b[:])
+}
+
+// csp is the Content-Security-Policy of the overlay page (as for the other
+// built-in overlays): scripts, styles and the feed from the listener only.
+const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' http: https: data:; " +
+	"connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'"
+
+// asset serves one embedded file of the overlay page.
+func asset(name string) http.Handler {
+	ctype := map[string]string{".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+		".css": "text/css; charset=utf-8"}[path.Ext(name)]
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, err := webFS.ReadFile("web/" + name)
+		if err != nil {
+			http.Error(w, "missing asset", http.StatusInternalServerError)
+			return
+		}
+		h := w.Header()
+		h.Set("Content-Type", ctype)
+		h.Set("Cache-Control", "no-cache")
+		h.Set("X-Content-Type-Options", "nosniff")
+		if path.Ext(name) == ".html" {
+			h.Set("Content-Security-Policy", csp)
+		}
+		_, _ = w.Write(b)
+	})
 }

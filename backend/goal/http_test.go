@@ -74,8 +74,10 @@ func TestHTTPRoutes(t *testing.T) {
 	call(t, srv, "DELETE", "/api/goals/coins", "", 404)
 	call(t, srv, "GET", "/api/goals/coins", "", 404)
 
-	page := string(call(t, srv, "GET", "/overlay/goal.html?id=x", "", 200))
-	if !strings.Contains(page, "textContent") || strings.Contains(page, "innerHTML") {
+	call(t, srv, "GET", "/overlay/goal.html?id=x", "", 200)
+	call(t, srv, "GET", "/overlay/goal.css", "", 200)
+	js := string(call(t, srv, "GET", "/overlay/goal.js", "", 200))
+	if !strings.Contains(js, "textContent") || strings.Contains(js, "innerHTML") {
 		t.Fatal("goal page must render text with textContent only")
 	}
 }

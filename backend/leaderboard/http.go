@@ -6,12 +6,13 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"path"
 	"strconv"
 
 	"github.com/ltth/ltth/backend/module"
 )
 
-//go:embed web/leaderboard.html
+//go:embed web
 var webFS embed.FS
 
 const maxBody = 64 << 10
@@ -21,11 +22,14 @@ const maxBody = 64 << 10
 //	GET  /api/leaderboards/{board}?period=stream|all&limit=n   State (default period stream, limit 10, max 100)
 //	POST /api/leaderboards/{board}/reset                       {"period": "stream"|"all"} (default stream)
 //	GET  /overlay/leaderboard.html                             ?board=&period=[&limit=][&title=][&color=][&text=][&avatars=0]
+//	GET  /overlay/leaderboard.js|.css                          its script and style sheet
 func (m *Module) Routes() []module.Route {
 	return []module.Route{
 		{Pattern: "GET /api/leaderboards/{board}", Handler: http.HandlerFunc(m.getBoard)},
 		{Pattern: "POST /api/leaderboards/{board}/reset", Handler: http.HandlerFunc(m.postReset)},
-		{Pattern: "GET /overlay/leaderboard.html", Handler: http.HandlerFunc(servePage)},
+		{Pattern: "GET /overlay/leaderboard.html", Handler: asset("leaderboard.html")},
+		{Pattern: "GET /overlay/leaderboard.js", Handler: asset("leaderboard.js")},
+		{Pattern: "GET /overlay/leaderboard.css", Handler: asset("leaderboard.css")},
 	}
 }
 
@@ -71,18 +75,6 @@ func (m *Module) postReset(w http.ResponseWriter, r *http.Request) {
 	respond(w, map[string]any{"board": board, "period": req.Period, "reset": true}, err)
 }
 
-func servePage(w http.ResponseWriter, r *http.Request) {
-	b, err := webFS.ReadFile("web/leaderboard.html")
-	if err != nil {
-		http.Error(w, "page missing", http.StatusInternalServerError)
-		return
-	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-cache")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	_, _ = w.Write(b)
-}
-
 type errorBody struct {
 	Error string `json:"error"`
 }
@@ -105,4 +97,30 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(v)
+}
+
+// csp is the Content-Security-Policy of the overlay page (as for the other
+// built-in overlays): scripts, styles and the feed from the listener only.
+const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' http: https: data:; " +
+	"connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'"
+
+// asset serves one embedded file of the overlay page.
+func asset(name string) http.Handler {
+	ctype := map[string]string{".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+		".css": "text/css; charset=utf-8"}[path.Ext(name)]
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, err := webFS.ReadFile("web/" + name)
+		if err != nil {
+			http.Error(w, "missing asset", http.StatusInternalServerError)
+			return
+		}
+		h := w.Header()
+		h.Set("Content-Type", ctype)
+		h.Set("Cache-Control", "no-cache")
+		h.Set("X-Content-Type-Options", "nosniff")
+		if path.Ext(name) == ".html" {
+			h.Set("Content-Security-Policy", csp)
+		}
+		_, _ = w.Write(b)
+	})
 }

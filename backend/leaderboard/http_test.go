@@ -64,7 +64,9 @@ func TestHTTPRoutes(t *testing.T) {
 		t.Fatalf("after stream reset %+v %v", s, err)
 	}
 
-	page := string(call(t, srv, "GET", "/overlay/leaderboard.html?board=gifters&period=stream", "", 200))
+	call(t, srv, "GET", "/overlay/leaderboard.html?board=gifters&period=stream", "", 200)
+	call(t, srv, "GET", "/overlay/leaderboard.css", "", 200)
+	page := string(call(t, srv, "GET", "/overlay/leaderboard.js", "", 200))
 	if !strings.Contains(page, "textContent") || strings.Contains(page, "innerHTML") {
 		t.Fatal("leaderboard page must render text with textContent only")
 	}
