@@ -62,16 +62,16 @@ func TestQueuePerScreenAndPriority(t *testing.T) {
 
 func TestNextAlertAfterDurationAndGap(t *testing.T) {
 	h := newHarness(t, newStore(t), Options{Gap: 50 * time.Millisecond})
-	h.set("follow", Config{Enabled: true, Text: "{nickname}", DurationMs: 150})
+	h.set("follow", Config{Enabled: true, Text: "{nickname}", DurationMs: 500})
 	h.bus.PublishEvent(follow("a"))
 	h.bus.PublishEvent(follow("b"))
 	first := h.nextAlert()
 	start := time.Now()
 	second := h.nextAlert()
-	if first.Text != "a" || second.Text != "b" || first.DurationMs != 150 {
+	if first.Text != "a" || second.Text != "b" || first.DurationMs != 500 {
 		t.Fatalf("got %+v then %+v", first, second)
 	}
-	if el := time.Since(start); el < 180*time.Millisecond {
+	if el := time.Since(start); el < 530*time.Millisecond {
 		t.Fatalf("second alert after %v, want >= duration+gap", el)
 	}
 }
@@ -115,7 +115,7 @@ func waitQueued(t *testing.T, m *Module, screen string, n int) {
 func TestPauseAndResume(t *testing.T) {
 	h := newHarness(t, newStore(t), Options{})
 	h.next(TypePaused)
-	h.set("follow", Config{Enabled: true, Text: "{nickname}", DurationMs: 100})
+	h.set("follow", Config{Enabled: true, Text: "{nickname}", DurationMs: 500})
 	h.m.SetPaused(true)
 	if msg := h.next(TypePaused); !msg.Data.(Paused).Paused || msg.Key != "alertsPaused" {
 		t.Fatalf("paused message %+v", msg)

@@ -39,8 +39,8 @@ type Config struct {
 // Limits of a valid configuration.
 const (
 	DefaultDurationMs = 5000
-	MinDurationMs     = 100
-	MaxDurationMs     = 120000
+	MinDurationMs     = 500 // the overlay's own bounds (backend/overlay alerts.js)
+	MaxDurationMs     = 60000
 	MaxTextLen        = 500
 	DefaultScreen     = "main"
 )

@@ -37,7 +37,7 @@ const (
 // Options tune the module; the zero value is usable.
 type Options struct {
 	Log      zerolog.Logger // zero value: silent
-	Gap      time.Duration  // pause between two alerts on a screen; 0 = 500ms
+	Gap      time.Duration  // pause between two alerts on a screen; 0 = 1s (covers the overlay's exit animation)
 	MaxQueue int            // waiting alerts per screen; 0 = 100
 }
 
@@ -68,7 +68,7 @@ func New(b *bus.Bus, st Store, opts Options) *Module {
 	m := &Module{bus: b, st: st, log: opts.Log, gap: opts.Gap, maxQ: opts.MaxQueue,
 		configs: defaultConfigs(), screens: map[string]*screen{}, streaks: map[string]int64{}}
 	if m.gap <= 0 {
-		m.gap = 500 * time.Millisecond
+		m.gap = time.Second
 	}
 	if m.maxQ <= 0 {
 		m.maxQ = 100

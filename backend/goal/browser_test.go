@@ -211,9 +211,21 @@ func TestGoalPageSharedClientAndReconnect(t *testing.T) {
 	waitJS(t, ctx, "ring progress", `document.querySelector('.count.c').textContent === '100 / 400'
 		&& Math.abs(parseFloat(document.querySelector('.fg').style.strokeDashoffset) - 2*Math.PI*66*0.75) < 0.5`)
 
+	// Reaching a doubling goal shows it full first, then the new target.
+	if _, err := h.m.Patch("coins", []byte(`{"onReach":"double"}`)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.m.Adjust("coins", OpSet, 500); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, ctx, "full on reach", `document.getElementById('goal').classList.contains('reached')
+		&& document.querySelector('.count.c').textContent === '500 / 400'`)
+	waitJS(t, ctx, "new target after the celebration", `!document.getElementById('goal').classList.contains('reached')
+		&& document.querySelector('.count.c').textContent === '500 / 800'`)
+
 	f.closeAll() // the feed drops: the page reconnects and stays right
 	if _, err := h.m.Adjust("coins", OpSet, 200); err != nil {
 		t.Fatal(err)
 	}
-	waitJS(t, ctx, "state after a dropped connection", `document.querySelector('.count.c').textContent === '200 / 400'`)
+	waitJS(t, ctx, "state after a dropped connection", `document.querySelector('.count.c').textContent === '200 / 800'`)
 }

@@ -1,6 +1,8 @@
 package goal
 
 import (
+	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -185,5 +187,28 @@ func TestValidation(t *testing.T) {
 	v := h.put("ok", `{"name":"Renamed"}`) // merge keeps kind and target
 	if v.Kind != KindLikes || v.Target != 5 || v.Name != "Renamed" || v.OverlayURL != "/overlay/goal.html?id=ok" {
 		t.Errorf("patched %+v", v)
+	}
+}
+
+func TestRolloverPublishesFullStateFirst(t *testing.T) {
+	h := newHarness(t, newStore(t))
+	h.put("r", `{"kind":"custom","target":10,"onReach":"reset"}`)
+	h.waitState("r", 0)
+	if _, err := h.m.Adjust("r", OpAdd, 12); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for len(got) < 3 {
+		msg := h.next2(TypeGoal, TypeReached)
+		switch d := msg.Data.(type) {
+		case State:
+			got = append(got, fmt.Sprintf("goal %d/%d %v key=%s", d.Value, d.Target, d.Reached, msg.Key))
+		case Reached:
+			got = append(got, fmt.Sprintf("reached %d/%d", d.Value, d.Target))
+		}
+	}
+	want := []string{"goal 12/10 true key=goal:r", "reached 12/10", "goal 2/10 false key=goal:r"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("got %q, want %q", got, want)
 	}
 }

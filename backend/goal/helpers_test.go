@@ -51,15 +51,21 @@ func (h *harness) put(id, body string) View {
 // next returns the next message of type typ, skipping others.
 func (h *harness) next(typ string) domain.Message {
 	h.t.Helper()
+	return h.next2(typ, typ)
+}
+
+// next2 returns the next message of type a or b, skipping others.
+func (h *harness) next2(a, b string) domain.Message {
+	h.t.Helper()
 	timeout := time.After(3 * time.Second)
 	for {
 		select {
 		case msg := <-h.out.C():
-			if msg.Type == typ {
+			if msg.Type == a || msg.Type == b {
 				return msg
 			}
 		case <-timeout:
-			h.t.Fatalf("no %s message", typ)
+			h.t.Fatalf("no %s/%s message", a, b)
 		}
 	}
 }

@@ -224,10 +224,17 @@ func (m *Module) change(e *entry, value int64, now bool) error {
 		err = m.st.SetGoalValue(e.goal.ID, e.value)
 		e.dirty = err != nil
 	}
-	m.publish(e)
 	if reached {
+		if e.value != r.Value || e.goal.Target != r.Target {
+			// The rule moved on at once (add/double/reset): publish the full
+			// goal first, so overlays can celebrate and flows watching the
+			// state's "reached" flag see it turn true.
+			full := state(&before, r.Value)
+			m.bus.Publish(domain.Message{Type: TypeGoal, Key: key(e.goal.ID), Data: full})
+		}
 		m.bus.Publish(domain.Message{Type: TypeReached, Data: r})
 	}
+	m.publish(e)
 	return err
 }
 

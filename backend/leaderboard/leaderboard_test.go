@@ -37,11 +37,21 @@ func TestStreakProgressAndSimulatedEvents(t *testing.T) {
 	streak.Type = domain.EventGiftStreak
 	sim := gift("sim", 7)
 	sim.Simulated = true
+	noID := gift("handle", 3)
+	noID.UserID, noID.Nickname, noID.Simulated = "", "", true
+	anon := gift("anon", 100)
+	anon.User = domain.User{}
 	h.bus.PublishEvent(streak)
 	h.bus.PublishEvent(sim)
+	h.bus.PublishEvent(noID)
+	h.bus.PublishEvent(anon)
 	h.bus.PublishEvent(gift("bob", 1))
-	h.top(BoardGifters, PeriodStream, "sim", "bob") // giftStreak never counts
-	s, _ := h.m.Top(BoardGifters, PeriodAll, 10)
+	// giftStreak never counts; no user id counts by handle; no user at all not at all.
+	s := h.wait(BoardGifters, PeriodStream, func(s State) bool { return len(s.Entries) == 3 })
+	if e := s.Entries[1]; e.UserID != "@handle" || e.UniqueID != "handle" || e.Value != 3 || s.Entries[0].Nickname != "sim" {
+		t.Fatalf("stream %+v", s)
+	}
+	s, _ = h.m.Top(BoardGifters, PeriodAll, 10)
 	if names(s) != "bob" {
 		t.Fatalf("simulated gift counted all time: %+v", s)
 	}

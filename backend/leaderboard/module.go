@@ -199,18 +199,24 @@ func (m *Module) handle(e *domain.Event) {
 	}
 }
 
-// add records a contribution, written at the next flush. Callers hold mu.
+// add records a contribution, written at the next flush. Events without a
+// user id (hand-made simulator events) count under "@<uniqueId>". Callers
+// hold mu.
 func (m *Module) add(board string, e *domain.Event, delta int64) {
-	if delta <= 0 || e.UserID == "" {
+	u := e.User
+	if u.UserID == "" && u.UniqueID != "" {
+		u.UserID = "@" + u.UniqueID
+	}
+	if delta <= 0 || u.UserID == "" {
 		return
 	}
-	k := pendingKey{board, e.UserID}
+	k := pendingKey{board, u.UserID}
 	p := m.pending[k]
 	if p == nil {
 		p = &pending{}
 		m.pending[k] = p
 	}
-	p.user = e.User
+	p.user = u
 	p.stream += delta
 	if !e.Simulated {
 		p.all += delta

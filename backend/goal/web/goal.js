@@ -56,11 +56,27 @@
     countTo(value, target);
   }
 
+  // A goal that rolls over (add/double/reset on reach) is published full
+  // first: show it full for a moment before moving on.
+  var holdUntil = 0, held = null, holdTimer = 0;
+  function show(g) {
+    var now = Date.now();
+    if (now < holdUntil && !g.reached) {
+      held = g;
+      clearTimeout(holdTimer);
+      holdTimer = setTimeout(function () { holdUntil = 0; render(held); }, holdUntil - now);
+      return;
+    }
+    if (g.reached && !(current && current.reached)) { holdUntil = now + 1500; }
+    clearTimeout(holdTimer);
+    render(g);
+  }
+
   function onMessage(m) {
     if (!m || m.type !== "goal" || !m.data || m.data.id !== goalId) { return; }
     if (m.data.deleted) { current = null; root.classList.add("hidden"); return; }
     setBadge("");
-    render(m.data);
+    show(m.data);
   }
 
   function onSnapshot(list) {
