@@ -1,0 +1,352 @@
+package flow
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ltth/ltth/backend/action"
+	"github.com/ltth/ltth/backend/domain"
+)
+
+// builtinRegistry returns a registry with the built-in blocks.
+func builtinRegistry(t testing.TB) *action.Registry {
+	t.Helper()
+	h := newHarness(t)
+	return h.e.reg
+}
+
+func mkTrigger(t testing.TB, reg *action.Registry, typ, cfg string) action.Matcher {
+	t.Helper()
+	def, ok := reg.Trigger(typ)
+	if !ok {
+		t.Fatalf("no trigger %s", typ)
+	}
+	c, err := action.NewConfig([]byte(cfg), def.Fields)
+	if err != nil {
+		t.Fatalf("%s config: %v", typ, err)
+	}
+	m, err := def.Compile(c)
+	if err != nil {
+		t.Fatalf("%s compile: %v", typ, err)
+	}
+	return m
+}
+
+func evIn(e *domain.Event) *action.Input {
+	m := domain.EventMessage(e)
+	return &action.Input{Key: m.Type, Msg: &m, Event: e, Now: time.Now()}
+}
+
+func stateIn(typ string, data any) *action.Input {
+	return &action.Input{Key: typ, Msg: &domain.Message{Type: typ, Data: data}, Now: time.Now()}
+}
+
+func matches(m action.Matcher, in *action.Input) bool {
+	_, ok := m.Match(in)
+	return ok
+}
+
+func TestGiftTriggers(t *testing.T) {
+	reg := builtinRegistry(t)
+	m := mkTrigger(t, reg, "tiktok.gift", `{"minCoins":100}`)
+	if m.Keys[0] != "gift" || matches(m, evIn(gift("a", 1, 99))) || !matches(m, evIn(gift("a", 1, 100))) {
+		t.Fatal("minCoins")
+	}
+	m = mkTrigger(t, reg, "tiktok.gift", `{"giftId":5655}`)
+	if matches(m, evIn(gift("a", 1, 500))) || !matches(m, evIn(gift("a", 5655, 1))) {
+		t.Fatal("giftId")
+	}
+	m = mkTrigger(t, reg, "tiktok.giftStreak", `{}`)
+	if m.Keys[0] != "giftStreak" {
+		t.Fatalf("giftStreak keys %v", m.Keys)
+	}
+}
+
+func like(count, total int64) *domain.Event {
+	return &domain.Event{Type: domain.EventLike, LikeCount: count, TotalLikeCount: total}
+}
+
+func TestLikeTriggerThresholds(t *testing.T) {
+	reg := builtinRegistry(t)
+	m := mkTrigger(t, reg, "tiktok.like", `{"minLikes":10}`)
+	if matches(m, evIn(like(5, 5))) || !matches(m, evIn(like(15, 20))) {
+		t.Fatal("minLikes")
+	}
+	m = mkTrigger(t, reg, "tiktok.like", `{"everyTotal":1000}`)
+	steps := []struct {
+		total int64
+		want  string
+	}{{500, ""}, {990, ""}, {1005, "1000"}, {1100, ""}, {2003, "2000"}, {2010, ""}}
+	for _, s := range steps {
+		args, ok := m.Match(evIn(like(15, s.total)))
+		if ok != (s.want != "") || ok && args["milestone"] != s.want {
+			t.Fatalf("total %d: ok=%v args=%v, want milestone %q", s.total, ok, args, s.want)
+		}
+	}
+	m = mkTrigger(t, reg, "tiktok.like", `{"totalReached":5000}`)
+	for _, s := range []struct {
+		total int64
+		ok    bool
+	}{{4990, false}, {5010, true}, {6000, false}} {
+		if matches(m, evIn(like(15, s.total))) != s.ok {
+			t.Fatalf("totalReached at %d: want %v", s.total, s.ok)
+		}
+	}
+}
+
+func TestLikeTriggerDryRunKeepsState(t *testing.T) {
+	m := mkTrigger(t, builtinRegistry(t), "tiktok.like", `{"everyTotal":100}`)
+	m.Match(evIn(like(10, 90)))
+	dry := evIn(like(15, 105))
+	dry.DryRun = true
+	if !matches(m, dry) || !matches(m, evIn(like(15, 105))) {
+		t.Fatal("a dry run must not consume the milestone")
+	}
+}
+
+func TestChatTriggerModes(t *testing.T) {
+	reg := builtinRegistry(t)
+	cases := []struct {
+		cfg, text string
+		want      bool
+	}{
+		{`{}`, "anything", true},
+		{`{"match":"contains","text":"Hello"}`, "oh hello there", true},
+		{`{"match":"contains","text":"Hello","ignoreCase":false}`, "oh hello there", false},
+		{`{"match":"equals","text":"gg"}`, " GG ", true},
+		{`{"match":"equals","text":"gg"}`, "ggs", false},
+		{`{"match":"startsWith","text":"hi"}`, "Hi all", true},
+		{`{"match":"endsWith","text":"!!"}`, "wow!!", true},
+		{`{"match":"regex","text":"^\\d{3}$"}`, "123", true},
+		{`{"match":"regex","text":"^\\d{3}$"}`, "1234", false},
+	}
+	for _, c := range cases {
+		m := mkTrigger(t, reg, "tiktok.chat", c.cfg)
+		if got := matches(m, evIn(chat("u", c.text))); got != c.want {
+			t.Errorf("%s on %q = %v, want %v", c.cfg, c.text, got, c.want)
+		}
+	}
+	def, _ := reg.Trigger("tiktok.chat")
+	cfg, _ := action.NewConfig([]byte(`{"match":"regex","text":"(unclosed"}`), def.Fields)
+	if _, err := def.Compile(cfg); err == nil || !strings.Contains(err.Error(), "regular expression") {
+		t.Fatalf("bad regex: %v", err)
+	}
+}
+
+// roles is a RoleLookup for tests: users listed per role.
+type roles map[string][]string
+
+func (r roles) HasRole(u domain.User, role string, topN int) (bool, error) {
+	for _, id := range r[role] {
+		if id == u.UserID {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+func TestChatTriggerRoleGate(t *testing.T) {
+	m := mkTrigger(t, builtinRegistry(t), "tiktok.chat", `{"roles":["moderator","topGifter"]}`)
+	mod := chat("m", "hi")
+	mod.IsModerator = true
+	in := evIn(chat("top", "hi"))
+	in.Roles = roles{"topGifter": {"top"}}
+	if matches(m, evIn(chat("x", "hi"))) || !matches(m, evIn(mod)) || !matches(m, in) {
+		t.Fatal("role gate")
+	}
+}
+
+func TestCommandTrigger(t *testing.T) {
+	reg := builtinRegistry(t)
+	m := mkTrigger(t, reg, "tiktok.command", `{"command":"!hello","aliases":["hi"]}`)
+	args, ok := m.Match(evIn(chat("u", "!HELLO world  foo")))
+	if !ok || args["command"] != "!hello" || args["args"] != "world  foo" || args["arg1"] != "world" ||
+		args["arg2"] != "foo" || args["argCount"] != "2" {
+		t.Fatalf("args %v ok %v", args, ok)
+	}
+	if !matches(m, evIn(chat("u", "!hi"))) || matches(m, evIn(chat("u", "!helloo"))) || matches(m, evIn(chat("u", "say !hello"))) {
+		t.Fatal("aliases / exact word")
+	}
+	gated := mkTrigger(t, reg, "tiktok.command", `{"command":"!skip","roles":["subscriber"]}`)
+	sub := chat("s", "!skip")
+	sub.IsSubscriber = true
+	if matches(gated, evIn(chat("x", "!skip"))) || !matches(gated, evIn(sub)) {
+		t.Fatal("role gate")
+	}
+}
+
+func TestSubscribeAndViewersTriggers(t *testing.T) {
+	reg := builtinRegistry(t)
+	m := mkTrigger(t, reg, "tiktok.subscribe", `{"minMonths":3}`)
+	if matches(m, evIn(&domain.Event{Type: domain.EventSubscribe, SubMonth: 2})) ||
+		!matches(m, evIn(&domain.Event{Type: domain.EventSubscribe, SubMonth: 3})) {
+		t.Fatal("minMonths")
+	}
+	m = mkTrigger(t, reg, "tiktok.viewers", `{"minViewers":100}`)
+	for i, s := range []struct {
+		n    int64
+		want bool
+	}{{50, false}, {120, true}, {130, false}, {80, false}, {150, true}} {
+		if got := matches(m, evIn(&domain.Event{Type: domain.EventViewers, ViewerCount: s.n})); got != s.want {
+			t.Fatalf("step %d (%d viewers) = %v", i, s.n, got)
+		}
+	}
+}
+
+func TestEveryEventTypeHasATrigger(t *testing.T) {
+	reg := builtinRegistry(t)
+	for _, et := range domain.EventTypes {
+		m := mkTrigger(t, reg, "tiktok."+string(et), `{}`)
+		if len(m.Keys) != 1 || m.Keys[0] != string(et) {
+			t.Errorf("%s: keys %v", et, m.Keys)
+		}
+		ev := SampleEvent(et)
+		if et == domain.EventLike || et == domain.EventViewers || et == domain.EventGift || et == domain.EventGiftStreak ||
+			et == domain.EventSubscribe {
+			continue // thresholds tested above; defaults match any
+		}
+		if !matches(m, evIn(ev)) {
+			t.Errorf("%s does not match its sample", et)
+		}
+	}
+	m := mkTrigger(t, reg, "tiktok.event", `{"types":["follow","share"]}`)
+	if strings.Join(m.Keys, ",") != "follow,share" {
+		t.Fatalf("keys %v", m.Keys)
+	}
+}
+
+// goalMsg mimics the goal module's state type (a struct from another
+// package: the engine reads it through JSON).
+type goalMsg struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Value   int64  `json:"value"`
+	Target  int64  `json:"target"`
+	Reached bool   `json:"reached"`
+}
+
+func TestGoalTriggers(t *testing.T) {
+	reg := builtinRegistry(t)
+	m := mkTrigger(t, reg, "goal.reached", `{"goalId":"likes"}`)
+	steps := []struct {
+		g    goalMsg
+		want bool
+	}{{goalMsg{ID: "likes", Value: 90, Target: 100}, false}, {goalMsg{ID: "coins", Value: 100, Target: 100, Reached: true}, false},
+		{goalMsg{ID: "likes", Name: "Likes", Value: 100, Target: 100, Reached: true}, true},
+		{goalMsg{ID: "likes", Value: 110, Target: 100, Reached: true}, false}}
+	for i, s := range steps {
+		args, ok := m.Match(stateIn("goal", s.g))
+		if ok != s.want {
+			t.Fatalf("reached step %d = %v", i, ok)
+		}
+		if ok && (args["goalName"] != "Likes" || args["value"] != "100" || args["percent"] != "100") {
+			t.Fatalf("args %v", args)
+		}
+	}
+	p := mkTrigger(t, reg, "goal.progress", `{"minPercent":50}`)
+	for i, s := range []struct {
+		v    int64
+		want bool
+	}{{40, false}, {60, true}, {70, false}} {
+		if got := matches(p, stateIn("goal", goalMsg{ID: "g", Value: s.v, Target: 100})); got != s.want {
+			t.Fatalf("progress step %d = %v", i, got)
+		}
+	}
+	every := mkTrigger(t, reg, "goal.progress", `{}`)
+	if !matches(every, stateIn("goal", goalMsg{ID: "g", Value: 1, Target: 10})) ||
+		matches(every, stateIn("goal", goalMsg{ID: "g", Value: 1, Target: 10})) ||
+		!matches(every, stateIn("goal", goalMsg{ID: "g", Value: 2, Target: 10})) {
+		t.Fatal("progress on every change")
+	}
+}
+
+func TestConnectionAndPluginTriggers(t *testing.T) {
+	reg := builtinRegistry(t)
+	m := mkTrigger(t, reg, "connection.state", `{"states":["disconnected"]}`)
+	conn := func(s string) *action.Input {
+		return stateIn("connection", map[string]any{"state": s, "source": "tiktok", "reason": "bye"})
+	}
+	if matches(m, conn("connected")) || !matches(m, conn("disconnected")) || matches(m, conn("disconnected")) {
+		t.Fatal("connection state changes")
+	}
+	p := mkTrigger(t, reg, "plugin.event", `{"plugin":"emoji-rain","event":"done"}`)
+	if p.Keys[0] != "plugin:emoji-rain:done" {
+		t.Fatalf("keys %v", p.Keys)
+	}
+	args, ok := p.Match(stateIn("plugin:emoji-rain:done", map[string]any{"count": 12, "who": "bob"}))
+	if !ok || args["count"] != "12" || args["who"] != "bob" {
+		t.Fatalf("plugin args %v", args)
+	}
+}
+
+func TestTimerTriggers(t *testing.T) {
+	h := newHarness(t)
+	h.save(flowDoc("every10", `{"type":"timer.interval","config":{"seconds":10}}`, "", ""))
+	h.save(flowDoc("anytime", `{"type":"timer.interval","config":{"seconds":10,"onlyLive":false}}`, "", ""))
+	h.save(flowDoc("evening", `{"type":"timer.schedule","config":{"times":["20:00"],"weekdays":["mon"]}}`, "", ""))
+	h.e.Tick(h.clock.Now()) // arms the intervals
+	h.clock.Advance(5 * time.Second)
+	h.e.Tick(h.clock.Now())
+	h.clock.Advance(5 * time.Second)
+	h.e.Tick(h.clock.Now())
+	h.runs("anytime", 1)
+	h.noMoreRuns("every10", 0) // not live
+	h.publish(&domain.Event{Type: domain.EventConnected, RoomID: "1"})
+	h.clock.Advance(10 * time.Second)
+	h.e.Tick(h.clock.Now())
+	h.runs("every10", 1)
+	h.runs("anytime", 2)
+
+	mon := time.Date(2026, 3, 2, 20, 0, 5, 0, time.UTC)
+	for _, at := range []time.Time{mon.Add(-10 * time.Second), mon, mon.Add(20 * time.Second), mon.Add(24 * time.Hour)} {
+		h.e.Tick(at)
+	}
+	h.runs("evening", 1)
+	h.noMoreRuns("evening", 1)
+}
+
+func TestManualAndWebhookTriggers(t *testing.T) {
+	h := newHarness(t)
+	h.save(flowDoc("button", `{"type":"manual","config":{"label":"Go"}}`, "", ""))
+	h.save(flowDoc("hook", `{"type":"webhook","config":{"hookId":"stream-deck"}}`, "",
+		`[{"type":"variable.set","config":{"name":"last","value":"{key}"}}]`))
+	res, err := h.e.Run("button", chat("viewer", "x"), nil)
+	if err != nil || res.Status != "running" {
+		t.Fatalf("run: %+v %v", res, err)
+	}
+	if tr := h.runs("button", 1)[0]; tr.Trigger.Type != "manual" || tr.Trigger.Index != 0 || tr.Status != StatusCompleted {
+		t.Fatalf("trace %+v", tr)
+	}
+	if fired := h.e.Webhook("nope", nil, nil); len(fired) != 0 {
+		t.Fatal("unknown hook fired")
+	}
+	fired := h.e.Webhook("stream-deck", map[string]string{"key": "F1"}, nil)
+	if len(fired) != 1 || fired[0].FlowID != "hook" {
+		t.Fatalf("fired %+v", fired)
+	}
+	h.runs("hook", 1)
+	if v, _ := h.e.vars.get("last"); v.Text() != "F1" {
+		t.Fatalf("webhook args: last = %q", v.Text())
+	}
+}
+
+func TestTriggerValidation(t *testing.T) {
+	h := newHarness(t)
+	bad := []string{
+		`{"type":"tiktok.command","config":{"command":"two words"}}`,
+		`{"type":"webhook","config":{"hookId":"a/b"}}`,
+		`{"type":"timer.interval","config":{"seconds":0}}`,
+		`{"type":"timer.schedule","config":{"times":["25:00"]}}`,
+		`{"type":"timer.schedule","config":{"times":["10:00"],"weekdays":["someday"]}}`,
+		`{"type":"plugin.event","config":{"plugin":"a:b","event":"x"}}`,
+		`{"type":"tiktok.gift","config":{"minCoin":5}}`,
+		`{"type":"tiktok.gift","config":{"minCoins":"lots"}}`,
+	}
+	for _, trig := range bad {
+		f, _ := Decode([]byte(flowDoc("bad", trig, "", "")))
+		if _, err := h.e.Save(f); err == nil {
+			t.Errorf("accepted %s", trig)
+		}
+	}
+}
