@@ -1,0 +1,181 @@
+package connector
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/ltth/ltth/backend/module"
+	"github.com/ltth/ltth/backend/tiktok/source"
+)
+
+// Routes implements module.RouteProvider.
+func (c *Connector) Routes() []module.Route {
+	return []module.Route{
+		{Pattern: "GET /api/connection", Handler: http.HandlerFunc(c.handleStatus)},
+		{Pattern: "POST /api/connection/connect", Handler: http.HandlerFunc(c.handleConnect)},
+		{Pattern: "POST /api/connection/disconnect", Handler: http.HandlerFunc(c.handleDisconnect)},
+		{Pattern: "GET /api/connection/settings", Handler: http.HandlerFunc(c.handleGetSettings)},
+		{Pattern: "PUT /api/connection/settings", Handler: http.HandlerFunc(c.handlePutSettings)},
+		{Pattern: "POST /api/connection/record", Handler: http.HandlerFunc(c.handleRecord)},
+		{Pattern: "POST /api/replay", Handler: http.HandlerFunc(c.handleReplay)},
+	}
+}
+
+func (c *Connector) handleStatus(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, c.Status())
+}
+
+func (c *Connector) handleConnect(w http.ResponseWriter, r *http.Request) {
+	var body struct {
+		Target string `json:"target"`
+	}
+	if err := readJSON(r, &body, true); err != nil {
+		writeError(w, http.StatusBadRequest, err)
+		return
+	}
+	if err := c.Connect(body.Target); err != nil {
+		writeError(w, http.StatusBadRequest, err)
+		return
+	}
+	writeJSON(w, http.StatusAccepted, c.Status())
+}
+
+func (c *Connector) handleDisconnect(w http.ResponseWriter, _ *http.Request) {
+	c.Disconnect()
+	writeJSON(w, http.StatusOK, c.Status())
+}
+
+func (c *Connector) handleGetSettings(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, c.Settings().view())
+}
+
+func (c *Connector) handlePutSettings(w http.ResponseWriter, r *http.Request) {
+	var p SettingsPatch
+	if err := readJSON(r, &p, false); err != nil {
+		writeError(w, http.StatusBadRequest, err)
+		return
+	}
+	s, err := c.UpdateSettings(p)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, s.view())
+}
+
+func (c *Connector) handleRecord(w http.ResponseWriter, r *http.Request) {
+	var body struct {
+		Enabled *bool `json:"enabled"`
+	}
+	if err := readJSON(r, &body, false); err != nil || body.Enabled == nil {
+		writeError(w, http.StatusBadRequest, errors.New(`body must be {"enabled": true|false}`))
+		return
+	}
+	if err := c.SetRecording(*body.Enabled); err != nil {
+		writeError(w, http.StatusInternalServerError, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, c.Status().Recording)
+}
+
+// speed accepts 1, 4 (any positive number) or "max".
+type speed float64
+
+func (s *speed) UnmarshalJSON(b []byte) error {
+	str := strings.Trim(string(b), `"`)
+	if str == "max" {
+		*s = 0
+		return nil
+	}
+	f, err := strconv.ParseFloat(str, 64)
+	if err != nil || f <= 0 || f > 1000 {
+		return fmt.Errorf(`speed must be a positive number or "max"`)
+	}
+	*s = speed(f)
+	return nil
+}
+
+func (c *Connector) handleReplay(w http.ResponseWriter, r *http.Request) {
+	body := struct {
+		Path  string `json:"path"`
+		Speed speed  `json:"speed"`
+	}{Speed: 1}
+	if err := readJSON(r, &body, false); err != nil {
+		writeError(w, http.StatusBadRequest, err)
+		return
+	}
+	if body.Path == "" {
+		writeError(w, http.StatusBadRequest, errors.New(`"path" is required`))
+		return
+	}
+	if err := c.StartReplay(body.Path, float64(body.Speed)); err != nil {
+		writeError(w, http.StatusBadRequest, err)
+		return
+	}
+	writeJSON(w, http.StatusAccepted, map[string]any{"status": "started", "path": body.Path, "speed": float64(body.Speed)})
+}
+
+func readJSON(r *http.Request, v any, allowEmpty bool) error {
+	dec := json.NewDecoder(io.LimitReader(r.Body, 1<<20))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(v)
+	if errors.Is(err, io.EOF) && allowEmpty {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("invalid JSON body: %w", err)
+	}
+	return nil
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+// writeError answers {"error": message, "code": code}; source errors keep
+// their stable code.
+func writeError(w http.ResponseWriter, status int, err error) {
+	body := map[string]string{"error": err.Error(), "code": "bad_request"}
+	if e := source.AsError(err); e != nil {
+		body["error"], body["code"] = e.Message, string(e.Code)
+	}
+	writeJSON(w, status, body)
+}
+
+// Settings returns the current settings (secrets included: do not log).
+func (c *Connector) Settings() Settings {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s := c.settings
+	s.Sources = append([]string(nil), s.Sources...)
+	return s
+}
+
+// UpdateSettings applies a patch, saves it, and reconnects a running
+// connection so the change takes effect.
+func (c *Connector) UpdateSettings(p SettingsPatch) (Settings, error) {
+	c.mu.Lock()
+	s, err := p.apply(c.settings)
+	if err != nil {
+		c.mu.Unlock()
+		return c.settings, err
+	}
+	if err := saveSettings(c.deps.Settings, s); err != nil {
+		c.mu.Unlock()
+		return c.settings, err
+	}
+	c.settings = s
+	running := c.session != nil && c.status.State != StateDisconnected && c.status.State != StateError
+	c.mu.Unlock()
+	if running && s.Target != "" {
+		return s, c.Connect(s.Target)
+	}
+	return s, nil
+}
