@@ -214,3 +214,33 @@ func TestInvalidTargetIsRejected(t *testing.T) {
 		t.Fatalf("got %d %v", code, body)
 	}
 }
+
+func TestStreakWithoutEndIsCommittedByTimeout(t *testing.T) {
+	e := newEnv(t, faketiktok.Options{}, Settings{Sources: []string{"direct"}})
+	cfg := testConfig(e.fk)
+	cfg.StreakTimeout = 300 * time.Millisecond
+	c := e.newConnector(cfg)
+	if err := c.Connect("streamer"); err != nil {
+		t.Fatal(err)
+	}
+	e.waitFor("connected", 5*time.Second, func() bool { return c.Status().State == StateConnected })
+	eve := faketiktok.User{ID: 77, Handle: "eve", Nickname: "Eve"}
+	for i := int32(1); i <= 2; i++ {
+		e.room.Emit(faketiktok.Gift(eve, faketiktok.GiftSpec{ID: 5655, Name: "Rose", Diamonds: 1, Streakable: true, GroupID: 5, RepeatCount: i}))
+	}
+	e.waitFor("timed-out streak committed", 5*time.Second, func() bool { return len(e.events(domain.EventGift)) == 1 })
+	if g := e.events(domain.EventGift)[0]; g.RepeatCount != 2 || g.Coins != 2 {
+		t.Fatalf("gift %+v", g)
+	}
+}
+
+func TestAllSourcesRejectingTheKeyEndsInError(t *testing.T) {
+	e := newEnv(t, faketiktok.Options{APIKey: "right-key-123456"}, Settings{Sources: []string{"direct", "euler"}, APIKey: "wrong-key-123456"})
+	if err := e.c.Connect("streamer"); err != nil {
+		t.Fatal(err)
+	}
+	e.waitState(StateError, "")
+	if st := e.c.Status(); st.Code != string(source.CodeInvalidAPIKey) {
+		t.Fatalf("status %+v", st)
+	}
+}

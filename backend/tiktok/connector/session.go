@@ -60,6 +60,12 @@ func (s *session) run() {
 loop:
 	for s.ctx.Err() == nil {
 		idx, wait := s.pick(start)
+		if idx < 0 && wait == 0 {
+			s.flush()
+			s.c.transition(s, StateError, "", string(source.CodeInvalidAPIKey),
+				"No source can connect with the current settings; check the API key under Settings → Connection.")
+			return
+		}
 		if idx < 0 {
 			s.reconnecting(nil, "", "every source is cooling down", wait)
 			if !s.sleep(wait) {
@@ -162,8 +168,8 @@ func (s *session) pick(start int) (int, time.Duration) {
 		}
 		return i, 0
 	}
-	if soonest < 0 { // everything disabled: look again after the longest backoff
-		soonest = s.c.cfg.BackoffMax
+	if soonest < 0 { // everything is disabled until the settings change
+		return -1, 0
 	}
 	return -1, soonest
 }
