@@ -30,7 +30,6 @@ type runState struct {
 	step    *ActionTrace            // the step executing now
 }
 
-func (e *Engine) runID() string { return "r" + strconv.FormatUint(e.seq.Add(1), 36) }
 
 func (e *Engine) newRun(c *compiled, r *runner, tt TriggerTrace, in *action.Input,
 	args map[string]string, depth int, dry bool) *runState {
@@ -39,7 +38,8 @@ func (e *Engine) newRun(c *compiled, r *runner, tt TriggerTrace, in *action.Inpu
 	}
 	ctx, cancel := context.WithCancel(e.ctx)
 	rs := &runState{e: e, c: c, runner: r, ctx: ctx, cancel: cancel, dry: dry}
-	rs.trace = &Trace{RunID: e.runID(), FlowID: c.def.ID, FlowName: c.def.Name, DryRun: dry,
+	n := e.seq.Add(1)
+	rs.trace = &Trace{seq: n, RunID: "r" + strconv.FormatUint(n, 36), FlowID: c.def.ID, FlowName: c.def.Name, DryRun: dry,
 		Depth: depth, Started: in.Now, Status: StatusRunning, Trigger: tt, Event: in.Event, Args: args}
 	scope := action.Scope{Event: in.Event, Args: args, Vars: rs, FlowID: c.def.ID,
 		FlowName: c.def.Name, RunID: rs.trace.RunID, Trigger: tt.Type, Now: in.Now}

@@ -1,6 +1,9 @@
 package flow
 
-import "time"
+import (
+	"encoding/json"
+	"time"
+)
 
 // FlowRecord is one stored flow. Its fields match store.FlowRecord exactly,
 // so core converts between them with a plain conversion:
@@ -9,7 +12,7 @@ type FlowRecord struct {
 	ID         string
 	Name       string
 	Enabled    bool
-	Definition []byte // the flow's JSON document
+	Definition json.RawMessage // the flow's JSON document
 	UpdatedAt  time.Time
 }
 

@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"sort"
 	"sync"
 	"time"
 
@@ -21,6 +22,7 @@ const (
 
 // Trace records one run for the "why did (or didn't) it fire" panel.
 type Trace struct {
+	seq        uint64                  // start order
 	RunID      string                  `json:"runId"`
 	FlowID     string                  `json:"flowId"`
 	FlowName   string                  `json:"flowName"`
@@ -79,7 +81,7 @@ func (r *ring) push(t *Trace) {
 	}
 }
 
-// list returns the traces newest first.
+// list returns the traces, most recently started first.
 func (r *ring) list() []*Trace {
 	n := r.next
 	if r.full {
@@ -89,6 +91,7 @@ func (r *ring) list() []*Trace {
 	for i := 1; i <= n; i++ {
 		out = append(out, r.buf[(r.next-i+len(r.buf))%len(r.buf)])
 	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].seq > out[j].seq })
 	return out
 }
 

@@ -86,6 +86,9 @@ func (v *varStore) add(name string, delta float64) (action.Value, error) {
 func (v *varStore) remove(name string) error {
 	v.mu.Lock()
 	defer v.mu.Unlock()
+	if _, ok := v.m[name]; !ok {
+		return nil // the store reports a missing variable as an error
+	}
 	if err := v.st.DeleteVariable(name); err != nil {
 		return err
 	}
