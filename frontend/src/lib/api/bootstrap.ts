@@ -1,0 +1,187 @@
+// Finds the local listener and the API token, in both places the dashboard runs:
+//  - inside the Wails window (wails://wails, http://wails.localhost, or the
+//    `wails dev` server): ask the Go binding App.GetBootstrap();
+//  - in a plain browser, served by the listener itself: same origin, token
+//    from `#token=…` or localStorage.
+// This is the only file that touches `window.go`.
+
+import type { Bootstrap } from './types'
+
+export type Mode = 'wails' | 'browser'
+
+/** Where and how to reach the backend. */
+export interface Connection {
+  mode: Mode
+  /** Listener base URL without trailing slash, e.g. http://127.0.0.1:3000 */
+  baseUrl: string
+  /** API token; empty when unknown (read-only until the user pastes it). */
+  token: string
+  version: string
+  headless: boolean
+  /** Overlay URL when the backend reported one (else derived from baseUrl). */
+  overlayUrl?: string
+}
+
+interface WailsAppBindings {
+  GetBootstrap?: () => Promise<Partial<Bootstrap> | null | undefined>
+  /** Optional: system clipboard through Go (WebKitGTK's clipboard API is unreliable). */
+  CopyText?: (text: string) => Promise<void>
+}
+
+interface WailsWindow {
+  go?: { main?: { App?: WailsAppBindings } }
+}
+
+interface LocationLike {
+  protocol: string
+  hostname: string
+  origin: string
+  hash: string
+}
+
+export interface StorageLike {
+  getItem(key: string): string | null
+  setItem(key: string, value: string): void
+  removeItem(key: string): void
+}
+
+export const TOKEN_STORAGE_KEY = 'ltth.apiToken'
+
+/** True when the page is loaded by the Wails asset server rather than the listener. */
+export function isWailsLocation(loc: Pick<LocationLike, 'protocol' | 'hostname'>): boolean {
+  return loc.protocol === 'wails:' || loc.hostname === 'wails.localhost' || loc.hostname === 'wails'
+}
+
+function bindings(w: unknown): WailsAppBindings | undefined {
+  const app = (w as WailsWindow | undefined)?.go?.main?.App
+  return typeof app?.GetBootstrap === 'function' ? app : undefined
+}
+
+/** Reads `token` from a location hash like `#token=abc` or `#/feed?token=abc`. */
+export function tokenFromHash(hash: string): string {
+  const h = hash.replace(/^#/, '')
+  const q = h.includes('?') ? h.slice(h.indexOf('?') + 1) : h
+  try {
+    return new URLSearchParams(q).get('token')?.trim() ?? ''
+  } catch {
+    return ''
+  }
+}
+
+/** The hash with any `token` parameter removed (so it does not linger in the address bar). */
+export function stripTokenFromHash(hash: string): string {
+  const h = hash.replace(/^#/, '')
+  const qi = h.indexOf('?')
+  const path = qi >= 0 ? h.slice(0, qi) : h.includes('=') ? '' : h
+  const q = qi >= 0 ? h.slice(qi + 1) : h.includes('=') ? h : ''
+  const params = new URLSearchParams(q)
+  params.delete('token')
+  const rest = params.toString()
+  const out = rest ? `${path}?${rest}` : path
+  return out ? `#${out}` : ''
+}
+
+function trimSlash(u: string): string {
+  return u.replace(/\/+$/, '')
+}
+
+function safeGet(storage: StorageLike | undefined, key: string): string {
+  try {
+    return storage?.getItem(key) ?? ''
+  } catch {
+    return ''
+  }
+}
+
+/** Saves (or with an empty value, forgets) the browser-mode token. */
+export function rememberToken(storage: StorageLike | undefined, token: string): void {
+  try {
+    if (token) storage?.setItem(TOKEN_STORAGE_KEY, token)
+    else storage?.removeItem(TOKEN_STORAGE_KEY)
+  } catch {
+    // storage can be disabled; the token then lives for this page only
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms))
+}
+
+export interface ResolveOptions {
+  win?: unknown
+  location?: LocationLike
+  storage?: StorageLike
+  /** How long to wait for Wails to inject `window.go` on a Wails location. */
+  bridgeWaitMs?: number
+}
+
+/**
+ * Works out how to reach the backend. Rejects with a readable message when
+ * inside Wails but the bridge or the listener is missing.
+ */
+export async function resolveConnection(opts: ResolveOptions = {}): Promise<Connection> {
+  const win = opts.win ?? (typeof window !== 'undefined' ? window : undefined)
+  const loc = opts.location ?? (win as { location?: LocationLike } | undefined)?.location
+  const storage = opts.storage ?? (typeof localStorage !== 'undefined' ? localStorage : undefined)
+  if (!loc) throw new Error('No page location: the dashboard must run in a browser or the LTTH window.')
+
+  let app = bindings(win)
+  if (!app && isWailsLocation(loc)) {
+    const deadline = Date.now() + (opts.bridgeWaitMs ?? 3000)
+    while (!app && Date.now() < deadline) {
+      await sleep(50)
+      app = bindings(win)
+    }
+    if (!app) throw new Error('The LTTH window did not provide its backend bridge (GetBootstrap is missing).')
+  }
+
+  if (app?.GetBootstrap) {
+    const b = (await app.GetBootstrap()) ?? {}
+    if (b.error) throw new Error(b.error)
+    if (!b.listenUrl) throw new Error('LTTH did not report its local listener address; is the listener running?')
+    const conn: Connection = {
+      mode: 'wails',
+      baseUrl: trimSlash(b.listenUrl),
+      token: b.token ?? '',
+      version: b.version ?? '',
+      headless: Boolean(b.headless),
+    }
+    if (b.overlayUrl) conn.overlayUrl = b.overlayUrl
+    return conn
+  }
+
+  const fromHash = tokenFromHash(loc.hash)
+  if (fromHash) rememberToken(storage, fromHash)
+  return {
+    mode: 'browser',
+    baseUrl: trimSlash(loc.origin),
+    token: fromHash || safeGet(storage, TOKEN_STORAGE_KEY),
+    version: '',
+    headless: false,
+  }
+}
+
+/**
+ * Copies text through the desktop app's clipboard binding. Resolves false
+ * when there is no such binding (browser mode) or it failed.
+ */
+export async function bridgeCopyText(text: string, win: unknown = typeof window !== 'undefined' ? window : undefined): Promise<boolean> {
+  const app = (win as WailsWindow | undefined)?.go?.main?.App
+  if (typeof app?.CopyText !== 'function') return false
+  try {
+    await app.CopyText(text)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** ws:// or wss:// URL of the feed for a listener base URL. */
+export function feedUrl(baseUrl: string): string {
+  return `${baseUrl.replace(/^http/i, 'ws')}/ws`
+}
+
+/** URL of the main overlay page for OBS browser sources. */
+export function overlayUrl(baseUrl: string): string {
+  return `${baseUrl}/overlay.html`
+}

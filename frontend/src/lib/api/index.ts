@@ -1,0 +1,7 @@
+// The only layer that talks to the LTTH backend (REST + /ws, bootstrap via
+// the Wails binding). Components import from here.
+export * from './types'
+export * from './bootstrap'
+export * from './http'
+export * from './client'
+export * from './feed'

@@ -1,0 +1,13 @@
+import Layers from '@lucide/svelte/icons/layers'
+import { registerPage } from '../../lib/pages/registry.svelte'
+import { profiles } from '../../lib/state/profiles.svelte'
+import ProfilesPage from './ProfilesPage.svelte'
+
+registerPage({
+  id: 'profiles',
+  label: 'Profiles',
+  icon: Layers,
+  order: 30,
+  component: ProfilesPage,
+  badge: () => (profiles.list.length ? profiles.list.length : undefined),
+})

@@ -1,0 +1,33 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite'
+import { svelte } from '@sveltejs/vite-plugin-svelte'
+
+// The Go listener serves the built dashboard under /dashboard/ and Wails
+// embeds it at the root, so every asset URL is relative.
+//
+// `npm run dev` proxies the REST API and the /ws feed to a running listener
+// (LTTH_LISTEN, default the app's own default address) so the dev server
+// behaves like the "browser mode" the listener serves.
+const listen = process.env.LTTH_LISTEN ?? 'http://127.0.0.1:3000'
+
+export default defineConfig({
+  base: './',
+  plugins: [svelte()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 600,
+  },
+  server: {
+    proxy: {
+      '/api': { target: listen, changeOrigin: false },
+      '/ws': { target: listen, ws: true },
+      '/overlay.html': { target: listen },
+    },
+  },
+  test: {
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+  },
+})
