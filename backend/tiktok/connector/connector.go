@@ -129,14 +129,16 @@ func (c *Connector) Start(ctx context.Context) error {
 	c.mu.Unlock()
 	c.publish(msg)
 	if c.cfg.AutoConnect && s.Target != "" {
-		return c.Connect(s.Target)
+		return c.Connect(ctx, s.Target)
 	}
 	return nil
 }
 
 // Stop ends the connection, any replay and recording, and waits for them.
 func (c *Connector) Stop(ctx context.Context) error {
-	c.Disconnect()
+	if err := c.Disconnect(ctx); err != nil {
+		return err
+	}
 	c.stopBase()
 	done := make(chan struct{})
 	go func() { c.wg.Wait(); close(done) }()
@@ -149,8 +151,12 @@ func (c *Connector) Stop(ctx context.Context) error {
 }
 
 // Connect starts watching target ("" = the saved target), replacing any
-// current connection. It fails at once only for an unusable target.
-func (c *Connector) Connect(target string) error {
+// current connection. It returns at once (the connection runs in the
+// background) and fails only for an unusable target.
+func (c *Connector) Connect(ctx context.Context, target string) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	c.mu.Lock()
 	if target == "" {
 		target = c.settings.Target
@@ -198,16 +204,21 @@ func (c *Connector) startSession(t source.Target) error {
 	return nil
 }
 
-// Disconnect stops watching.
-func (c *Connector) Disconnect() {
+// Disconnect stops watching and waits (up to ctx) for the connection to close.
+func (c *Connector) Disconnect(ctx context.Context) error {
 	c.mu.Lock()
 	s := c.session
 	c.session = nil
 	c.mu.Unlock()
 	if s == nil {
-		return
+		return nil
 	}
-	s.stop()
+	s.cancel()
+	select {
+	case <-s.done:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 	c.mu.Lock()
 	var msgs []domain.Message
 	if c.session == nil && c.status.State != StateDisconnected {
@@ -218,6 +229,7 @@ func (c *Connector) Disconnect() {
 	}
 	c.mu.Unlock()
 	c.publish(msgs...)
+	return nil
 }
 
 func (c *Connector) now() time.Time { return c.deps.Now() }

@@ -1,6 +1,7 @@
 package connector
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -57,7 +58,7 @@ func hasState(msgs []domain.Message, state string) bool {
 // on reconnect. Every gift must arrive exactly once.
 func TestReconnectNoDuplicatesNoLoss(t *testing.T) {
 	e := newEnv(t, faketiktok.Options{NeedAck: true, Resend: 4}, Settings{Sources: []string{"direct"}})
-	if err := e.c.Connect("@streamer"); err != nil {
+	if err := e.c.Connect(context.Background(), "@streamer"); err != nil {
 		t.Fatal(err)
 	}
 	e.waitState(StateConnected, "direct")
@@ -122,7 +123,7 @@ func checkGiftsOnce(t *testing.T, gifts []domain.Event) {
 func TestFailoverToNextSource(t *testing.T) {
 	e := newEnv(t, faketiktok.Options{}, Settings{Sources: []string{"direct", "euler"}})
 	e.fk.FailSign(-1, 503, "", "")
-	if err := e.c.Connect("streamer"); err != nil {
+	if err := e.c.Connect(context.Background(), "streamer"); err != nil {
 		t.Fatal(err)
 	}
 	e.waitState(StateConnected, "euler")
@@ -142,7 +143,7 @@ func TestRateLimitRespectsRetryAfter(t *testing.T) {
 	e := newEnv(t, faketiktok.Options{}, Settings{Sources: []string{"direct"}})
 	e.fk.FailSign(1, 429, "1", "")
 	start := time.Now()
-	if err := e.c.Connect("streamer"); err != nil {
+	if err := e.c.Connect(context.Background(), "streamer"); err != nil {
 		t.Fatal(err)
 	}
 	e.waitFor("cooldown", 3*time.Second, func() bool {
@@ -160,7 +161,7 @@ func TestRateLimitRespectsRetryAfter(t *testing.T) {
 
 func TestFinalErrorStops(t *testing.T) {
 	e := newEnv(t, faketiktok.Options{}, Settings{Sources: []string{"direct", "euler"}})
-	if err := e.c.Connect("@nobody"); err != nil {
+	if err := e.c.Connect(context.Background(), "@nobody"); err != nil {
 		t.Fatal(err)
 	}
 	e.waitState(StateError, "")
@@ -177,7 +178,7 @@ func TestFinalErrorStops(t *testing.T) {
 
 func TestStreamEndStops(t *testing.T) {
 	e := newEnv(t, faketiktok.Options{}, Settings{Sources: []string{"direct"}})
-	if err := e.c.Connect("streamer"); err != nil {
+	if err := e.c.Connect(context.Background(), "streamer"); err != nil {
 		t.Fatal(err)
 	}
 	e.waitState(StateConnected, "direct")
@@ -199,7 +200,7 @@ func TestStreamEndStops(t *testing.T) {
 func TestNotLiveWaitsThenConnects(t *testing.T) {
 	e := newEnv(t, faketiktok.Options{}, Settings{Sources: []string{"direct", "euler"}})
 	e.room.SetStatus(4)
-	if err := e.c.Connect("streamer"); err != nil {
+	if err := e.c.Connect(context.Background(), "streamer"); err != nil {
 		t.Fatal(err)
 	}
 	e.waitFor("not live", 3*time.Second, func() bool { return e.c.Status().Code == string(source.CodeNotLive) })
@@ -220,7 +221,7 @@ func TestStreakWithoutEndIsCommittedByTimeout(t *testing.T) {
 	cfg := testConfig(e.fk)
 	cfg.StreakTimeout = 300 * time.Millisecond
 	c := e.newConnector(cfg)
-	if err := c.Connect("streamer"); err != nil {
+	if err := c.Connect(context.Background(), "streamer"); err != nil {
 		t.Fatal(err)
 	}
 	e.waitFor("connected", 5*time.Second, func() bool { return c.Status().State == StateConnected })
@@ -236,7 +237,7 @@ func TestStreakWithoutEndIsCommittedByTimeout(t *testing.T) {
 
 func TestAllSourcesRejectingTheKeyEndsInError(t *testing.T) {
 	e := newEnv(t, faketiktok.Options{APIKey: "right-key-123456"}, Settings{Sources: []string{"direct", "euler"}, APIKey: "wrong-key-123456"})
-	if err := e.c.Connect("streamer"); err != nil {
+	if err := e.c.Connect(context.Background(), "streamer"); err != nil {
 		t.Fatal(err)
 	}
 	e.waitState(StateError, "")
@@ -244,3 +245,9 @@ func TestAllSourcesRejectingTheKeyEndsInError(t *testing.T) {
 		t.Fatalf("status %+v", st)
 	}
 }
+
+// core drives the connector through this interface (backend/core/control.go).
+var _ interface {
+	Connect(ctx context.Context, target string) error
+	Disconnect(ctx context.Context) error
+} = (*Connector)(nil)

@@ -1,6 +1,7 @@
 package connector
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -38,15 +39,18 @@ func (c *Connector) handleConnect(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err)
 		return
 	}
-	if err := c.Connect(body.Target); err != nil {
+	if err := c.Connect(r.Context(), body.Target); err != nil {
 		writeError(w, http.StatusBadRequest, err)
 		return
 	}
 	writeJSON(w, http.StatusAccepted, c.Status())
 }
 
-func (c *Connector) handleDisconnect(w http.ResponseWriter, _ *http.Request) {
-	c.Disconnect()
+func (c *Connector) handleDisconnect(w http.ResponseWriter, r *http.Request) {
+	if err := c.Disconnect(r.Context()); err != nil {
+		writeError(w, http.StatusServiceUnavailable, err)
+		return
+	}
 	writeJSON(w, http.StatusOK, c.Status())
 }
 
@@ -60,7 +64,7 @@ func (c *Connector) handlePutSettings(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err)
 		return
 	}
-	s, err := c.UpdateSettings(p)
+	s, err := c.UpdateSettings(r.Context(), p)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err)
 		return
@@ -160,7 +164,7 @@ func (c *Connector) Settings() Settings {
 
 // UpdateSettings applies a patch, saves it, and reconnects a running
 // connection so the change takes effect.
-func (c *Connector) UpdateSettings(p SettingsPatch) (Settings, error) {
+func (c *Connector) UpdateSettings(ctx context.Context, p SettingsPatch) (Settings, error) {
 	c.mu.Lock()
 	s, err := p.apply(c.settings)
 	if err != nil {
@@ -175,7 +179,7 @@ func (c *Connector) UpdateSettings(p SettingsPatch) (Settings, error) {
 	running := c.session != nil && c.status.State != StateDisconnected && c.status.State != StateError
 	c.mu.Unlock()
 	if running && s.Target != "" {
-		return s, c.Connect(s.Target)
+		return s, c.Connect(ctx, s.Target)
 	}
 	return s, nil
 }

@@ -2,6 +2,7 @@ package connector
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -41,14 +42,14 @@ func TestSettingsMaskedPersistedAndNeverLogged(t *testing.T) {
 		t.Fatalf("masked round trip changed the key to %q", got)
 	}
 	// the wrong key fails both sources: the key must appear nowhere
-	if err := e.c.Connect(""); err != nil {
+	if err := e.c.Connect(context.Background(), ""); err != nil {
 		t.Fatal(err)
 	}
 	e.waitFor("both sources failed", 5*time.Second, func() bool {
 		st := e.c.Status()
 		return st.Sources[0].State == SourceFailed && st.Sources[1].State == SourceFailed
 	})
-	e.c.Disconnect()
+	_ = e.c.Disconnect(context.Background())
 	everything, _ := json.Marshal(e.c.Status())
 	for _, m := range e.messages() {
 		b, _ := json.Marshal(m.Data)
@@ -78,7 +79,7 @@ func TestRecordThenReplayIntoLivePipeline(t *testing.T) {
 	if code := e.do("POST", "/api/connection/record", `{"enabled":true}`, &rec); code != 200 || !rec.Enabled {
 		t.Fatalf("record: %d %+v", code, rec)
 	}
-	if err := e.c.Connect("streamer"); err != nil {
+	if err := e.c.Connect(context.Background(), "streamer"); err != nil {
 		t.Fatal(err)
 	}
 	e.waitState(StateConnected, "direct")
@@ -86,7 +87,7 @@ func TestRecordThenReplayIntoLivePipeline(t *testing.T) {
 		e.room.Emit(gift(i))
 	}
 	e.waitFor("live gifts", 5*time.Second, func() bool { return len(e.events(domain.EventGift)) == 4 })
-	e.c.Disconnect()
+	_ = e.c.Disconnect(context.Background())
 	e.do("POST", "/api/connection/record", `{"enabled":false}`, &rec)
 	if n := countLines(t, rec.Path); rec.Enabled || filepath.Dir(rec.Path) != filepath.Join(e.dir, "captures") || n < 1 {
 		t.Logf("lines %d", n)

@@ -172,8 +172,8 @@ func (c *Connector) Status() Status {
 	defer c.mu.Unlock()
 	s := c.status
 	s.Sources = c.sourceListLocked()
-	s.Timeline = append([]TimelineEntry(nil), c.timeline...)
-	s.Gaps = append([]Gap(nil), c.gaps...)
+	s.Timeline = append(make([]TimelineEntry, 0, len(c.timeline)), c.timeline...)
+	s.Gaps = append(make([]Gap, 0, len(c.gaps)), c.gaps...)
 	if n := len(s.Gaps); n > 0 && s.Gaps[n-1].To == 0 {
 		s.Gaps[n-1].DurationMs = c.now().UnixMilli() - s.Gaps[n-1].From
 	}
