@@ -121,21 +121,36 @@ func checkGiftsOnce(t *testing.T, gifts []domain.Event) {
 }
 
 func TestFailoverToNextSource(t *testing.T) {
-	e := newEnv(t, faketiktok.Options{}, Settings{Sources: []string{"direct", "euler"}})
-	e.fk.FailSign(-1, 503, "", "")
-	if err := e.c.Connect(context.Background(), "streamer"); err != nil {
-		t.Fatal(err)
+	cases := []struct {
+		name  string
+		fault func(*faketiktok.Server)
+		code  source.Code
+		state string
+	}{
+		{"sign outage", func(f *faketiktok.Server) { f.FailSign(-1, 503, "", "") }, source.CodeSignServer, SourceFailed},
+		{"rate limit", func(f *faketiktok.Server) { f.FailSign(-1, 429, "60", "") }, source.CodeRateLimited, SourceCooldown},
+		{"handshake refused", func(f *faketiktok.Server) { f.RefuseHandshakes(-1, "415", "DEVICE_BLOCKED") },
+			source.CodeHandshakeRefused, SourceFailed},
 	}
-	e.waitState(StateConnected, "euler")
-	e.room.Emit(gift(7))
-	e.waitFor("gift via euler", 5*time.Second, func() bool { return len(e.events(domain.EventGift)) == 1 })
-	if g := e.events(domain.EventGift)[0]; g.Source != "euler" {
-		t.Fatalf("gift source %q", g.Source)
-	}
-	st := e.c.Status()
-	if st.Sources[0].Name != "direct" || st.Sources[0].State != SourceFailed || st.Sources[0].Code != string(source.CodeSignServer) ||
-		st.Sources[1].State != SourceLive {
-		t.Fatalf("sources %+v", st.Sources)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t, faketiktok.Options{}, Settings{Sources: []string{"direct", "euler"}})
+			tc.fault(e.fk)
+			if err := e.c.Connect(context.Background(), "streamer"); err != nil {
+				t.Fatal(err)
+			}
+			e.waitState(StateConnected, "euler")
+			e.room.Emit(gift(7))
+			e.waitFor("gift via euler", 5*time.Second, func() bool { return len(e.events(domain.EventGift)) == 1 })
+			if g := e.events(domain.EventGift)[0]; g.Source != "euler" {
+				t.Fatalf("gift source %q", g.Source)
+			}
+			st := e.c.Status()
+			if st.Sources[0].Name != "direct" || st.Sources[0].State != tc.state || st.Sources[0].Code != string(tc.code) ||
+				st.Sources[0].Reason == "" || st.Sources[1].State != SourceLive {
+				t.Fatalf("sources %+v", st.Sources)
+			}
+		})
 	}
 }
 
