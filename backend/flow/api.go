@@ -294,7 +294,7 @@ func (e *Engine) SetVariables(vals map[string]json.RawMessage) error {
 		if err := checkVarName(name); err != nil {
 			return fmt.Errorf("%w: %w", ErrInvalid, err)
 		}
-		if bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
+		if t := bytes.TrimSpace(raw); len(t) == 0 || bytes.Equal(t, []byte("null")) { // json decodes null to nil
 			if err := e.vars.remove(name); err != nil {
 				return err
 			}

@@ -38,11 +38,11 @@ const maxNesting = 16
 // compile checks f (already normalized) against reg. The error lists every
 // problem found, each naming the element.
 func compile(reg *action.Registry, f *Flow) (*compiled, error) {
-	if err := f.checkShape(); err != nil {
-		return nil, err
-	}
 	c := &compiled{def: f}
 	var errs []error
+	if err := f.checkShape(); err != nil {
+		errs = append(errs, err)
+	}
 	for i := range f.Triggers {
 		t, err := compileTrigger(reg, i, &f.Triggers[i])
 		if err != nil {
