@@ -30,7 +30,6 @@ type runState struct {
 	step    *ActionTrace            // the step executing now
 }
 
-
 func (e *Engine) newRun(c *compiled, r *runner, tt TriggerTrace, in *action.Input,
 	args map[string]string, depth int, dry bool) *runState {
 	if in.Now.IsZero() {
