@@ -1,0 +1,264 @@
+// Package server is LTTH's local listener: the HTTP + websocket server that
+// serves overlays to OBS browser sources, the REST API and the /ws feed.
+//
+// Every route, including the ones modules add with Handle, goes through the
+// security middleware (security.go): Host check against DNS rebinding, a
+// bearer token for every mutating request, a local-only websocket Origin and
+// a bounded request body.
+package server
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"html/template"
+	"log"
+	"net"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"github.com/ltth/ltth/backend/bus"
+	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/module"
+)
+
+// DefaultAddr is the listener address used when Config.Addr is empty (the
+// original app's port, so existing OBS browser sources keep working).
+const DefaultAddr = "127.0.0.1:3000"
+
+// MaxBodyBytes bounds every request body.
+const MaxBodyBytes = 1 << 20
+
+// Config configures the listener.
+type Config struct {
+	Addr     string // host:port; default DefaultAddr
+	AllowLAN bool   // allow binding to a non-loopback address and LAN Host headers
+	Token    string // bearer token for mutating requests; random when empty (see Token)
+	Version  string // reported by /api/health
+
+	// Websocket feed tuning; zero values pick the defaults.
+	ClientQueue  int           // messages queued per client before dropping (default 4096)
+	StallTimeout time.Duration // a client whose queue stays full this long is disconnected (default 10s)
+	PingInterval time.Duration // keepalive ping period (default 20s); pong wait is 3x
+	HubQueue     int           // the hub's bus subscription size (default 16384)
+}
+
+// Deps are the listener's collaborators.
+type Deps struct {
+	Bus *bus.Bus
+	Log zerolog.Logger
+	// Health adds fields to /api/health; they may override connection, bus
+	// and hub, never status, version or uptimeMs. Optional.
+	Health func() map[string]any
+	// Simulate receives events posted to /api/simulate after they have been
+	// marked simulated (Simulated=true, Source="simulator", id/ts filled in).
+	// Default: publish on the bus.
+	Simulate func(domain.Event) error
+}
+
+// Server is the local listener. Create it with New.
+type Server struct {
+	cfg      Config
+	log      zerolog.Logger
+	bus      *bus.Bus
+	health   func() map[string]any
+	simulate func(domain.Event) error
+	token    []byte
+	mux      *http.ServeMux
+	handler  http.Handler
+	index    *template.Template
+	hub      *hub
+	started  time.Time
+	simSeq   atomic.Uint64
+
+	lastReject atomic.Int64 // unix ns of the last refused-request log line
+
+	stopped chan struct{} // closed by Shutdown
+
+	mu       sync.Mutex
+	http     *http.Server
+	ln       net.Listener
+	pages    []string // module overlay pages for the index
+	shutdown bool
+}
+
+// New builds a server. It subscribes the websocket hub to the bus at once
+// (as "ws-hub"), so state published before Start is retained for the
+// snapshot; call Shutdown to release the subscription even if never started.
+func New(cfg Config, deps Deps) *Server {
+	if cfg.Addr == "" {
+		cfg.Addr = DefaultAddr
+	}
+	if deps.Bus == nil {
+		deps.Bus = bus.New()
+	}
+	s := &Server{
+		cfg:     cfg,
+		log:     deps.Log.With().Str("component", "server").Logger(),
+		bus:     deps.Bus,
+		health:  deps.Health,
+		mux:     http.NewServeMux(),
+		started: time.Now(),
+		stopped: make(chan struct{}),
+	}
+	s.token = []byte(cfg.Token)
+	if len(s.token) == 0 {
+		s.token = []byte(randomToken())
+		s.log.Warn().Msg("no API token configured; generated a random one for this run")
+	}
+	s.simulate = deps.Simulate
+	if s.simulate == nil {
+		s.simulate = s.publishSimulated
+	}
+	s.hub = newHub(hubConfigFrom(cfg), deps.Bus, s.log)
+	s.index = parseIndex()
+	s.routes()
+	s.handler = s.secure(s.mux)
+	return s
+}
+
+// ID makes the server a module.Module.
+func (s *Server) ID() string { return "server" }
+
+// Token returns the bearer token mutating requests must carry.
+func (s *Server) Token() string { return string(s.token) }
+
+// Handler returns the server's full handler (middleware included), for
+// embedding or in-process tests.
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// Handle adds a module route; it may be called before or after Start. A
+// pattern that conflicts with an existing one is rejected with an error
+// (and logged) instead of panicking.
+func (s *Server) Handle(r module.Route) (err error) {
+	if r.Handler == nil {
+		return fmt.Errorf("route %q: nil handler", r.Pattern)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("route %q: %v", r.Pattern, p)
+			s.log.Error().Err(err).Msg("module route rejected")
+		}
+	}()
+	s.mux.Handle(r.Pattern, r.Handler)
+	if page, ok := indexPage(r.Pattern); ok {
+		s.mu.Lock()
+		s.pages = append(s.pages, page)
+		s.mu.Unlock()
+	}
+	return nil
+}
+
+// Start binds the listener and serves in the background until ctx is done
+// or Shutdown is called. A busy port is reported as an error naming the
+// --listen flag.
+func (s *Server) Start(ctx context.Context) error {
+	if err := s.checkBind(); err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", s.cfg.Addr)
+	if err != nil {
+		return listenError(s.cfg.Addr, err)
+	}
+	srv := &http.Server{
+		Handler:           s.handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          log.New(s.log, "", 0),
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	s.mu.Lock()
+	if s.shutdown || s.http != nil {
+		s.mu.Unlock()
+		ln.Close()
+		return errors.New("server: already started or shut down")
+	}
+	s.http, s.ln = srv, ln
+	s.mu.Unlock()
+	s.hub.start()
+	go s.serve(srv, ln)
+	go s.shutdownOnDone(ctx)
+	s.log.Info().Str("addr", ln.Addr().String()).Msg("listening")
+	return nil
+}
+
+func (s *Server) shutdownOnDone(ctx context.Context) {
+	select {
+	case <-ctx.Done():
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = s.Shutdown(sctx)
+	case <-s.stopped:
+	}
+}
+
+func (s *Server) serve(srv *http.Server, ln net.Listener) {
+	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		s.log.Error().Err(err).Msg("listener stopped")
+	}
+}
+
+// checkBind refuses a non-loopback bind unless AllowLAN is set.
+func (s *Server) checkBind() error {
+	host, _, err := net.SplitHostPort(s.cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("invalid --listen address %q: %w", s.cfg.Addr, err)
+	}
+	if s.cfg.AllowLAN || isLoopbackName(host) {
+		return nil
+	}
+	return fmt.Errorf("--listen %s is not a loopback address; binding to the LAN needs an explicit opt-in (AllowLAN)", s.cfg.Addr)
+}
+
+func listenError(addr string, err error) error {
+	if isAddrInUse(err) {
+		return fmt.Errorf("cannot listen on %s: the address is already in use (is LTTH already running?); choose another address with --listen HOST:PORT: %w", addr, err)
+	}
+	return fmt.Errorf("cannot listen on %s (set with --listen HOST:PORT): %w", addr, err)
+}
+
+// Addr is the bound address (useful with port 0), or the configured one
+// before Start.
+func (s *Server) Addr() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ln != nil {
+		return s.ln.Addr().String()
+	}
+	return s.cfg.Addr
+}
+
+// Stop makes the server a module.Module; it is Shutdown.
+func (s *Server) Stop(ctx context.Context) error { return s.Shutdown(ctx) }
+
+// Shutdown closes every websocket client, stops accepting requests and
+// waits for in-flight ones until ctx is done. It is safe to call twice.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.mu.Lock()
+	if s.shutdown {
+		s.mu.Unlock()
+		return nil
+	}
+	s.shutdown = true
+	srv := s.http
+	s.mu.Unlock()
+	close(s.stopped)
+	s.hub.close()
+	if srv == nil {
+		return nil
+	}
+	return srv.Shutdown(ctx)
+}
+
+func randomToken() string {
+	b := make([]byte, 24)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
