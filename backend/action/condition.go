@@ -90,11 +90,6 @@ func (ev *Eval) All(g Group) (bool, []CondTrace) {
 	traces := make([]CondTrace, 0, len(g))
 	ok := true
 	mark := ev.Mark()
-	defer func() {
-		if !ok {
-			ev.Rollback(mark)
-		}
-	}()
 	for i := range g {
 		c := &g[i]
 		if !c.Enabled {
@@ -107,6 +102,9 @@ func (ev *Eval) All(g Group) (bool, []CondTrace) {
 		r := c.Check(ev)
 		traces = append(traces, CondTrace{Type: c.Type, Alias: c.Alias, Result: r.OK, Reason: r.Reason, Children: r.Children})
 		ok = r.OK
+	}
+	if !ok {
+		ev.Rollback(mark)
 	}
 	return ok, traces
 }

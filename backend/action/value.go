@@ -74,7 +74,11 @@ func (v Value) Float() (float64, bool) {
 	case KindNumber:
 		return v.Num, true
 	case KindString:
-		f, err := strconv.ParseFloat(strings.TrimSpace(v.Str), 64)
+		t := strings.TrimSpace(v.Str)
+		if t == "" || !strings.ContainsRune("+-.0123456789", rune(t[0])) {
+			return 0, false // not a number: skip ParseFloat's error allocation
+		}
+		f, err := strconv.ParseFloat(t, 64)
 		return f, err == nil
 	case KindBool:
 		if v.Bool {

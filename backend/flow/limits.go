@@ -59,8 +59,7 @@ type cooldown struct {
 func (cd *cooldown) check(ev *action.Eval) action.Result {
 	key, who := "", "flow"
 	if cd.perUser {
-		key = userKey(ev)
-		who = "viewer " + key
+		key, who = userKey(ev), "viewer"
 	}
 	now := ev.Now
 	cd.mu.Lock()
