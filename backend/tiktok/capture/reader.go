@@ -152,7 +152,7 @@ func (r *Reader) parse(line []byte) (Record, error) {
 }
 
 func (r *Reader) record(t int64, b64 []byte) (Record, error) {
-	n := base64.StdEncoding.DecodedLen(len(b64))
+	n := base64.RawStdEncoding.DecodedLen(len(b64)) // >= StdEncoding.DecodedLen
 	if cap(r.frame) < n {
 		r.frame = make([]byte, n)
 	}

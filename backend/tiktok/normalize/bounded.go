@@ -1,20 +1,18 @@
 package normalize
 
-// boundedMap remembers the most recent cap keys (FIFO eviction). It backs
-// the message-id de-duplication set, the ended-streak guard and the recent
-// subscriber guard, so memory stays fixed however long a stream runs.
+// boundedMap remembers the most recent capacity keys (FIFO eviction). It
+// backs the message-id de-duplication set, the ended-streak guard and the
+// recent-subscriber guard, so memory stays fixed however long a stream
+// runs. Its storage grows with use, so an idle Normalizer is small.
 type boundedMap[K comparable, V any] struct {
-	m    map[K]V
-	ring []K
-	next int
-	full bool
+	m        map[K]V
+	ring     []K
+	next     int // next slot to overwrite once the ring is full
+	capacity int
 }
 
 func newBoundedMap[K comparable, V any](capacity int) *boundedMap[K, V] {
-	if capacity < 1 {
-		capacity = 1
-	}
-	return &boundedMap[K, V]{m: make(map[K]V, min(capacity, 4096)), ring: make([]K, capacity)}
+	return &boundedMap[K, V]{m: make(map[K]V), capacity: max(capacity, 1)}
 }
 
 func (b *boundedMap[K, V]) get(k K) (V, bool) {
@@ -28,16 +26,14 @@ func (b *boundedMap[K, V]) put(k K, v V) {
 		b.m[k] = v
 		return
 	}
-	if b.full {
-		delete(b.m, b.ring[b.next])
-	}
-	b.ring[b.next] = k
 	b.m[k] = v
-	b.next++
-	if b.next == len(b.ring) {
-		b.next = 0
-		b.full = true
+	if len(b.ring) < b.capacity {
+		b.ring = append(b.ring, k)
+		return
 	}
+	delete(b.m, b.ring[b.next])
+	b.ring[b.next] = k
+	b.next = (b.next + 1) % b.capacity
 }
 
 // add inserts k and reports whether it was new.
@@ -48,5 +44,3 @@ func (b *boundedMap[K, V]) add(k K, v V) bool {
 	b.put(k, v)
 	return true
 }
-
-func (b *boundedMap[K, V]) len() int { return len(b.m) }

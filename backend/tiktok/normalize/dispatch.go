@@ -1,10 +1,9 @@
 package normalize
 
 import (
-	"strings"
+	"bytes"
 
 	"github.com/ltth/ltth/backend/domain"
-	"github.com/ltth/ltth/backend/tiktok/webcastpb"
 )
 
 // Method names (BaseProtoMessage.method) that produce events.
@@ -21,8 +20,16 @@ const (
 	MethodControl     = "WebcastControlMessage"
 )
 
-func (n *Normalizer) dispatch(dst []domain.Event, m *webcastpb.BaseProtoMessage, recvMs int64) []domain.Event {
-	switch m.GetMethod() {
+// rawMsg is one envelope (BaseProtoMessage) as the normalizer reads it.
+type rawMsg struct {
+	method  []byte
+	payload []byte
+	msgID   uint64
+	history bool
+}
+
+func (n *Normalizer) dispatch(dst []domain.Event, m *rawMsg, recvMs int64) []domain.Event {
+	switch string(m.method) {
 	case MethodChat:
 		return n.chat(dst, m, recvMs)
 	case MethodGift:
@@ -44,72 +51,70 @@ func (n *Normalizer) dispatch(dst []domain.Event, m *webcastpb.BaseProtoMessage,
 	case MethodControl:
 		return n.control(dst, m, recvMs)
 	}
-	n.skipUnknown(m.GetMethod())
+	n.skipUnknown(m.method)
 	return dst
 }
 
-func (n *Normalizer) chat(dst []domain.Event, m *webcastpb.BaseProtoMessage, recvMs int64) []domain.Event {
-	c := &n.msgs.chat
-	if !n.decodeInto(m, c) {
+func (n *Normalizer) chat(dst []domain.Event, m *rawMsg, recvMs int64) []domain.Event {
+	var v chatView
+	if !n.parsed(m, v.parse(m.payload)) {
 		return dst
 	}
-	e, ok := n.admit(m, c.GetCommon(), recvMs)
+	e, ok := n.admit(m, &v.c, recvMs)
 	if !ok {
 		return dst
 	}
 	e.Type = domain.EventChat
-	e.User = userOf(c.GetUser(), c.GetUserIdentity())
-	e.Comment = c.GetContent()
+	e.User = userOf(&v.u, &v.id)
+	e.Comment = text(v.content)
 	return append(dst, e)
 }
 
 // like keeps totalLikeCount monotonic per room: TikTok's total can arrive
 // out of order, and a lower figure after a higher one is never shown.
-func (n *Normalizer) like(dst []domain.Event, m *webcastpb.BaseProtoMessage, recvMs int64) []domain.Event {
-	l := &n.msgs.like
-	if !n.decodeInto(m, l) {
+func (n *Normalizer) like(dst []domain.Event, m *rawMsg, recvMs int64) []domain.Event {
+	var v likeView
+	if !n.parsed(m, v.parse(m.payload)) {
 		return dst
 	}
-	e, ok := n.admit(m, l.GetCommon(), recvMs)
+	e, ok := n.admit(m, &v.c, recvMs)
 	if !ok {
 		return dst
 	}
-	if room := l.GetCommon().GetRoomId(); room != 0 {
+	if room := v.c.roomID; room != 0 {
 		if n.likes.room != 0 && room != n.likes.room {
 			n.likes.max = 0
 		}
 		n.likes.room = room
 	}
-	n.likes.max = max(n.likes.max, l.GetTotal())
+	n.likes.max = max(n.likes.max, v.total)
 	e.Type = domain.EventLike
-	e.User = userOf(l.GetUser(), nil)
-	e.LikeCount = max(int64(l.GetCount()), 0)
+	e.User = userOf(&v.u, nil)
+	e.LikeCount = max(v.count, 0)
 	e.TotalLikeCount = n.likes.max
 	return append(dst, e)
 }
 
 // member is a join (action 1, or an unset action with the enter-room
 // display key) or a subscription (action 3).
-func (n *Normalizer) member(dst []domain.Event, m *webcastpb.BaseProtoMessage, recvMs int64) []domain.Event {
-	mm := &n.msgs.member
-	if !n.decodeInto(m, mm) {
+func (n *Normalizer) member(dst []domain.Event, m *rawMsg, recvMs int64) []domain.Event {
+	var v socialView // a = action (10), b = user_id (12)
+	if !n.parsed(m, v.parse(m.payload, 10, true, 12, false)) {
 		return dst
 	}
-	e, ok := n.admit(m, mm.GetCommon(), recvMs)
+	e, ok := n.admit(m, &v.c, recvMs)
 	if !ok {
 		return dst
 	}
-	e.User = userOf(mm.GetUser(), nil)
+	e.User = userOf(&v.u, nil)
 	if e.UserID == "" {
-		e.UserID = formatID(uint64(mm.GetUserId()))
+		e.UserID = formatID(uint64(v.b))
 	}
-	switch a := mm.GetAction(); {
-	case a == webcastpb.MemberAction_MEMBER_ACTION_JOINED,
-		a == webcastpb.MemberAction_MEMBER_ACTION_UNKNOWN &&
-			strings.Contains(mm.GetCommon().GetDisplayText().GetKey(), "enter"):
+	switch {
+	case v.a == 1, v.a == 0 && bytes.Contains(v.c.key, []byte("enter")):
 		e.Type = domain.EventJoin
 		return append(dst, e)
-	case a == webcastpb.MemberAction_MEMBER_ACTION_SUBSCRIBED:
+	case v.a == 3:
 		return n.subscribe(dst, e, recvMs)
 	}
 	n.stats.Ignored++
@@ -117,23 +122,23 @@ func (n *Normalizer) member(dst []domain.Event, m *webcastpb.BaseProtoMessage, r
 }
 
 // social is a follow or a share, told apart by the display key (as the
-// Node and Python clients do) and, failing that, by action 1 / 3.
-func (n *Normalizer) social(dst []domain.Event, m *webcastpb.BaseProtoMessage, recvMs int64) []domain.Event {
-	s := &n.msgs.social
-	if !n.decodeInto(m, s) {
+// Node and Python clients do) and, without a key, by action 1 / 3.
+func (n *Normalizer) social(dst []domain.Event, m *rawMsg, recvMs int64) []domain.Event {
+	var v socialView // a = action (4)
+	if !n.parsed(m, v.parse(m.payload, 4, false, 0, false)) {
 		return dst
 	}
-	e, ok := n.admit(m, s.GetCommon(), recvMs)
+	e, ok := n.admit(m, &v.c, recvMs)
 	if !ok {
 		return dst
 	}
-	e.User = userOf(s.GetUser(), nil)
-	key := s.GetCommon().GetDisplayText().GetKey()
+	e.User = userOf(&v.u, nil)
+	key := v.c.key
 	switch {
-	case strings.Contains(key, "follow"), key == "" && s.GetAction() == 1:
+	case bytes.Contains(key, []byte("follow")), len(key) == 0 && v.a == 1:
 		e.Type = domain.EventFollow
 		e.IsFollower = true
-	case strings.Contains(key, "share"), key == "" && s.GetAction() == 3:
+	case bytes.Contains(key, []byte("share")), len(key) == 0 && v.a == 3:
 		e.Type = domain.EventShare
 	default:
 		n.stats.Ignored++
@@ -144,22 +149,21 @@ func (n *Normalizer) social(dst []domain.Event, m *webcastpb.BaseProtoMessage, r
 
 // subNotify is a subscription (message type 0); the sub-gift and perk
 // notices that share the method are ignored.
-func (n *Normalizer) subNotify(dst []domain.Event, m *webcastpb.BaseProtoMessage, recvMs int64) []domain.Event {
-	s := &n.msgs.sub
-	if !n.decodeInto(m, s) {
+func (n *Normalizer) subNotify(dst []domain.Event, m *rawMsg, recvMs int64) []domain.Event {
+	var v socialView // a = sub_month (4), b = message_type (7)
+	if !n.parsed(m, v.parse(m.payload, 4, false, 7, true)) {
 		return dst
 	}
-	e, ok := n.admit(m, s.GetCommon(), recvMs)
+	e, ok := n.admit(m, &v.c, recvMs)
 	if !ok {
 		return dst
 	}
-	if s.GetMessageType() != 0 {
+	if v.b != 0 {
 		n.stats.Ignored++
 		return dst
 	}
-	e.User = userOf(s.GetUser(), nil)
-	e.IsSubscriber = true
-	e.SubMonth = max(s.GetSubMonth(), 0)
+	e.User = userOf(&v.u, nil)
+	e.SubMonth = max(v.a, 0)
 	return n.subscribe(dst, e, recvMs)
 }
 
@@ -178,71 +182,69 @@ func (n *Normalizer) subscribe(dst []domain.Event, e domain.Event, recvMs int64)
 	return append(dst, e)
 }
 
-func (n *Normalizer) viewers(dst []domain.Event, m *webcastpb.BaseProtoMessage, recvMs int64) []domain.Event {
-	s := &n.msgs.seq
-	if !n.decodeInto(m, s) {
+func (n *Normalizer) viewers(dst []domain.Event, m *rawMsg, recvMs int64) []domain.Event {
+	var v scalarView // total (3)
+	if !n.parsed(m, v.parse(m.payload, 3, false)) {
 		return dst
 	}
-	e, ok := n.admit(m, s.GetCommon(), recvMs)
+	e, ok := n.admit(m, &v.c, recvMs)
 	if !ok {
 		return dst
 	}
 	e.Type = domain.EventViewers
-	e.ViewerCount = max(s.GetTotal(), 0)
+	e.ViewerCount = max(v.v, 0)
 	return append(dst, e)
 }
 
 // emote emits the first sticker of an emote chat (one event per message,
 // so the event id stays the message id).
-func (n *Normalizer) emote(dst []domain.Event, m *webcastpb.BaseProtoMessage, recvMs int64) []domain.Event {
-	em := &n.msgs.emote
-	if !n.decodeInto(m, em) {
+func (n *Normalizer) emote(dst []domain.Event, m *rawMsg, recvMs int64) []domain.Event {
+	var v emoteView
+	if !n.parsed(m, v.parse(m.payload)) {
 		return dst
 	}
-	e, ok := n.admit(m, em.GetCommon(), recvMs)
+	e, ok := n.admit(m, &v.c, recvMs)
 	if !ok {
 		return dst
 	}
-	list := em.GetEmoteList()
-	if len(list) == 0 {
+	if v.emotes == 0 {
 		n.stats.Ignored++
 		return dst
 	}
 	e.Type = domain.EventEmote
-	e.User = userOf(em.GetUser(), em.GetUserIdentity())
-	e.EmoteID = list[0].GetEmoteId()
-	e.EmoteURL = firstURL(list[0].GetImage())
+	e.User = userOf(&v.u, &v.id)
+	e.EmoteID = text(v.emoteID)
+	e.EmoteURL = text(v.emoteURL)
 	return append(dst, e)
 }
 
-func (n *Normalizer) question(dst []domain.Event, m *webcastpb.BaseProtoMessage, recvMs int64) []domain.Event {
-	q := &n.msgs.question
-	if !n.decodeInto(m, q) {
+func (n *Normalizer) question(dst []domain.Event, m *rawMsg, recvMs int64) []domain.Event {
+	var v questionView
+	if !n.parsed(m, v.parse(m.payload)) {
 		return dst
 	}
-	e, ok := n.admit(m, q.GetCommon(), recvMs)
+	e, ok := n.admit(m, &v.c, recvMs)
 	if !ok {
 		return dst
 	}
 	e.Type = domain.EventQuestion
-	e.User = userOf(q.GetDetails().GetUser(), nil)
-	e.Question = q.GetDetails().GetContent()
+	e.User = userOf(&v.u, nil)
+	e.Question = text(v.content)
 	return append(dst, e)
 }
 
 // control maps stream end (action 3 ended, 4 ended by moderation) to
 // streamEnd, committing any open gift streaks first.
-func (n *Normalizer) control(dst []domain.Event, m *webcastpb.BaseProtoMessage, recvMs int64) []domain.Event {
-	c := &n.msgs.control
-	if !n.decodeInto(m, c) {
+func (n *Normalizer) control(dst []domain.Event, m *rawMsg, recvMs int64) []domain.Event {
+	var v scalarView // action (2)
+	if !n.parsed(m, v.parse(m.payload, 2, true)) {
 		return dst
 	}
-	e, ok := n.admit(m, c.GetCommon(), recvMs)
+	e, ok := n.admit(m, &v.c, recvMs)
 	if !ok {
 		return dst
 	}
-	switch c.GetAction() {
-	case webcastpb.ControlAction_CONTROL_ACTION_STREAM_ENDED, webcastpb.ControlAction_CONTROL_ACTION_STREAM_SUSPENDED:
+	if v.v == 3 || v.v == 4 {
 		dst = n.streaks.flush(dst)
 		e.Type = domain.EventStreamEnd
 		return append(dst, e)

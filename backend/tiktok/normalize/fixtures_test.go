@@ -1,8 +1,9 @@
-package normalize_test
+package normalize
 
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"google.golang.org/protobuf/proto"
 
@@ -203,3 +204,25 @@ func rawFrame(t testing.TB, typ string, payload []byte) []byte {
 	}
 	return b
 }
+
+func mustUnmarshal(t testing.TB, b []byte, m proto.Message) {
+	t.Helper()
+	if err := proto.Unmarshal(b, m); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// fixtureMessages returns the messages inside a "msg" frame (nil otherwise).
+func fixtureMessages(t testing.TB, frame []byte) []*pb.BaseProtoMessage {
+	f, err := decode.Frame(frame)
+	if err != nil || f.GetPayloadType() != "msg" {
+		return nil
+	}
+	res, err := decode.Payload(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.GetMessages()
+}
+
+func timeMs(ms int64) time.Time { return time.UnixMilli(ms) }

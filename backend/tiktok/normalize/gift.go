@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/ltth/ltth/backend/domain"
-	"github.com/ltth/ltth/backend/tiktok/webcastpb"
 )
 
 // streakKey identifies one gift streak: sender, gift and combo group.
@@ -41,46 +40,48 @@ func newStreakBook(timeout time.Duration) streakBook {
 
 func (b *streakBook) openCount() int { return len(b.open) }
 
-func (n *Normalizer) gift(dst []domain.Event, m *webcastpb.BaseProtoMessage, recvMs int64) []domain.Event {
-	g := &n.msgs.gift
-	if !n.decodeInto(m, g) {
+func (n *Normalizer) gift(dst []domain.Event, m *rawMsg, recvMs int64) []domain.Event {
+	var v giftView
+	if !n.parsed(m, v.parse(m.payload)) {
 		return dst
 	}
-	e, ok := n.admit(m, g.GetCommon(), recvMs)
+	e, ok := n.admit(m, &v.c, recvMs)
 	if !ok {
 		return dst
 	}
-	e.User = userOf(g.GetUser(), g.GetUserIdentity())
-	fillGift(&e, g)
+	e.User = userOf(&v.u, &v.id)
+	fillGift(&e, &v)
 	if !e.Streakable {
 		e.Type = domain.EventGift
 		return append(dst, e)
 	}
-	k := streakKey{user: e.UserID, gift: e.GiftID, group: g.GetGroupId()}
+	k := streakKey{user: e.UserID, gift: e.GiftID, group: v.groupID}
 	if _, done := n.streaks.ended.get(k); done {
 		n.stats.DuplicateEnds++
 		return dst
 	}
-	if g.GetRepeatEnd() != 0 {
+	if v.repeatEnd != 0 {
 		return n.streaks.end(dst, k, e)
 	}
 	return n.streaks.progress(dst, k, e, recvMs)
 }
 
-func fillGift(e *domain.Event, g *webcastpb.WebcastGiftMessage) {
-	gf := g.GetGift()
-	e.GiftID = g.GetGiftId()
+// fillGift sets the gift fields: streakable means gift.type == 1, coins =
+// diamondCount x repeatCount (a missing repeatCount counts as 1).
+func fillGift(e *domain.Event, v *giftView) {
+	e.GiftID = v.giftID
 	if e.GiftID == 0 {
-		e.GiftID = gf.GetId()
+		e.GiftID = v.defID
 	}
-	e.GiftName = gf.GetName()
-	e.DiamondCount = max(int64(gf.GetDiamondCount()), 0)
-	e.RepeatCount = max(int64(g.GetRepeatCount()), 1)
-	e.Streakable = gf.GetType() == 1
-	e.GiftPictureURL = firstURL(gf.GetImage())
-	if e.GiftPictureURL == "" {
-		e.GiftPictureURL = firstURL(gf.GetIcon())
+	e.GiftName = text(v.defName)
+	e.DiamondCount = max(v.defDiamonds, 0)
+	e.RepeatCount = max(v.repeatCount, 1)
+	e.Streakable = v.defType == 1
+	pic := v.defImage
+	if len(pic) == 0 {
+		pic = v.defIcon
 	}
+	e.GiftPictureURL = text(pic)
 	e.Coins = e.DiamondCount * e.RepeatCount
 }
 

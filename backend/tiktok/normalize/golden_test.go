@@ -1,4 +1,4 @@
-package normalize_test
+package normalize
 
 import (
 	"bytes"
@@ -11,7 +11,6 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	"github.com/ltth/ltth/backend/tiktok/capture"
-	"github.com/ltth/ltth/backend/tiktok/normalize"
 	pb "github.com/ltth/ltth/backend/tiktok/webcastpb"
 )
 
@@ -186,7 +185,7 @@ func TestGolden(t *testing.T) {
 			t.Fatal(err)
 		}
 		var out bytes.Buffer
-		if err := normalize.ReplayPrint(context.Background(), bytes.NewReader(in), &out); err != nil {
+		if err := ReplayPrint(context.Background(), bytes.NewReader(in), &out); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
 		if *update {

@@ -15,8 +15,6 @@ import (
 	"sync"
 	"time"
 
-	"google.golang.org/protobuf/proto"
-
 	"github.com/ltth/ltth/backend/domain"
 	"github.com/ltth/ltth/backend/tiktok/webcastpb"
 )
@@ -32,9 +30,13 @@ const (
 	subscribeWindowMs    = int64(time.Hour / time.Millisecond)
 )
 
-// ErrUnknownMethod is passed to Options.OnSkip for methods the contract has
-// no event for.
-var ErrUnknownMethod = errors.New("unknown webcast method")
+// Errors passed to Options.OnSkip.
+var (
+	// ErrUnknownMethod: a method the contract has no event for.
+	ErrUnknownMethod = errors.New("unknown webcast method")
+	// ErrMalformedPayload: a payload that is not a protobuf message.
+	ErrMalformedPayload = errors.New("malformed message payload")
+)
 
 // Options configures a Normalizer. The zero value is usable.
 type Options struct {
@@ -78,8 +80,6 @@ type Stats struct {
 type Normalizer struct {
 	mu      sync.Mutex
 	opts    Options
-	unm     proto.UnmarshalOptions
-	msgs    messages
 	seen    *boundedMap[uint64, struct{}]
 	streaks streakBook
 	subs    *boundedMap[string, int64]
@@ -90,20 +90,6 @@ type Normalizer struct {
 type likeState struct {
 	room int64
 	max  int64
-}
-
-// messages holds one reusable value per decoded message type.
-type messages struct {
-	chat     webcastpb.WebcastChatMessage
-	gift     webcastpb.WebcastGiftMessage
-	like     webcastpb.WebcastLikeMessage
-	member   webcastpb.WebcastMemberMessage
-	social   webcastpb.WebcastSocialMessage
-	sub      webcastpb.WebcastSubNotifyMessage
-	seq      webcastpb.WebcastRoomUserSeqMessage
-	emote    webcastpb.WebcastEmoteChatMessage
-	question webcastpb.WebcastQuestionNewMessage
-	control  webcastpb.WebcastControlMessage
 }
 
 // New returns a Normalizer with opts (zero fields get defaults).
@@ -119,7 +105,6 @@ func New(opts Options) *Normalizer {
 	}
 	return &Normalizer{
 		opts:    opts,
-		unm:     proto.UnmarshalOptions{DiscardUnknown: true},
 		seen:    newBoundedMap[uint64, struct{}](opts.DedupSize),
 		streaks: newStreakBook(opts.StreakTimeout),
 		subs:    newBoundedMap[string, int64](subscriberMemory),
@@ -137,9 +122,10 @@ func (n *Normalizer) Append(dst []domain.Event, m *webcastpb.BaseProtoMessage, r
 	if recv.IsZero() {
 		recv = n.opts.Now()
 	}
+	raw := rawMsg{method: []byte(m.GetMethod()), payload: m.GetPayload(), msgID: uint64(m.GetMsgId()), history: m.GetIsHistory()}
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	return n.appendLocked(dst, m, recv.UnixMilli())
+	return n.appendLocked(dst, &raw, recv.UnixMilli())
 }
 
 // Tick commits the streaks that have seen no message for StreakTimeout as
@@ -189,9 +175,9 @@ func (n *Normalizer) flushLocked(dst []domain.Event) []domain.Event {
 
 func (n *Normalizer) countCommits(k int) { n.stats.Events += uint64(k) }
 
-func (n *Normalizer) appendLocked(dst []domain.Event, m *webcastpb.BaseProtoMessage, recvMs int64) []domain.Event {
+func (n *Normalizer) appendLocked(dst []domain.Event, m *rawMsg, recvMs int64) []domain.Event {
 	n.stats.Messages++
-	if n.opts.SkipHistory && m.GetIsHistory() {
+	if n.opts.SkipHistory && m.history {
 		n.stats.History++
 		return dst
 	}
@@ -201,41 +187,40 @@ func (n *Normalizer) appendLocked(dst []domain.Event, m *webcastpb.BaseProtoMess
 	return dst
 }
 
-func (n *Normalizer) skipUnknown(method string) {
+func (n *Normalizer) skipUnknown(method []byte) {
 	n.stats.Unknown++
 	if n.stats.UnknownMethods == nil {
 		n.stats.UnknownMethods = make(map[string]uint64)
 	}
-	if _, ok := n.stats.UnknownMethods[method]; ok || len(n.stats.UnknownMethods) < maxUnknownNames {
-		n.stats.UnknownMethods[method]++
+	if _, ok := n.stats.UnknownMethods[string(method)]; ok || len(n.stats.UnknownMethods) < maxUnknownNames {
+		n.stats.UnknownMethods[string(method)]++
 	}
 	if n.opts.OnSkip != nil {
-		n.opts.OnSkip(method, ErrUnknownMethod)
+		n.opts.OnSkip(string(method), ErrUnknownMethod)
 	}
 }
 
-// decodeInto unmarshals m's payload into into; false (counted) on failure.
-func (n *Normalizer) decodeInto(m *webcastpb.BaseProtoMessage, into proto.Message) bool {
-	if err := n.unm.Unmarshal(m.GetPayload(), into); err != nil {
+// parsed counts a payload that failed to parse (ok == false).
+func (n *Normalizer) parsed(m *rawMsg, ok bool) bool {
+	if !ok {
 		n.stats.Malformed++
 		if n.opts.OnSkip != nil {
-			n.opts.OnSkip(m.GetMethod(), err)
+			n.opts.OnSkip(string(m.method), ErrMalformedPayload)
 		}
-		return false
 	}
-	return true
+	return ok
 }
 
 // admit applies de-duplication and builds the common event fields.
 // ok is false when the message was already seen.
-func (n *Normalizer) admit(m *webcastpb.BaseProtoMessage, c *webcastpb.CommonMessageData, recvMs int64) (domain.Event, bool) {
-	id := uint64(c.GetMsgId())
+func (n *Normalizer) admit(m *rawMsg, c *commonView, recvMs int64) (domain.Event, bool) {
+	id := c.msgID
 	if id == 0 {
-		id = uint64(m.GetMsgId())
+		id = m.msgID
 	}
 	if id != 0 && !n.seen.add(id, struct{}{}) {
 		n.stats.Duplicates++
 		return domain.Event{}, false
 	}
-	return domain.Event{ID: formatID(id), TS: eventTS(c.GetCreateTime(), recvMs), Source: n.opts.Source}, true
+	return domain.Event{ID: formatID(id), TS: eventTS(c.createTime, recvMs), Source: n.opts.Source}, true
 }

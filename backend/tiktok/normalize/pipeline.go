@@ -48,7 +48,7 @@ type Pipeline struct {
 	norm  *Normalizer
 	dec   *decode.Decoder
 	frame webcastpb.WebcastPushFrame
-	res   webcastpb.ProtoMessageFetchResult
+	res   fetchView
 	stats PipelineStats
 }
 
@@ -82,12 +82,16 @@ func (p *Pipeline) Feed(dst []domain.Event, frame []byte, recv time.Time) ([]dom
 		return dst, info, nil
 	}
 	p.stats.MsgFrames++
-	if err := p.dec.Payload(&p.frame, &p.res); err != nil {
+	raw, err := p.dec.Inflate(&p.frame)
+	if err == nil && !p.res.parse(raw) {
+		err = &decode.Error{Kind: decode.ErrMalformedPayload}
+	}
+	if err != nil {
 		p.stats.BadFrames++
 		return dst, info, err
 	}
 	p.fillInfo(&info)
-	return p.messages(dst, recv), info, nil
+	return p.normalizeAll(dst, p.res.msgs, recv), info, nil
 }
 
 // FeedResult normalizes an already decoded fetch result, such as the body
@@ -100,7 +104,12 @@ func (p *Pipeline) FeedResult(dst []domain.Event, res *webcastpb.ProtoMessageFet
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	dst = p.tick(dst, recv)
-	return p.normalizeAll(dst, res.GetMessages(), recv)
+	msgs := make([]rawMsg, 0, len(res.GetMessages()))
+	for _, m := range res.GetMessages() {
+		msgs = append(msgs, rawMsg{method: []byte(m.GetMethod()), payload: m.GetPayload(),
+			msgID: uint64(m.GetMsgId()), history: m.GetIsHistory()})
+	}
+	return p.normalizeAll(dst, msgs, recv)
 }
 
 // Stats returns frame counters and the normalizer's counters.
@@ -121,10 +130,10 @@ func (p *Pipeline) tick(dst []domain.Event, recv time.Time) []domain.Event {
 }
 
 func (p *Pipeline) fillInfo(info *FrameInfo) {
-	info.Messages = len(p.res.GetMessages())
-	info.NeedAck = p.res.GetNeedAck()
-	info.InternalExt = p.res.GetInternalExt()
-	info.Cursor = p.res.GetCursor()
+	info.Messages = len(p.res.msgs)
+	info.NeedAck = p.res.needAck
+	info.InternalExt = append([]byte(nil), p.res.internalExt...)
+	info.Cursor = string(p.res.cursor)
 	h := p.frame.GetHeaders()
 	if v, ok := h["im-internal_ext"]; ok && v != "" {
 		info.InternalExt = []byte(v)
@@ -134,17 +143,70 @@ func (p *Pipeline) fillInfo(info *FrameInfo) {
 	}
 }
 
-func (p *Pipeline) messages(dst []domain.Event, recv time.Time) []domain.Event {
-	return p.normalizeAll(dst, p.res.GetMessages(), recv)
-}
-
-func (p *Pipeline) normalizeAll(dst []domain.Event, msgs []*webcastpb.BaseProtoMessage, recv time.Time) []domain.Event {
+func (p *Pipeline) normalizeAll(dst []domain.Event, msgs []rawMsg, recv time.Time) []domain.Event {
 	n := p.norm
 	ms := recv.UnixMilli()
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	for _, m := range msgs {
-		dst = n.appendLocked(dst, m, ms)
+	for i := range msgs {
+		dst = n.appendLocked(dst, &msgs[i], ms)
 	}
 	return dst
+}
+
+// fetchView is a ProtoMessageFetchResult read in place: messages (1) with
+// method (1), payload (2), msg_id (3), is_history (6); cursor (2),
+// internal_ext (5), need_ack (9). Slices alias the inflated payload.
+type fetchView struct {
+	msgs        []rawMsg
+	cursor      []byte
+	internalExt []byte
+	needAck     bool
+}
+
+func (f *fetchView) parse(b []byte) bool {
+	if cap(f.msgs) > 4096 { // do not keep a huge batch's slice
+		f.msgs = nil
+	}
+	f.msgs, f.cursor, f.internalExt, f.needAck = f.msgs[:0], nil, nil, false
+	r := newWire(b)
+	for r.next() {
+		switch r.num {
+		case 1:
+			if sb, ok := r.sub(); ok {
+				f.msgs = append(f.msgs, rawMsg{})
+				r.bad = r.bad || !f.msgs[len(f.msgs)-1].parse(sb)
+			}
+		case 2:
+			r.bytes(&f.cursor)
+		case 5:
+			r.bytes(&f.internalExt)
+		case 9:
+			r.boolean(&f.needAck)
+		default:
+			r.skip()
+		}
+	}
+	return r.ok()
+}
+
+func (m *rawMsg) parse(b []byte) bool {
+	var id int64
+	r := newWire(b)
+	for r.next() {
+		switch r.num {
+		case 1:
+			r.bytes(&m.method)
+		case 2:
+			r.bytes(&m.payload)
+		case 3:
+			r.i64(&id)
+		case 6:
+			r.boolean(&m.history)
+		default:
+			r.skip()
+		}
+	}
+	m.msgID = uint64(id)
+	return r.ok()
 }

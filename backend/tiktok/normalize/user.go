@@ -4,7 +4,6 @@ import (
 	"strconv"
 
 	"github.com/ltth/ltth/backend/domain"
-	"github.com/ltth/ltth/backend/tiktok/webcastpb"
 )
 
 // formatID renders a message or user id as the contract's decimal string.
@@ -29,56 +28,36 @@ func eventTS(createTime, recvMs int64) int64 {
 	return createTime
 }
 
-// userOf flattens a User (and the optional UserIdentity of chat, gift and
-// emote messages) into the contract's user fields.
-func userOf(u *webcastpb.User, id *webcastpb.UserIdentity) domain.User {
+// userOf flattens a user (and the optional user identity of chat, gift and
+// emote messages) into the contract's user fields. Roles: moderator from
+// the identity, user_attr.is_admin or an ADMIN badge; subscriber from the
+// identity, subscribe_info or a SUBSCRIBER/NEW_SUBSCRIBER badge; follower
+// from the identity or follow_info.follow_status >= 1.
+func userOf(u *userView, id *identityView) domain.User {
+	if id == nil {
+		id = &identityView{}
+	}
 	du := domain.User{
-		UserID:    formatID(uint64(u.GetId())),
-		UniqueID:  u.GetDisplayId(),
-		Nickname:  u.GetNickname(),
-		AvatarURL: avatarURL(u),
+		UserID:    formatID(u.id),
+		UniqueID:  text(u.displayID),
+		Nickname:  text(u.nickname),
+		AvatarURL: text(avatar(u)),
 	}
 	if du.UserID == "" {
-		du.UserID = u.GetIdStr()
+		du.UserID = text(u.idStr)
 	}
-	mod, sub := badgeRoles(u.GetBadgeList())
-	du.IsModerator = mod || id.GetIsModeratorOfAnchor() || u.GetUserAttr().GetIsAdmin()
-	du.IsSubscriber = sub || id.GetIsSubscriberOfAnchor() ||
-		u.GetSubscribeInfo().GetIsSubscribedToAnchor()
-	du.IsFollower = id.GetIsFollowerOfAnchor() || id.GetIsMutualFollowingWithAnchor() ||
-		u.GetFollowInfo().GetFollowStatus() >= 1
+	du.IsModerator = id.mod || u.isAdmin || u.badgeMod
+	du.IsSubscriber = id.sub || u.subscribed || u.badgeSub
+	du.IsFollower = id.follower || id.mutual || u.followStatus >= 1
 	return du
 }
 
-// badgeRoles reads moderator (scene ADMIN) and subscriber (SUBSCRIBER,
-// NEW_SUBSCRIBER) from the badge list.
-func badgeRoles(badges []*webcastpb.BadgeStruct) (mod, sub bool) {
-	for _, b := range badges {
-		switch b.GetSceneType() {
-		case webcastpb.BadgeSceneType_BADGE_SCENE_ADMIN:
-			mod = true
-		case webcastpb.BadgeSceneType_BADGE_SCENE_SUBSCRIBER, webcastpb.BadgeSceneType_BADGE_SCENE_NEW_SUBSCRIBER:
-			sub = true
-		}
+func avatar(u *userView) []byte {
+	switch {
+	case len(u.thumb) > 0:
+		return u.thumb
+	case len(u.medium) > 0:
+		return u.medium
 	}
-	return mod, sub
-}
-
-func avatarURL(u *webcastpb.User) string {
-	if s := firstURL(u.GetAvatarThumb()); s != "" {
-		return s
-	}
-	if s := firstURL(u.GetAvatarMedium()); s != "" {
-		return s
-	}
-	return firstURL(u.GetAvatarLarge())
-}
-
-func firstURL(img *webcastpb.ImageModel) string {
-	for _, s := range img.GetUrlList() {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
+	return u.larg
 }
