@@ -168,7 +168,7 @@ func (e *Engine) Start(context.Context) error {
 	if err := e.Reload(); err != nil {
 		e.log.Error().Err(err).Msg("flows could not be loaded")
 	}
-	e.sub = e.bus.Subscribe("flow", 4096, wanted)
+	e.sub = e.bus.Subscribe("flow", 4096, e.wants)
 	e.loops.Add(1)
 	go e.consume(e.sub)
 	if e.opts.TickInterval > 0 {
@@ -200,16 +200,20 @@ func (e *Engine) Stop(ctx context.Context) error {
 	}
 }
 
-// wanted selects the bus messages flows can trigger on.
-func wanted(m *domain.Message) bool {
+// wants selects the bus messages some enabled flow listens to (by the
+// index, so modules' own trigger keys work), plus what the engine tracks
+// itself (connection state). It runs in the publisher's goroutine: an
+// atomic load and a map lookup.
+func (e *Engine) wants(m *domain.Message) bool {
 	if m.Event != nil {
+		switch m.Event.Type {
+		case domain.EventConnected, domain.EventDisconnected, domain.EventStreamEnd:
+			return true
+		}
+	} else if m.Type == "connection" {
 		return true
 	}
-	switch m.Type {
-	case "goal", "connection":
-		return true
-	}
-	return len(m.Type) > 7 && m.Type[:7] == "plugin:"
+	return len(e.idx.Load().byKey[m.Type]) > 0
 }
 
 func (e *Engine) consume(sub *bus.Subscription) {

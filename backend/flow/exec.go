@@ -234,7 +234,9 @@ func (rs *runState) Publish(m domain.Message) {
 	if m.TS == 0 {
 		m.TS = time.Now().UnixMilli()
 	}
-	rs.e.origins.note(&m, rs.run.Depth, time.Now())
+	if rs.e.wants(&m) { // only what can trigger a flow can loop
+		rs.e.origins.note(&m, rs.run.Depth, time.Now())
+	}
 	rs.e.bus.Publish(m)
 }
 

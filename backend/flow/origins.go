@@ -43,9 +43,6 @@ func originKey(m *domain.Message) any {
 
 // note records that a run at depth published m.
 func (o *origins) note(m *domain.Message, depth int, now time.Time) {
-	if !wanted(m) {
-		return // flows never see it
-	}
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	if len(o.m) >= 256 {
