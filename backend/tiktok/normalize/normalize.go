@@ -70,7 +70,7 @@ type Stats struct {
 	Malformed      uint64 // skipped: payload failed to decode
 	Ignored        uint64 // known method, nothing to emit (pause, sub-gift notice, ...)
 	History        uint64 // skipped: is_history with SkipHistory
-	StreakTimeouts uint64 // streaks committed by timeout (or FlushAll)
+	StreakTimeouts uint64 // streaks committed without their end: timeout, stream end, FlushAll
 	OpenStreaks    int
 	UnknownMethods map[string]uint64
 }

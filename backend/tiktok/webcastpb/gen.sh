@@ -7,4 +7,3 @@ set -eu
 cd "$(dirname "$0")"
 PATH="$PATH:$(go env GOPATH)/bin"
 protoc --proto_path=. --go_out=. --go_opt=paths=source_relative webcast.proto
-gofmt -l . >/dev/null
