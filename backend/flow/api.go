@@ -144,20 +144,16 @@ func (e *Engine) SetEnabled(id string, on bool) (View, error) {
 	if en == nil {
 		return View{}, ErrNotFound
 	}
-	if on && en.c == nil {
-		return View{}, fmt.Errorf("%w: %w", ErrInvalid, en.err)
+	if on && en.c == nil || en.def == nil {
+		return View{}, fmt.Errorf("%w: %w (save a corrected version or delete it)", ErrInvalid, en.err)
 	}
 	rec := en.rec
 	rec.Enabled = on
 	rec.UpdatedAt = e.now().UTC()
-	next := &entry{rec: rec, c: en.c, err: en.err}
-	if en.def != nil {
-		f := *en.def
-		f.Enabled, f.UpdatedAt = on, rec.UpdatedAt
-		next.def = &f
-		rec.Definition = f.Encode()
-		next.rec = rec
-	}
+	f := *en.def
+	f.Enabled, f.UpdatedAt = on, rec.UpdatedAt
+	rec.Definition = f.Encode()
+	next := &entry{rec: rec, def: &f, c: en.c, err: en.err}
 	if err := e.st.PutFlow(rec); err != nil {
 		return View{}, fmt.Errorf("saving flow %s: %w", id, err)
 	}

@@ -154,13 +154,16 @@ func (e *Engine) fire(en *entry, r *runner, tt TriggerTrace, in *action.Input,
 	if !ok {
 		return e.reject(rs, res, StatusRejected, "conditions not met")
 	}
+	if !e.track() {
+		return e.reject(rs, res, StatusIgnored, "the flow engine is stopping")
+	}
 	start, reason := e.admit(rs)
 	if reason != "" {
+		e.runs.Done()
 		ev.Discard()
 		return e.reject(rs, res, StatusIgnored, reason)
 	}
 	ev.Commit()
-	e.runs.Add(1)
 	if !start {
 		res.Status = "queued"
 		return res

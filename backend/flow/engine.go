@@ -117,9 +117,13 @@ type Engine struct {
 
 	ctx    context.Context // canceled by Stop; every run derives from it
 	cancel context.CancelFunc
-	runs   sync.WaitGroup
-	loops  sync.WaitGroup
-	sub    *bus.Subscription
+	prefix string // makes run ids unique across restarts
+
+	stopMu  sync.Mutex // orders runs.Add against Stop's runs.Wait
+	stopped bool
+	runs    sync.WaitGroup
+	loops   sync.WaitGroup
+	sub     *bus.Subscription
 }
 
 // entry is one stored flow: its document and, when valid, its compiled form.
@@ -143,7 +147,7 @@ func New(opts Options) (*Engine, error) {
 		flows: map[string]*entry{}, runners: map[string]*runner{},
 		vars: newVarStore(opts.Store), traces: newTraceStore(opts.Traces),
 		logs: newFlowLogs(opts.DataDir, opts.LogMaxBytes), origins: newOrigins(),
-		ctx: ctx, cancel: cancel}
+		ctx: ctx, cancel: cancel, prefix: NewID()[1:7]}
 	e.queues = newQueues(ctx, opts.QueueSize, e.execute)
 	e.idx.Store(&index{})
 	if err := registerBuiltins(e); err != nil {
@@ -181,6 +185,9 @@ func (e *Engine) Start(context.Context) error {
 // Stop stops consuming, cancels running flows and waits for them (up to
 // ctx's deadline).
 func (e *Engine) Stop(ctx context.Context) error {
+	e.stopMu.Lock()
+	e.stopped = true
+	e.stopMu.Unlock()
 	e.cancel()
 	if e.sub != nil {
 		e.sub.Close()
@@ -277,3 +284,14 @@ func (e *Engine) build(r FlowRecord) *entry {
 }
 
 func (e *Engine) now() time.Time { return e.opts.Now() }
+
+// track counts an admitted run unless the engine is stopping.
+func (e *Engine) track() bool {
+	e.stopMu.Lock()
+	defer e.stopMu.Unlock()
+	if e.stopped {
+		return false
+	}
+	e.runs.Add(1)
+	return true
+}

@@ -38,7 +38,7 @@ func (e *Engine) newRun(c *compiled, r *runner, tt TriggerTrace, in *action.Inpu
 	ctx, cancel := context.WithCancel(e.ctx)
 	rs := &runState{e: e, c: c, runner: r, ctx: ctx, cancel: cancel, dry: dry}
 	n := e.seq.Add(1)
-	rs.trace = &Trace{seq: n, RunID: "r" + strconv.FormatUint(n, 36), FlowID: c.def.ID, FlowName: c.def.Name, DryRun: dry,
+	rs.trace = &Trace{seq: n, RunID: e.prefix + "-" + strconv.FormatUint(n, 36), FlowID: c.def.ID, FlowName: c.def.Name, DryRun: dry,
 		Depth: depth, Started: in.Now, Status: StatusRunning, Trigger: tt, Event: in.Event, Args: args}
 	scope := action.Scope{Event: in.Event, Args: args, Vars: rs, FlowID: c.def.ID,
 		FlowName: c.def.Name, RunID: rs.trace.RunID, Trigger: tt.Type, Now: in.Now}
