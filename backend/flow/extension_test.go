@@ -82,7 +82,10 @@ func registerPoints(reg *action.Registry) error {
 	return reg.AddCondition(cond)
 }
 
-func TestRegistryExtensionByAnotherPackage(t *testing.T) {
+// newEngineOn wires the engine the way core does: a real profile database
+// through the record-type adapter, a shared registry, the bus.
+func newEngineOn(t *testing.T, reg *action.Registry) (*flow.Engine, *bus.Bus) {
+	t.Helper()
 	dir := t.TempDir()
 	m, err := store.OpenManager(dir)
 	if err != nil {
@@ -92,17 +95,7 @@ func TestRegistryExtensionByAnotherPackage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
-
-	// What core does: one registry, modules add to it, the engine gets it.
-	reg := action.NewRegistry()
-	snd := &soundModule{played: make(chan string, 4)}
-	if err := snd.register(reg); err != nil {
-		t.Fatal(err)
-	}
-	if err := registerPoints(reg); err != nil {
-		t.Fatal(err)
-	}
+	t.Cleanup(func() { db.Close() })
 	b := bus.New()
 	e, err := flow.New(flow.Options{Bus: b, Store: flow.StoreFuncs{
 		VariableStore: db,
@@ -123,7 +116,21 @@ func TestRegistryExtensionByAnotherPackage(t *testing.T) {
 	if err := e.Start(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	defer e.Stop(context.Background())
+	t.Cleanup(func() { e.Stop(context.Background()) })
+	return e, b
+}
+
+func TestRegistryExtensionByAnotherPackage(t *testing.T) {
+	// What core does: one registry, modules add to it, the engine gets it.
+	reg := action.NewRegistry()
+	snd := &soundModule{played: make(chan string, 4)}
+	if err := snd.register(reg); err != nil {
+		t.Fatal(err)
+	}
+	if err := registerPoints(reg); err != nil {
+		t.Fatal(err)
+	}
+	e, b := newEngineOn(t, reg)
 
 	f, _ := flow.Decode([]byte(`{"id":"levelup","name":"Level-up fanfare","enabled":true,
 		"triggers":[{"type":"points.levelUp","config":{"minLevel":5}}],
