@@ -317,3 +317,9 @@ func (e *Engine) handlePutVariables(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusOK, e.Variables())
 }
+
+// Interface guards.
+var (
+	_ module.Module        = (*Engine)(nil)
+	_ module.RouteProvider = (*Engine)(nil)
+)
