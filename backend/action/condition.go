@@ -51,15 +51,20 @@ type Eval struct {
 	DryRun bool
 
 	commits []func()
+	buf     [2]func() // backs commits for the usual one or two limits
 }
 
 // OnPass registers f to run if every condition passes and the run is
 // admitted (cooldowns and rate limits record their use this way). In a dry
 // run f is never called.
 func (ev *Eval) OnPass(f func()) {
-	if !ev.DryRun {
-		ev.commits = append(ev.commits, f)
+	if ev.DryRun {
+		return
 	}
+	if ev.commits == nil {
+		ev.commits = ev.buf[:0]
+	}
+	ev.commits = append(ev.commits, f)
 }
 
 // Commit runs and forgets the OnPass callbacks.

@@ -57,9 +57,9 @@ type cooldown struct {
 }
 
 func (cd *cooldown) check(ev *action.Eval) action.Result {
-	key, who := "", "flow"
+	key, who, free := "", "flow", "flow not cooling down"
 	if cd.perUser {
-		key, who = userKey(ev), "viewer"
+		key, who, free = userKey(ev), "viewer", "viewer not cooling down"
 	}
 	now := ev.Now
 	cd.mu.Lock()
@@ -81,7 +81,7 @@ func (cd *cooldown) check(ev *action.Eval) action.Result {
 		}
 		cd.last[key] = now
 	})
-	return action.Pass(who + " not cooling down")
+	return action.Pass(free)
 }
 
 // rateLimitCondition passes while fewer than count runs happened in the
