@@ -190,7 +190,7 @@ func (h *hub) dispatch(batch []domain.Message) {
 // encode writes every message's envelope into one buffer and returns a
 // slice per message, plus the retained-state changes.
 func (h *hub) encode(batch []domain.Message) ([][]byte, []keyed) {
-	buf := make([]byte, 0, len(batch)*384)
+	buf := make([]byte, 0, len(batch)*512)
 	type span struct{ start, data, dataEnd, end int }
 	spans := make([]span, 0, len(batch))
 	for i := range batch {
