@@ -39,6 +39,9 @@ func (s *Server) secure(next http.Handler) http.Handler {
 			writeError(w, http.StatusForbidden, "forbidden: websocket Origin is not local")
 			return
 		}
+		if s.applyCORS(w, r) {
+			return // preflight answered
+		}
 		if !safeMethod(r.Method) && !s.tokenOK(bearer(r)) {
 			h.Set("WWW-Authenticate", `Bearer realm="ltth"`)
 			writeError(w, http.StatusUnauthorized, "unauthorized: missing or wrong API token (Authorization: Bearer <token>)")
@@ -186,6 +189,46 @@ func (s *Server) originAllowed(r *http.Request) bool {
 		return true
 	}
 	return host == strings.ToLower(r.Host)
+}
+
+// applyCORS lets the desktop dashboard (served by Wails from wails://wails
+// or http://wails.localhost) and local dev servers call the REST API
+// cross-origin. Only those origins are echoed; the bearer token is still
+// required for every mutating request. It answers preflight requests itself
+// and reports whether it did.
+func (s *Server) applyCORS(w http.ResponseWriter, r *http.Request) bool {
+	o := r.Header.Get("Origin")
+	if o == "" || !dashboardOrigin(o) {
+		return false
+	}
+	h := w.Header()
+	h.Set("Access-Control-Allow-Origin", o)
+	h.Add("Vary", "Origin")
+	if r.Method != http.MethodOptions || r.Header.Get("Access-Control-Request-Method") == "" {
+		return false
+	}
+	h.Set("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS")
+	h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type")
+	h.Set("Access-Control-Max-Age", "600")
+	w.WriteHeader(http.StatusNoContent)
+	return true
+}
+
+// dashboardOrigin accepts the Wails window's origins and http(s) origins on
+// a loopback name; file://, null and OBS's http://absolute are not given
+// REST access.
+func dashboardOrigin(o string) bool {
+	u, err := url.Parse(o)
+	if err != nil {
+		return false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "wails":
+		return true
+	case "http", "https":
+		return isLoopbackName(u.Host)
+	}
+	return false
 }
 
 func quoteHost(h string) string {

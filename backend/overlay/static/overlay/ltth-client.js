@@ -86,6 +86,8 @@
   function showBadge(badge, state) {
     if (!badge) return;
     badge.dataset.state = state;
+    // hidden as well as transparent: OBS may capture before a fade finishes
+    badge.hidden = state === 'connected';
     badge.style.opacity = state === 'connected' ? '0' : '0.85';
   }
 

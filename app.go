@@ -1,0 +1,177 @@
+package main
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+	"io"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"github.com/ltth/ltth/backend/core"
+	"github.com/ltth/ltth/backend/tray"
+)
+
+//go:embed build/appicon.png
+var appIcon []byte
+
+// App is the Wails-facing façade: lifecycle hooks, tray wiring and the
+// methods bound to the dashboard. It holds no business logic.
+type App struct {
+	opts     core.Options
+	ctx      context.Context
+	core     *core.Core
+	tray     *tray.Tray
+	once     sync.Once
+	ready    chan struct{}
+	startErr error
+	quitting atomic.Bool
+}
+
+// Bootstrap is what the dashboard needs to reach the local listener.
+type Bootstrap struct {
+	ListenURL  string `json:"listenUrl"`
+	OverlayURL string `json:"overlayUrl"`
+	Token      string `json:"token"`
+	Version    string `json:"version"`
+	Headless   bool   `json:"headless"`
+	Profile    string `json:"profile"`
+	DataDir    string `json:"dataDir"`
+	Error      string `json:"error"`
+}
+
+func runDesktop(o core.Options, stderr io.Writer) int {
+	a := &App{opts: o, ready: make(chan struct{})}
+	err := wails.Run(&options.App{
+		Title:             "LTTH",
+		Width:             1280,
+		Height:            820,
+		MinWidth:          900,
+		MinHeight:         600,
+		AssetServer:       &assetserver.Options{Assets: dashboardFS()},
+		BackgroundColour:  &options.RGBA{R: 14, G: 16, B: 22, A: 255},
+		HideWindowOnClose: true,
+		SingleInstanceLock: &options.SingleInstanceLock{
+			UniqueId:               "io.ltth.desktop",
+			OnSecondInstanceLaunch: a.onSecondInstance,
+		},
+		OnStartup:  a.startup,
+		OnDomReady: a.domReady,
+		OnShutdown: a.shutdown,
+		Bind:       []any{a},
+		Linux:      &linux.Options{ProgramName: "ltth", Icon: appIcon},
+	})
+	if err != nil {
+		fmt.Fprintln(stderr, "ltth:", err)
+		return 1
+	}
+	if a.startErr != nil {
+		return 1
+	}
+	return 0
+}
+
+func (a *App) startup(ctx context.Context) { a.ctx = ctx }
+
+// domReady starts the backend and tray once. Side effects live here, not in
+// startup: a second instance runs startup before Wails' single-instance
+// check sends it away.
+func (a *App) domReady(ctx context.Context) {
+	a.once.Do(func() {
+		defer close(a.ready)
+		o := a.opts
+		o.Dashboard = dashboardFS()
+		c, err := core.New(o)
+		if err == nil {
+			err = c.Start(ctx)
+		}
+		if err != nil {
+			a.startErr = err
+			runtime.LogError(ctx, err.Error())
+			return
+		}
+		a.core = c
+		a.tray = tray.New(appIcon, a.trayActions())
+		a.tray.Start()
+	})
+}
+
+func (a *App) shutdown(ctx context.Context) {
+	if a.tray != nil {
+		a.tray.Stop()
+	}
+	if a.core != nil {
+		stopCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		a.core.Stop(stopCtx)
+	}
+}
+
+func (a *App) onSecondInstance(options.SecondInstanceData) {
+	runtime.WindowUnminimise(a.ctx)
+	runtime.WindowShow(a.ctx)
+}
+
+func (a *App) trayActions() tray.Actions {
+	bg := context.Background()
+	return tray.Actions{
+		Show:              func() { runtime.WindowShow(a.ctx) },
+		Hide:              func() { runtime.WindowHide(a.ctx) },
+		Connect:           func() { a.logErr(a.core.Connect(bg)) },
+		Disconnect:        func() { a.logErr(a.core.Disconnect(bg)) },
+		SetAlertsPaused:   func(p bool) { a.logErr(a.core.SetAlertsPaused(p)) },
+		CopyOverlayURL:    func() { a.logErr(runtime.ClipboardSetText(a.ctx, a.core.OverlayURL())) },
+		Quit:              func() { a.quitting.Store(true); runtime.Quit(a.ctx) },
+		IsConnected:       func() bool { return a.core.Connection().State == "connected" },
+		AreAlertsPaused:   a.core.AlertsPaused,
+		ConnectionSummary: a.core.ConnectionSummary,
+	}
+}
+
+func (a *App) logErr(err error) {
+	if err != nil {
+		a.core.Log().Warn().Err(err).Msg("tray action failed")
+	}
+}
+
+// waitReady blocks until the backend started (or failed), at most 15 s.
+func (a *App) waitReady() bool {
+	select {
+	case <-a.ready:
+		return a.core != nil
+	case <-time.After(15 * time.Second):
+		return false
+	}
+}
+
+// GetBootstrap returns the listener address and API token for the dashboard.
+func (a *App) GetBootstrap() Bootstrap {
+	if !a.waitReady() {
+		msg := "LTTH could not start"
+		if a.startErr != nil {
+			msg = a.startErr.Error()
+		}
+		return Bootstrap{Version: version, Error: msg}
+	}
+	a.core.NoteBindingCall()
+	return Bootstrap{
+		ListenURL: a.core.URL(), OverlayURL: a.core.OverlayURL(), Token: a.core.Token(),
+		Version: version, Profile: a.core.ActiveProfile(), DataDir: a.opts.DataDir,
+	}
+}
+
+// CopyText puts text on the system clipboard (the webview's clipboard API
+// is not always available inside WebKitGTK).
+func (a *App) CopyText(text string) error {
+	return runtime.ClipboardSetText(a.ctx, text)
+}
+
+// HideToTray hides the dashboard window; the tray brings it back.
+func (a *App) HideToTray() { runtime.WindowHide(a.ctx) }

@@ -1,0 +1,208 @@
+// Package core is LTTH's composition root: it builds the logger, the bus, the
+// profile store, the local listener and every module for one data directory,
+// and is used by both the desktop app and headless mode.
+package core
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/ltth/ltth/backend/bus"
+	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/logging"
+	"github.com/ltth/ltth/backend/module"
+	"github.com/ltth/ltth/backend/server"
+	"github.com/ltth/ltth/backend/store"
+)
+
+// DefaultListen is the original app's port, so existing OBS sources keep working.
+const DefaultListen = "127.0.0.1:3000"
+
+// Options configures a Core.
+type Options struct {
+	DataDir   string    // required
+	Profile   string    // profile to open; empty = the active one
+	Listen    string    // listener address; empty = DefaultListen
+	AllowLAN  bool      // permit a non-loopback listen address
+	Version   string    // reported by /api/health
+	LogLevel  string    // debug, info, warn, error
+	Console   io.Writer // console log output; nil = stderr
+	Dashboard fs.FS     // built dashboard served under /dashboard/; nil = not served
+	Headless  bool
+}
+
+// Core owns every long-lived part of a running LTTH.
+type Core struct {
+	opts     Options
+	log      *logging.Logger
+	token    string
+	bus      *bus.Bus
+	profiles *store.Manager
+	srv      *server.Server
+	started  time.Time
+
+	mu        sync.Mutex // guards scope and routes during profile switches
+	scope     *scope
+	routes    map[string]bool
+	bindCalls atomic.Int64
+}
+
+// New prepares everything without opening the listener (see Start).
+func New(opts Options) (*Core, error) {
+	if opts.DataDir == "" {
+		return nil, errors.New("no data directory given")
+	}
+	if opts.Listen == "" {
+		opts.Listen = DefaultListen
+	}
+	if err := os.MkdirAll(opts.DataDir, 0o755); err != nil {
+		return nil, fmt.Errorf("data directory %s: %w", opts.DataDir, err)
+	}
+	lg, err := logging.New(logging.Options{Dir: filepath.Join(opts.DataDir, "logs"), Level: opts.LogLevel, Console: opts.Console})
+	if err != nil {
+		return nil, fmt.Errorf("logging: %w", err)
+	}
+	c := &Core{opts: opts, log: lg, bus: bus.New(), routes: map[string]bool{}}
+	if err := c.init(); err != nil {
+		lg.Close()
+		return nil, err
+	}
+	return c, nil
+}
+
+func (c *Core) init() error {
+	tok, err := loadOrCreateToken(c.opts.DataDir)
+	if err != nil {
+		return err
+	}
+	c.token = tok
+	if c.profiles, err = store.OpenManager(c.opts.DataDir); err != nil {
+		return fmt.Errorf("profiles: %w", err)
+	}
+	if c.opts.Profile != "" {
+		if err := c.ensureProfile(c.opts.Profile); err != nil {
+			return err
+		}
+	}
+	c.srv = server.New(server.Config{Addr: c.opts.Listen, AllowLAN: c.opts.AllowLAN, Token: c.token, Version: c.opts.Version},
+		server.Deps{Bus: c.bus, Log: c.log.Logger, Health: c.healthExtra})
+	for _, r := range c.coreRoutes() {
+		c.srv.Handle(r)
+	}
+	if c.opts.Dashboard != nil {
+		c.srv.Handle(module.Route{Pattern: "GET /dashboard/", Handler: http.StripPrefix("/dashboard/", http.FileServerFS(c.opts.Dashboard))})
+	}
+	return nil
+}
+
+func (c *Core) ensureProfile(name string) error {
+	list, err := c.profiles.List()
+	if err != nil {
+		return err
+	}
+	found := false
+	for _, p := range list {
+		found = found || p.Name == name
+	}
+	if !found {
+		if err := c.profiles.Create(name); err != nil {
+			return fmt.Errorf("profile %q: %w", name, err)
+		}
+	}
+	return c.profiles.SetActive(name)
+}
+
+// Start opens the active profile, starts its modules and the listener.
+func (c *Core) Start(ctx context.Context) error {
+	c.started = time.Now()
+	c.mu.Lock()
+	err := c.openScope(ctx, c.profiles.Active())
+	c.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	if err := c.srv.Start(ctx); err != nil {
+		c.mu.Lock()
+		c.closeScope(ctx)
+		c.mu.Unlock()
+		return err
+	}
+	c.log.Info().Str("url", c.URL()).Str("profile", c.profiles.Active()).Msg("LTTH is running")
+	return nil
+}
+
+// Stop stops modules (flushing the journal) and the listener.
+func (c *Core) Stop(ctx context.Context) error {
+	err := c.srv.Shutdown(ctx)
+	c.mu.Lock()
+	c.closeScope(ctx)
+	c.mu.Unlock()
+	c.log.Info().Msg("LTTH stopped")
+	c.log.Close()
+	return err
+}
+
+// URL is the listener's base URL (http://host:port).
+func (c *Core) URL() string { return "http://" + c.srv.Addr() }
+
+// OverlayURL is the main overlay's address for OBS.
+func (c *Core) OverlayURL() string { return c.URL() + "/overlay.html" }
+
+// Token is the API token for mutating requests.
+func (c *Core) Token() string { return c.token }
+
+// Bus exposes the event bus (desktop façade, tests).
+func (c *Core) Bus() *bus.Bus { return c.bus }
+
+// Log is the root logger.
+func (c *Core) Log() *logging.Logger { return c.log }
+
+// Simulate publishes ev as if it came from TikTok, marked as simulated.
+func (c *Core) Simulate(ev domain.Event) domain.Event {
+	ev.Simulated = true
+	if ev.Source == "" {
+		ev.Source = "simulator"
+	}
+	if ev.TS == 0 {
+		ev.TS = time.Now().UnixMilli()
+	}
+	if ev.ID == "" {
+		ev.ID = fmt.Sprintf("sim-%d", time.Now().UnixNano())
+	}
+	if ev.Type == domain.EventGift || ev.Type == domain.EventGiftStreak {
+		if ev.RepeatCount <= 0 {
+			ev.RepeatCount = 1
+		}
+		ev.Coins = ev.DiamondCount * ev.RepeatCount
+	}
+	c.bus.PublishEvent(&ev)
+	return ev
+}
+
+// NoteBindingCall counts calls made by the desktop dashboard through Wails
+// bindings (reported in /api/health; the desktop smoke test checks it).
+func (c *Core) NoteBindingCall() { c.bindCalls.Add(1) }
+
+func (c *Core) healthExtra() map[string]any {
+	out := map[string]any{
+		"profile":      c.profiles.Active(),
+		"headless":     c.opts.Headless,
+		"overlayUrl":   c.OverlayURL(),
+		"bindingCalls": c.bindCalls.Load(),
+	}
+	c.mu.Lock()
+	if c.scope != nil && c.scope.journal != nil {
+		out["journal"] = c.scope.journal.Stats()
+	}
+	c.mu.Unlock()
+	return out
+}

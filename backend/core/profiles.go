@@ -1,0 +1,202 @@
+package core
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/ltth/ltth/backend/module"
+	"github.com/ltth/ltth/backend/store"
+)
+
+// ErrNoProfile is returned for a profile name that does not exist.
+type ErrNoProfile struct{ Name string }
+
+func (e ErrNoProfile) Error() string { return fmt.Sprintf("no profile named %q", e.Name) }
+
+func (c *Core) profileExists(name string) error {
+	list, err := c.profiles.List()
+	if err != nil {
+		return err
+	}
+	for _, p := range list {
+		if p.Name == name {
+			return nil
+		}
+	}
+	return ErrNoProfile{name}
+}
+
+// Profiles lists the profiles.
+func (c *Core) Profiles() ([]store.ProfileInfo, error) { return c.profiles.List() }
+
+// ActiveProfile is the open profile's name.
+func (c *Core) ActiveProfile() string { return c.profiles.Active() }
+
+// CreateProfile creates an empty profile.
+func (c *Core) CreateProfile(name string) error { return c.profiles.Create(name) }
+
+// DuplicateProfile copies src (all its data) to a new profile dst.
+func (c *Core) DuplicateProfile(ctx context.Context, src, dst string) error {
+	if src != c.profiles.Active() {
+		return c.profiles.Duplicate(src, dst)
+	}
+	// Flush the journal and close the database so the copy is complete.
+	return c.withScopeClosed(ctx, func() error { return c.profiles.Duplicate(src, dst) })
+}
+
+// RenameProfile renames a profile; renaming the active one keeps it active.
+func (c *Core) RenameProfile(ctx context.Context, oldName, newName string) error {
+	if oldName != c.profiles.Active() {
+		return c.profiles.Rename(oldName, newName)
+	}
+	return c.withScopeClosed(ctx, func() error {
+		if err := c.profiles.Rename(oldName, newName); err != nil {
+			return err
+		}
+		return c.profiles.SetActive(newName)
+	})
+}
+
+// DeleteProfile deletes a profile that is not active.
+func (c *Core) DeleteProfile(name string) error { return c.profiles.Delete(name) }
+
+// RecentEvents returns the newest journaled events of the open profile.
+func (c *Core) RecentEvents(limit int) (any, error) {
+	c.mu.Lock()
+	s := c.scope
+	c.mu.Unlock()
+	if s == nil {
+		return nil, fmt.Errorf("no profile is open")
+	}
+	return s.db.RecentEvents(limit)
+}
+
+func (c *Core) coreRoutes() []module.Route {
+	return []module.Route{
+		{Pattern: "GET /api/profiles", Handler: http.HandlerFunc(c.handleListProfiles)},
+		{Pattern: "POST /api/profiles", Handler: http.HandlerFunc(c.handleCreateProfile)},
+		{Pattern: "POST /api/profiles/import", Handler: http.HandlerFunc(c.handleImportProfile)},
+		{Pattern: "POST /api/profiles/{name}/rename", Handler: http.HandlerFunc(c.handleRenameProfile)},
+		{Pattern: "POST /api/profiles/{name}/duplicate", Handler: http.HandlerFunc(c.handleDuplicateProfile)},
+		{Pattern: "POST /api/profiles/{name}/activate", Handler: http.HandlerFunc(c.handleActivateProfile)},
+		{Pattern: "DELETE /api/profiles/{name}", Handler: http.HandlerFunc(c.handleDeleteProfile)},
+		{Pattern: "GET /api/profiles/{name}/export", Handler: http.HandlerFunc(c.handleExportProfile)},
+		{Pattern: "GET /api/events/recent", Handler: http.HandlerFunc(c.handleRecentEvents)},
+	}
+}
+
+func (c *Core) handleListProfiles(w http.ResponseWriter, r *http.Request) {
+	list, err := c.profiles.List()
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, err.Error())
+		return
+	}
+	writeJSON(w, http.StatusOK, list)
+}
+
+type nameBody struct {
+	Name    string `json:"name"`
+	NewName string `json:"newName"`
+}
+
+func readName(w http.ResponseWriter, r *http.Request) (nameBody, bool) {
+	var b nameBody
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&b); err != nil {
+		writeError(w, http.StatusBadRequest, "invalid JSON body: "+err.Error())
+		return b, false
+	}
+	return b, true
+}
+
+func (c *Core) handleCreateProfile(w http.ResponseWriter, r *http.Request) {
+	b, ok := readName(w, r)
+	if !ok {
+		return
+	}
+	respond(w, http.StatusCreated, c.profiles.Create(b.Name))
+}
+
+func (c *Core) handleRenameProfile(w http.ResponseWriter, r *http.Request) {
+	b, ok := readName(w, r)
+	if !ok {
+		return
+	}
+	respond(w, http.StatusOK, c.RenameProfile(r.Context(), r.PathValue("name"), b.NewName))
+}
+
+func (c *Core) handleDuplicateProfile(w http.ResponseWriter, r *http.Request) {
+	b, ok := readName(w, r)
+	if !ok {
+		return
+	}
+	respond(w, http.StatusCreated, c.DuplicateProfile(r.Context(), r.PathValue("name"), b.NewName))
+}
+
+func (c *Core) handleActivateProfile(w http.ResponseWriter, r *http.Request) {
+	respond(w, http.StatusOK, c.SwitchProfile(r.Context(), r.PathValue("name")))
+}
+
+func (c *Core) handleDeleteProfile(w http.ResponseWriter, r *http.Request) {
+	respond(w, http.StatusOK, c.DeleteProfile(r.PathValue("name")))
+}
+
+func (c *Core) handleExportProfile(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("name")
+	if err := c.profileExists(name); err != nil {
+		writeError(w, http.StatusNotFound, err.Error())
+		return
+	}
+	file := fmt.Sprintf("ltth-%s-%s.db", name, time.Now().Format("20060102-150405"))
+	w.Header().Set("Content-Type", "application/vnd.sqlite3")
+	w.Header().Set("Content-Disposition", `attachment; filename="`+file+`"`)
+	if err := c.profiles.Export(name, w); err != nil {
+		c.log.Error().Err(err).Str("profile", name).Msg("export failed")
+	}
+}
+
+func (c *Core) handleImportProfile(w http.ResponseWriter, r *http.Request) {
+	name := r.URL.Query().Get("name")
+	r.Body = http.MaxBytesReader(w, r.Body, 2<<30)
+	respond(w, http.StatusCreated, c.profiles.Import(name, r.Body))
+}
+
+func (c *Core) handleRecentEvents(w http.ResponseWriter, r *http.Request) {
+	limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
+	if limit <= 0 || limit > 5000 {
+		limit = 200
+	}
+	evs, err := c.RecentEvents(limit)
+	if err != nil {
+		writeError(w, http.StatusServiceUnavailable, err.Error())
+		return
+	}
+	writeJSON(w, http.StatusOK, evs)
+}
+
+func respond(w http.ResponseWriter, okStatus int, err error) {
+	if err != nil {
+		status := http.StatusBadRequest
+		if _, missing := err.(ErrNoProfile); missing {
+			status = http.StatusNotFound
+		}
+		writeError(w, status, err.Error())
+		return
+	}
+	writeJSON(w, okStatus, map[string]bool{"ok": true})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
+}
+
+func writeError(w http.ResponseWriter, status int, msg string) {
+	writeJSON(w, status, map[string]string{"error": msg})
+}
