@@ -45,8 +45,8 @@ unit:
 desktop: frontend
 	wails build -s -m -nocolour -tags $(TAGS) -ldflags "$(LDFLAGS)" -o ltth
 
-headless:
-	go build -ldflags "$(LDFLAGS)" -o $(BIN)/ltth-headless .
+headless: frontend
+	go build -tags embeddist -ldflags "$(LDFLAGS)" -o $(BIN)/ltth-headless .
 
 ## windows: cross-compile the Windows desktop build (mingw-w64 as the cgo compiler)
 windows: frontend

@@ -1,4 +1,4 @@
-//go:build !production
+//go:build !production && !embeddist
 
 package main
 
@@ -8,5 +8,6 @@ import (
 )
 
 // dashboardFS reads the dashboard from frontend/dist on disk in development
-// and test builds, so `go test ./...` needs no built frontend.
+// and test builds, so `go test ./...` needs no built frontend. The headless
+// binary of `make headless` embeds it too (-tags embeddist).
 func dashboardFS() fs.FS { return os.DirFS("frontend/dist") }

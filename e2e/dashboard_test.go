@@ -1,0 +1,30 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+// TestDashboardInBrowser drives the real dashboard (served by the headless
+// binary under /dashboard/) in headless Chromium with Playwright: status
+// header, a test gift sent from the panel showing up in the live feed, every
+// test-event button, filters and a full profile round trip.
+func TestDashboardInBrowser(t *testing.T) {
+	in := start(t, binary(t, "LTTH_BIN"), "--headless")
+	frontend, _ := filepath.Abs("../frontend")
+	for _, script := range []string{"tests/dashboard.e2e.mjs", "tests/pages.e2e.mjs"} {
+		cmd := exec.Command("node", script)
+		cmd.Dir = frontend
+		cmd.Env = append(os.Environ(), "LTTH_URL="+in.URL, "LTTH_TOKEN="+in.Token,
+			"LTTH_SHOT="+filepath.Join(artifacts(t), "dashboard-"+filepath.Base(script)+".png"))
+		out, err := cmd.CombinedOutput()
+		t.Logf("%s:\n%s", script, out)
+		if err != nil {
+			t.Fatalf("%s failed: %v", script, err)
+		}
+	}
+}
