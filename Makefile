@@ -57,7 +57,7 @@ windows: frontend
 e2e: headless
 	mkdir -p $(ART)
 	LTTH_BIN=$(CURDIR)/$(BIN)/ltth-headless LTTH_ARTIFACTS=$(CURDIR)/$(ART) \
-	  go test -count=1 -tags e2e -run 'Headless|Overlay|Dashboard|Replay' -v ./e2e/
+	  go test -count=1 -tags e2e -skip 'Desktop' -v ./e2e/
 
 smoke: desktop
 	mkdir -p $(ART)
@@ -66,9 +66,14 @@ smoke: desktop
 	  go test -count=1 -tags e2e -run 'Desktop' -v ./e2e/
 
 ## bench: the performance budget of design.md
-bench:
-	go test -run '^$$' -bench . -benchtime 2s ./backend/bus/ ./backend/server/ ./backend/store/ ./backend/flow/
-	go test -run '^$$' -bench DecodeNormalize -benchtime 2s -cpu 1 ./backend/tiktok/...
+bench: headless
+	go test -run '^$$' -bench DecodeNormalize -benchtime 2s -cpu 1 ./backend/tiktok/normalize/
+	go test -run '^$$' -bench 'WS' -benchtime 2s ./backend/server/
+	go test -run '^$$' -bench Journal -benchtime 300000x ./backend/store/
+	go test -run '^$$' -bench Match1000Flows -benchtime 2s ./backend/flow/
+	go test -run '^$$' -bench Publish50 -benchtime 2s ./backend/bus/
+	LTTH_BIN=$(CURDIR)/$(BIN)/ltth-headless go test -tags e2e -run '^$$' -bench HeadlessStart -benchtime 20x ./e2e/
+	LTTH_BIN=$(CURDIR)/$(BIN)/ltth-headless go test -tags e2e -run '^$$' -bench Soak -benchtime 1x ./e2e/
 
 fuzz:
 	go test -run '^$$' -fuzz FuzzFrame -fuzztime 30s ./backend/tiktok/decode/

@@ -40,6 +40,32 @@ func TestDesktopWindowRendersDashboard(t *testing.T) {
 	if err != nil || strings.TrimSpace(string(out)) == "" {
 		t.Fatalf("no visible LTTH window: %v %s", err, out)
 	}
+	// A second launch must hand over to the first and exit (single instance).
+	second := exec.Command(bin, "--data-dir", in.DataDir, "--listen", freeAddr(t))
+	done := make(chan error, 1)
+	if err := second.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { done <- second.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		second.Process.Kill()
+		t.Fatal("a second instance kept running instead of focusing the first")
+	}
+	if err := in.getJSON("/api/health", &h); err != nil {
+		t.Fatalf("first instance gone after the second launch: %v", err)
+	}
+	for _, ev := range []map[string]any{
+		{"type": "chat", "uniqueId": "maya", "nickname": "Maya", "comment": "hi from the smoke test!"},
+		{"type": "gift", "uniqueId": "leo", "nickname": "Leo", "giftId": 5879, "giftName": "Doughnut", "diamondCount": 30, "repeatCount": 3},
+		{"type": "follow", "uniqueId": "sam", "nickname": "Sam"},
+		{"type": "like", "uniqueId": "ana", "nickname": "Ana", "likeCount": 15, "totalLikeCount": 1520},
+	} {
+		if code, body := in.post(t, "/api/simulate", ev); code != 202 {
+			t.Fatalf("simulate: %d %s", code, body)
+		}
+	}
 	time.Sleep(2 * time.Second) // let the dashboard finish its first render
 	shot := filepath.Join(artifacts(t), "desktop-dashboard.png")
 	if out, err := exec.Command("import", "-window", "root", shot).CombinedOutput(); err != nil {

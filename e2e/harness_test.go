@@ -32,7 +32,7 @@ type instance struct {
 	stdout  *bytes.Buffer
 }
 
-func freeAddr(t *testing.T) string {
+func freeAddr(t testing.TB) string {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -62,12 +62,12 @@ func artifacts(t *testing.T) string {
 
 // start runs bin with args plus a fresh data dir and free port, and waits
 // until /api/health answers ok.
-func start(t *testing.T, bin string, extra ...string) *instance {
+func start(t testing.TB, bin string, extra ...string) *instance {
 	t.Helper()
 	return startAt(t, bin, freeAddr(t), extra...)
 }
 
-func startAt(t *testing.T, bin, addr string, extra ...string) *instance {
+func startAt(t testing.TB, bin, addr string, extra ...string) *instance {
 	t.Helper()
 	dir := t.TempDir()
 	args := append([]string{"--data-dir", dir, "--listen", addr}, extra...)
@@ -92,7 +92,7 @@ func startAt(t *testing.T, bin, addr string, extra ...string) *instance {
 	return in
 }
 
-func (in *instance) waitHealthy(t *testing.T, limit time.Duration) {
+func (in *instance) waitHealthy(t testing.TB, limit time.Duration) {
 	t.Helper()
 	deadline := time.Now().Add(limit)
 	for time.Now().Before(deadline) {
@@ -109,7 +109,7 @@ func (in *instance) waitHealthy(t *testing.T, limit time.Duration) {
 	t.Fatalf("ltth did not become healthy at %s; stderr:\n%s", in.URL, log)
 }
 
-func (in *instance) stop(t *testing.T) {
+func (in *instance) stop(t testing.TB) {
 	if in.cmd.Process == nil || in.cmd.ProcessState != nil {
 		return
 	}

@@ -3,8 +3,10 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -114,5 +116,22 @@ func TestOverlayWaitsForLTTHAndReconnects(t *testing.T) {
 	second.post(t, "/api/simulate", map[string]any{"type": "follow", "uniqueId": "back", "nickname": "Back Again"})
 	if _, err := pollNames(ctx, "Back Again"); err != nil {
 		t.Fatalf("no alert after reconnect: %v", err)
+	}
+}
+
+func TestBusyPortIsAClearError(t *testing.T) {
+	bin := binary(t, "LTTH_BIN")
+	first := start(t, bin, "--headless")
+	addr := strings.TrimPrefix(first.URL, "http://")
+	cmd := exec.Command(bin, "--headless", "--data-dir", t.TempDir(), "--listen", addr)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	if err == nil || !strings.Contains(stderr.String(), "--listen") {
+		t.Fatalf("second instance on a busy port: err=%v stderr=%q", err, stderr.String())
+	}
+	var h map[string]any
+	if err := first.getJSON("/api/health", &h); err != nil {
+		t.Fatalf("first instance disturbed: %v", err)
 	}
 }
