@@ -11,22 +11,16 @@ WAILS_VERSION=v2.16.0
 sudo_cmd() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 say() { printf '\033[1;36m==>\033[0m %s\n' "$*" >&2; }
 
-APT_PKGS=(build-essential pkg-config git curl ca-certificates libgtk-3-dev libwebkit2gtk-4.1-dev
-  xvfb xauth dbus-x11 x11-utils xdotool imagemagick chromium gcc-mingw-w64-x86-64
-  fonts-noto-color-emoji fonts-dejavu-core nodejs npm)
+APT_PKGS=(build-essential pkg-config git ca-certificates libgtk-3-dev libwebkit2gtk-4.1-dev
+  xvfb xauth dbus-x11 x11-utils xdotool imagemagick chromium gcc-mingw-w64-x86-64 file
+  fonts-noto-color-emoji fonts-dejavu-core)
+# Node.js from elsewhere (the machine image, nvm, NodeSource) is fine; else take Debian's.
+command -v node >/dev/null && command -v npm >/dev/null || APT_PKGS+=(nodejs npm)
 
 missing=()
 for p in "${APT_PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-# Debian names the browser "chromium"; Ubuntu ships it as a snap shim, keep whichever works.
-if [ ${#missing[@]} -gt 0 ]; then
-  # node/npm from elsewhere (nvm, nodesource, the machine image) are fine
-  if command -v node >/dev/null && command -v npm >/dev/null; then
-    missing=("${missing[@]/nodejs}"); missing=("${missing[@]/npm}")
-  fi
-  read -r -a missing <<<"${missing[*]}"
-fi
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing apt packages: ${missing[*]}"
   sudo_cmd apt-get update -qq
