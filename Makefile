@@ -34,10 +34,14 @@ frontend-check:
 bindings:
 	wails generate module -tags $(TAGS)
 
-check: frontend-check
+check: frontend-check frontend
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	go vet $(GO_PKGS)
-	go vet -tags desktop,production,$(TAGS) . 2>/dev/null || (mkdir -p frontend/dist && touch frontend/dist/.keep && go vet -tags desktop,production,$(TAGS) .)
+	go vet -tags e2e ./e2e/
+	go vet -tags desktop,production,$(TAGS) .
+	cd frontend && npm test
+	@wails generate module -tags $(TAGS) >/dev/null 2>&1 && git diff --exit-code --stat -- frontend/wailsjs \
+	  || { echo "frontend/wailsjs is stale: run make bindings and commit it"; exit 1; }
 
 unit:
 	go test -count=1 $(GO_PKGS)
