@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest'
+import type { Connection } from './bootstrap'
+import { CONNECTOR_MISSING } from './client'
+import {
+  checkSecretInput,
+  ConnectorApi,
+  ConnectorError,
+  connectorSettingsPatch,
+  mergeConnectorMessage,
+  parseConnectorSettings,
+  parseConnectorStatus,
+  type ConnectorSettings,
+} from './connection'
+
+const conn: Connection = { mode: 'browser', baseUrl: 'http://x', token: 'tok', version: '', headless: false }
+
+interface Call {
+  url: string
+  method: string
+  auth: string | null
+  body: unknown
+}
+
+function fakeFetch(reply: (c: Call) => Response): { calls: Call[]; fetcher: typeof fetch } {
+  const calls: Call[] = []
+  const fetcher = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const headers = new Headers(init?.headers)
+    const c: Call = {
+      url: String(input),
+      method: init?.method ?? 'GET',
+      auth: headers.get('Authorization'),
+      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+    }
+    calls.push(c)
+    return reply(c)
+  }) as typeof fetch
+  return { calls, fetcher }
+}
+
+const json = (v: unknown, status = 200) => new Response(JSON.stringify(v), { status, headers: { 'Content-Type': 'application/json' } })
+
+// A reply as backend/tiktok/connector writes it.
+const STATUS = {
+  state: 'reconnecting',
+  source: 'tikfinity',
+  uniqueId: 'nobody_e2e',
+  roomId: '',
+  reason: 'no source could connect; trying again (next try in 2.3s)',
+  code: 'unavailable',
+  since: 1795679679000,
+  sources: [
+    { name: 'direct', state: 'failed', code: 'network', reason: 'Cannot reach TikTok. Check your internet connection.' },
+    { name: 'euler', state: 'cooldown', code: 'rate_limited', reason: 'limit', until: 1795679700000 },
+    { name: 'browser', state: 'idle' },
+  ],
+  timeline: [
+    { ts: 1795679677074, state: 'connecting', reason: 'connecting to @nobody_e2e' },
+    { ts: 1795679677080, state: 'connecting', source: 'direct', reason: 'connecting via direct' },
+  ],
+  gaps: [{ from: 1795679600000, to: 1795679610000, durationMs: 10000, reason: 'dropped' }, { from: 1795679650000, durationMs: 5000 }],
+  recording: { enabled: true, path: '/data/captures/20260101-120000.000.jsonl', records: 12 },
+}
+
+const SETTINGS = {
+  target: '@someone',
+  sources: ['euler', 'direct'],
+  apiKey: '***9z',
+  sessionId: '',
+  signServerUrl: '',
+  tikfinityUrl: 'ws://localhost:21213/',
+  browserPath: '',
+  apiKeySet: true,
+  sessionIdSet: false,
+}
+
+describe('parseConnectorStatus', () => {
+  it('keeps every field of the Go Status', () => {
+    const s = parseConnectorStatus(STATUS)
+    expect(s.state).toBe('reconnecting')
+    expect(s.code).toBe('unavailable')
+    expect(s.sources.map((x) => `${x.name}:${x.state}`)).toEqual(['direct:failed', 'euler:cooldown', 'browser:idle'])
+    expect(s.sources[1]?.until).toBe(1795679700000)
+    expect(s.timeline[1]).toEqual({ ts: 1795679677080, state: 'connecting', source: 'direct', reason: 'connecting via direct' })
+    expect(s.gaps[0]?.to).toBe(1795679610000)
+    expect(s.gaps[1]?.to).toBeUndefined()
+    expect(s.recording).toEqual({ enabled: true, path: '/data/captures/20260101-120000.000.jsonl', records: 12 })
+  })
+
+  it('survives missing and odd fields', () => {
+    const s = parseConnectorStatus({ sources: null, timeline: [{}, 3], gaps: 'x' })
+    expect(s.state).toBe('disconnected')
+    expect(s.sources).toEqual([])
+    expect(s.timeline).toEqual([])
+    expect(s.gaps).toEqual([])
+    expect(s.recording).toEqual({ enabled: false, records: 0 })
+    expect(parseConnectorStatus(null).state).toBe('disconnected')
+  })
+})
+
+describe('mergeConnectorMessage', () => {
+  it('updates state and sources, keeps timeline and recording', () => {
+    const prev = parseConnectorStatus(STATUS)
+    const next = mergeConnectorMessage(prev, {
+      state: 'connected',
+      source: 'direct',
+      uniqueId: 'nobody_e2e',
+      roomId: '73',
+      reason: 'live via direct',
+      sources: [{ name: 'direct', state: 'live' }],
+    })
+    expect(next?.state).toBe('connected')
+    expect(next?.code).toBeUndefined()
+    expect(next?.roomId).toBe('73')
+    expect(next?.sources).toEqual([{ name: 'direct', state: 'live' }])
+    expect(next?.timeline).toHaveLength(2)
+    expect(next?.recording.records).toBe(12)
+    expect(next?.since).toBeGreaterThan(prev.since)
+  })
+
+  it('ignores non-state data and works without a previous status', () => {
+    expect(mergeConnectorMessage(null, { foo: 1 })).toBeNull()
+    expect(mergeConnectorMessage(null, 'connected')).toBeNull()
+    expect(mergeConnectorMessage(null, { state: 'error', code: 'user_not_found', reason: 'x' })?.code).toBe('user_not_found')
+  })
+})
+
+describe('settings', () => {
+  it('parses the masked view', () => {
+    const s = parseConnectorSettings(SETTINGS)
+    expect(s.apiKey).toBe('***9z')
+    expect(s.apiKeySet).toBe(true)
+    expect(s.sessionIdSet).toBe(false)
+    expect(s.sources).toEqual(['euler', 'direct'])
+  })
+
+  it('sends only what changed, a kept secret stays masked', () => {
+    const saved: ConnectorSettings = parseConnectorSettings(SETTINGS)
+    expect(connectorSettingsPatch(saved, { apiKey: '***9z', sessionId: '', browserPath: '' })).toEqual({})
+    expect(connectorSettingsPatch(saved, { apiKey: '', signServerUrl: ' https://sign.example ' })).toEqual({
+      apiKey: '',
+      signServerUrl: 'https://sign.example',
+    })
+    expect(connectorSettingsPatch(saved, { sources: ['euler', 'direct'] })).toEqual({})
+    expect(connectorSettingsPatch(saved, { sources: ['direct', 'euler'] })).toEqual({ sources: ['direct', 'euler'] })
+  })
+
+  it('refuses typing next to a mask', () => {
+    expect(checkSecretInput('***9z', '***9z').ok).toBe(true)
+    expect(checkSecretInput('', '***9z').ok).toBe(true)
+    expect(checkSecretInput('new-key-value', '***9z').ok).toBe(true)
+    expect(checkSecretInput('***9zextra', '***9z').ok).toBe(false)
+  })
+})
+
+describe('ConnectorApi', () => {
+  it('uses the documented routes and bodies with the token', async () => {
+    const { calls, fetcher } = fakeFetch((c) => {
+      if (c.url.endsWith('/api/connection/settings')) return json(SETTINGS)
+      if (c.url.endsWith('/api/connection/record')) return json({ enabled: true, path: '/p/x.jsonl', records: 0 })
+      if (c.url.endsWith('/api/replay')) return json({ status: 'started', path: '/c.capture', speed: 0 }, 202)
+      return json(STATUS, c.method === 'POST' ? 202 : 200)
+    })
+    const api = new ConnectorApi(conn, fetcher)
+    expect((await api.status()).state).toBe('reconnecting')
+    await api.connect('@nobody_e2e')
+    await api.disconnect()
+    expect((await api.saveSettings({ apiKey: 'abcdefghijklmnop', sources: ['euler'] })).apiKey).toBe('***9z')
+    expect((await api.setRecording(true)).path).toBe('/p/x.jsonl')
+    expect(await api.replay('/c.capture', 'max')).toEqual({ status: 'started', path: '/c.capture', speed: 0 })
+    await api.replay('/c.capture', 4)
+    expect(calls.map((c) => `${c.method} ${c.url.replace('http://x', '')}`)).toEqual([
+      'GET /api/connection',
+      'POST /api/connection/connect',
+      'POST /api/connection/disconnect',
+      'PUT /api/connection/settings',
+      'POST /api/connection/record',
+      'POST /api/replay',
+      'POST /api/replay',
+    ])
+    expect(calls[0]?.auth).toBeNull()
+    expect(calls.slice(1).every((c) => c.auth === 'Bearer tok')).toBe(true)
+    expect(calls[1]?.body).toEqual({ target: '@nobody_e2e' })
+    expect(calls[3]?.body).toEqual({ apiKey: 'abcdefghijklmnop', sources: ['euler'] })
+    expect(calls[4]?.body).toEqual({ enabled: true })
+    expect(calls[5]?.body).toEqual({ path: '/c.capture', speed: 'max' })
+    expect(calls[6]?.body).toEqual({ path: '/c.capture', speed: 4 })
+  })
+
+  it('keeps the error code and explains a missing connector', async () => {
+    const bad = new ConnectorApi(
+      conn,
+      fakeFetch(() => json({ error: 'Enter a TikTok username (for example @name) or a LIVE link.', code: 'invalid_target' }, 400)).fetcher,
+    )
+    const err = await bad.connect('').catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(ConnectorError)
+    expect((err as ConnectorError).code).toBe('invalid_target')
+    expect((err as ConnectorError).message).toMatch(/Enter a TikTok username/)
+    expect((err as ConnectorError).status).toBe(400)
+
+    const missing = new ConnectorApi(conn, fakeFetch(() => new Response('404 page not found', { status: 404 })).fetcher)
+    const e2 = await missing.status().catch((e: unknown) => e)
+    expect((e2 as ConnectorError).message).toBe(CONNECTOR_MISSING)
+    expect((e2 as ConnectorError).notAvailable).toBe(true)
+  })
+})
