@@ -12,14 +12,17 @@ import (
 // TestDashboardInBrowser drives the real dashboard (served by the headless
 // binary under /dashboard/) in headless Chromium with Playwright: status
 // header, a test gift sent from the panel showing up in the live feed, every
-// test-event button, filters and a full profile round trip.
+// test-event button, filters, a full profile round trip, and the TikTok
+// connection page (settings, source order, replay into the feed, a failing
+// connect with a clear reason — there is no internet here).
 func TestDashboardInBrowser(t *testing.T) {
 	in := start(t, binary(t, "LTTH_BIN"), "--headless")
 	frontend, _ := filepath.Abs("../frontend")
-	for _, script := range []string{"tests/dashboard.e2e.mjs", "tests/pages.e2e.mjs"} {
+	capture, _ := filepath.Abs("../backend/tiktok/testdata/session.capture")
+	for _, script := range []string{"tests/dashboard.e2e.mjs", "tests/pages.e2e.mjs", "tests/connection.e2e.mjs"} {
 		cmd := exec.Command("node", script)
 		cmd.Dir = frontend
-		cmd.Env = append(os.Environ(), "LTTH_URL="+in.URL, "LTTH_TOKEN="+in.Token,
+		cmd.Env = append(os.Environ(), "LTTH_URL="+in.URL, "LTTH_TOKEN="+in.Token, "LTTH_CAPTURE="+capture,
 			"LTTH_SHOT="+filepath.Join(artifacts(t), "dashboard-"+filepath.Base(script)+".png"))
 		out, err := cmd.CombinedOutput()
 		t.Logf("%s:\n%s", script, out)
