@@ -15,7 +15,10 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"github.com/ltth/ltth/backend/alert"
+	"github.com/ltth/ltth/backend/bus"
 	"github.com/ltth/ltth/backend/core"
+	"github.com/ltth/ltth/backend/domain"
 	"github.com/ltth/ltth/backend/tray"
 )
 
@@ -29,6 +32,7 @@ type App struct {
 	ctx      context.Context
 	core     *core.Core
 	tray     *tray.Tray
+	traySub  *bus.Subscription
 	once     sync.Once
 	ready    chan struct{}
 	startErr error
@@ -100,10 +104,29 @@ func (a *App) domReady(ctx context.Context) {
 		a.core = c
 		a.tray = tray.New(appIcon, a.trayActions())
 		a.tray.Start()
+		a.refreshTrayOnChanges(c.Bus())
 	})
 }
 
+// refreshTrayOnChanges keeps the tray's labels (status line, Connect /
+// Disconnect, Pause / Resume alerts) in step with changes made elsewhere:
+// the dashboard, the API, the connector's own state changes.
+func (a *App) refreshTrayOnChanges(b *bus.Bus) {
+	sub := b.Subscribe("tray", 16, func(m *domain.Message) bool {
+		return m.Type == "connection" || m.Type == alert.TypePaused
+	})
+	a.traySub = sub
+	go func() {
+		for range sub.C() {
+			a.tray.Refresh()
+		}
+	}()
+}
+
 func (a *App) shutdown(ctx context.Context) {
+	if a.traySub != nil {
+		a.traySub.Close()
+	}
 	if a.tray != nil {
 		a.tray.Stop()
 	}
