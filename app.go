@@ -152,10 +152,20 @@ func (a *App) trayActions() tray.Actions {
 		SetAlertsPaused:   func(p bool) { a.logErr(a.core.SetAlertsPaused(p)) },
 		CopyOverlayURL:    func() { a.logErr(runtime.ClipboardSetText(a.ctx, a.core.OverlayURL())) },
 		Quit:              func() { a.quitting.Store(true); runtime.Quit(a.ctx) },
-		IsConnected:       func() bool { return a.core.Connection().State == "connected" },
+		IsConnected:       a.connectionActive,
 		AreAlertsPaused:   a.core.AlertsPaused,
 		ConnectionSummary: a.core.ConnectionSummary,
 	}
+}
+
+// connectionActive is true while LTTH is live or trying to be, so the tray
+// offers "Disconnect" (which also cancels a reconnect loop).
+func (a *App) connectionActive() bool {
+	switch a.core.Connection().State {
+	case "connected", "connecting", "reconnecting":
+		return true
+	}
+	return false
 }
 
 func (a *App) logErr(err error) {
