@@ -1,0 +1,380 @@
+// Alerts REST API (backend/alert): per event type configuration, test
+// alerts, pause, skip/clear per overlay screen, queue status. Plus the
+// pure helpers the alerts page shares with its tests: placeholder lists, a
+// local template preview that mirrors the backend's Render, and the same
+// validation rules the backend applies.
+
+import type { Connection } from './bootstrap'
+import type { ApiClient } from './client'
+import { request, type Fetcher, type RequestOptions } from './http'
+import type { LiveEvent } from './types'
+
+/** Event types that can have an alert, in the backend's display order (alert.AlertTypes). */
+export const ALERT_TYPES = ['gift', 'follow', 'subscribe', 'share', 'like', 'chat', 'join', 'emote', 'question'] as const
+export type AlertType = (typeof ALERT_TYPES)[number]
+
+export function isAlertType(t: unknown): t is AlertType {
+  return typeof t === 'string' && (ALERT_TYPES as readonly string[]).includes(t)
+}
+
+/** One event type's alert configuration (alert.Config). */
+export interface AlertConfig {
+  enabled: boolean
+  /** Template such as "{nickname} sent {repeatCount}x {giftName}"; renders to plain text. */
+  text: string
+  soundUrl: string
+  imageUrl: string
+  videoUrl: string
+  durationMs: number
+  animation: string
+  /** Least gift value (coins) that alerts; gifts only. */
+  minCoins: number
+  screen: string
+  /** Higher shows first; FIFO within a priority. */
+  priority: number
+  /** Gifts only: alert on every combo step instead of once at the streak end. */
+  comboSteps: boolean
+}
+
+export type AlertConfigs = Record<string, AlertConfig>
+
+/** The `alert` state message payload. */
+export interface AlertPayload {
+  id: string
+  screen: string
+  eventType: string
+  text: string
+  imageUrl: string
+  soundUrl: string
+  videoUrl: string
+  durationMs: number
+  animation: string
+  event?: LiveEvent | null
+}
+
+export interface AlertScreenStatus {
+  name: string
+  showing?: AlertPayload | null
+  queued: number
+  dropped: number
+}
+
+export interface AlertStatus {
+  paused: boolean
+  screens: AlertScreenStatus[]
+}
+
+export interface AlertTestResult {
+  alert: AlertPayload
+  /** True when alerts are paused: the test alert waits in the queue. */
+  paused: boolean
+}
+
+/** Limits of a valid configuration (backend/alert/config.go). */
+export const ALERT_LIMITS = { minDurationMs: 500, maxDurationMs: 60000, maxTextLen: 500, defaultScreen: 'main' } as const
+
+/** Entry animations the main overlay knows (backend/overlay alerts.js); anything else falls back to "pop". */
+export const ALERT_ANIMATIONS = ['fade', 'pop', 'slide', 'slide-up', 'bounce', 'zoom', 'drop'] as const
+
+/** Placeholders every alert with a viewer can use. */
+export const USER_PLACEHOLDERS = ['nickname', 'username', 'uniqueId', 'userId', 'avatarUrl'] as const
+
+const TYPE_PLACEHOLDERS: Record<AlertType, readonly string[]> = {
+  gift: ['giftName', 'repeatCount', 'coins', 'diamondCount', 'giftId', 'giftPictureUrl'],
+  follow: [],
+  subscribe: ['subMonth'],
+  share: [],
+  like: ['likeCount', 'totalLikeCount'],
+  chat: ['comment'],
+  join: [],
+  emote: ['emoteId', 'emoteUrl'],
+  question: ['question'],
+}
+
+/** Placeholders that make sense for an alert of type t (user fields first). */
+export function alertPlaceholders(t: AlertType): string[] {
+  return [...USER_PLACEHOLDERS, ...TYPE_PLACEHOLDERS[t]]
+}
+
+/** Media placeholders (a media URL may be exactly one of these). */
+export function mediaPlaceholders(t: AlertType): string[] {
+  const own = TYPE_PLACEHOLDERS[t].filter((p) => p.endsWith('Url'))
+  return ['avatarUrl', ...own]
+}
+
+/** What the backend's default configuration of a type is (alert.DefaultConfig). */
+export function defaultAlertConfig(t: AlertType): AlertConfig {
+  const c: AlertConfig = {
+    enabled: false,
+    text: '',
+    soundUrl: '',
+    imageUrl: '',
+    videoUrl: '',
+    durationMs: 5000,
+    animation: 'fade',
+    minCoins: 0,
+    screen: ALERT_LIMITS.defaultScreen,
+    priority: 0,
+    comboSteps: false,
+  }
+  switch (t) {
+    case 'gift':
+      return { ...c, enabled: true, priority: 20, text: '{nickname} sent {repeatCount}x {giftName}', imageUrl: '{giftPictureUrl}' }
+    case 'follow':
+      return { ...c, enabled: true, priority: 10, text: '{nickname} followed!', imageUrl: '{avatarUrl}' }
+    case 'subscribe':
+      return { ...c, enabled: true, priority: 30, text: '{nickname} subscribed! (month {subMonth})', imageUrl: '{avatarUrl}' }
+    case 'share':
+      return { ...c, enabled: true, priority: 5, text: '{nickname} shared the stream!' }
+    case 'like':
+      return { ...c, text: '{nickname} sent {likeCount} likes' }
+    case 'chat':
+      return { ...c, text: '{nickname}: {comment}' }
+    case 'join':
+      return { ...c, text: '{nickname} joined' }
+    case 'emote':
+      return { ...c, text: '{nickname} sent an emote', imageUrl: '{emoteUrl}' }
+    case 'question':
+      return { ...c, text: '{nickname} asks: {question}' }
+  }
+}
+
+/** Fills fields a (possibly older) backend left out, so forms always bind to defined values. */
+export function normalizeAlertConfig(t: AlertType, c: Partial<AlertConfig> | null | undefined): AlertConfig {
+  const d = defaultAlertConfig(t)
+  const src = c ?? {}
+  return {
+    enabled: typeof src.enabled === 'boolean' ? src.enabled : d.enabled,
+    text: typeof src.text === 'string' ? src.text : d.text,
+    soundUrl: typeof src.soundUrl === 'string' ? src.soundUrl : d.soundUrl,
+    imageUrl: typeof src.imageUrl === 'string' ? src.imageUrl : d.imageUrl,
+    videoUrl: typeof src.videoUrl === 'string' ? src.videoUrl : d.videoUrl,
+    durationMs: typeof src.durationMs === 'number' && src.durationMs > 0 ? src.durationMs : d.durationMs,
+    animation: typeof src.animation === 'string' ? src.animation : d.animation,
+    minCoins: typeof src.minCoins === 'number' ? src.minCoins : d.minCoins,
+    screen: typeof src.screen === 'string' && src.screen ? src.screen : d.screen,
+    priority: typeof src.priority === 'number' ? src.priority : d.priority,
+    comboSteps: typeof src.comboSteps === 'boolean' ? src.comboSteps : d.comboSteps,
+  }
+}
+
+export function sameAlertConfig(a: AlertConfig, b: AlertConfig): boolean {
+  return (Object.keys(a) as (keyof AlertConfig)[]).every((k) => a[k] === b[k])
+}
+
+const SCREEN_RE = /^[A-Za-z0-9_-]{1,32}$/
+const ANIMATION_RE = /^[A-Za-z0-9_-]{0,32}$/
+
+/** True for a valid overlay screen name (also what the skip/clear routes accept). */
+export function validScreen(s: string): boolean {
+  return SCREEN_RE.test(s)
+}
+
+/** Mirrors the backend's validMediaURL: "", http(s) URL, /local path, or (in configs) one {placeholder}. */
+export function validMediaUrl(u: string, placeholder = true): boolean {
+  if (u === '') return true
+  if (placeholder && u.startsWith('{') && u.endsWith('}') && !/[{}]/.test(u.slice(1, -1))) return true
+  if (/["'<>\\ \t\r\n]/.test(u)) return false
+  const l = u.toLowerCase()
+  if (l.startsWith('https://') || l.startsWith('http://')) return true
+  return u.startsWith('/') && !u.startsWith('//')
+}
+
+export type AlertConfigErrors = Partial<Record<keyof AlertConfig, string>>
+
+/** The backend's validation, field by field, so the form can say what is wrong before saving. */
+export function validateAlertConfig(c: AlertConfig): AlertConfigErrors {
+  const errs: AlertConfigErrors = {}
+  const { minDurationMs, maxDurationMs, maxTextLen } = ALERT_LIMITS
+  if (!Number.isFinite(c.durationMs) || c.durationMs < minDurationMs || c.durationMs > maxDurationMs) {
+    errs.durationMs = `Between ${minDurationMs / 1000} and ${maxDurationMs / 1000} seconds`
+  }
+  if (c.screen !== '' && !SCREEN_RE.test(c.screen)) errs.screen = 'Up to 32 letters, digits, “-” or “_”'
+  if (!ANIMATION_RE.test(c.animation)) errs.animation = 'Up to 32 letters, digits, “-” or “_”'
+  if (new TextEncoder().encode(c.text).length > maxTextLen) errs.text = `At most ${maxTextLen} bytes`
+  if (!Number.isFinite(c.minCoins) || c.minCoins < 0) errs.minCoins = 'Must not be negative'
+  if (!Number.isInteger(c.priority)) errs.priority = 'A whole number'
+  const media = ['soundUrl', 'imageUrl', 'videoUrl'] as const
+  for (const k of media) {
+    if (!validMediaUrl(c[k])) errs[k] = 'Empty, http(s)://…, a path starting with “/” or one placeholder like {avatarUrl}'
+  }
+  return errs
+}
+
+/** The event the backend uses for test alerts (alert.SampleEvent), for local previews. */
+export function sampleAlertEvent(t: AlertType, ts = Date.now()): LiveEvent {
+  const e: LiveEvent = {
+    type: t,
+    id: 'test-preview',
+    ts,
+    simulated: true,
+    userId: '1',
+    uniqueId: 'ltth_tester',
+    nickname: 'LTTH Tester',
+    avatarUrl: '',
+  }
+  switch (t) {
+    case 'gift':
+      return { ...e, giftId: 5655, giftName: 'Rose', diamondCount: 1, repeatCount: 10, coins: 10, streakable: true }
+    case 'like':
+      return { ...e, likeCount: 15, totalLikeCount: 1500 }
+    case 'chat':
+      return { ...e, comment: 'Hello from the alert test!' }
+    case 'subscribe':
+      return { ...e, subMonth: 3 }
+    case 'question':
+      return { ...e, question: 'How long have you been streaming?' }
+    default:
+      return e
+  }
+}
+
+const SNAKE: Record<string, string> = {
+  gift_name: 'giftName',
+  repeat_count: 'repeatCount',
+  unique_id: 'uniqueId',
+  like_count: 'likeCount',
+  total_like_count: 'totalLikeCount',
+  sub_month: 'subMonth',
+  diamond_count: 'diamondCount',
+}
+
+const TEMPLATE_FIELDS = new Set([
+  ...USER_PLACEHOLDERS,
+  'giftName',
+  'giftId',
+  'repeatCount',
+  'coins',
+  'diamondCount',
+  'giftPictureUrl',
+  'likeCount',
+  'totalLikeCount',
+  'subMonth',
+  'viewerCount',
+  'comment',
+  'question',
+  'emoteId',
+  'emoteUrl',
+])
+
+const NUMERIC = new Set(['giftId', 'repeatCount', 'coins', 'diamondCount', 'likeCount', 'totalLikeCount', 'subMonth', 'viewerCount'])
+
+function fieldValue(name: string, e: LiveEvent): string | undefined {
+  const key = SNAKE[name] ?? name
+  if (!TEMPLATE_FIELDS.has(key)) return undefined
+  if (key === 'username') return e.nickname || e.uniqueId || ''
+  const v = (e as unknown as Record<string, unknown>)[key]
+  if (v === undefined || v === null) return NUMERIC.has(key) ? '0' : ''
+  return String(v)
+}
+
+/**
+ * Expands {name} / {{name}} placeholders like the backend (alert.Render):
+ * one pass, inserted values are never expanded again, unknown names stay as
+ * written. The result is plain text (render it as text, never as HTML).
+ */
+export function renderAlertTemplate(tmpl: string, e: LiveEvent): string {
+  return tmpl.replace(/\{\{([^{}]{1,32})\}\}|\{([^{}]{1,32})\}/g, (whole, dbl: string | undefined, single: string | undefined) => {
+    const v = fieldValue(dbl ?? single ?? '', e)
+    return v === undefined ? whole : v
+  })
+}
+
+/** Placeholders in a template that the backend does not know (they would show literally). */
+export function unknownPlaceholders(tmpl: string): string[] {
+  const out = new Set<string>()
+  for (const m of tmpl.matchAll(/\{\{([^{}]{1,32})\}\}|\{([^{}]{1,32})\}/g)) {
+    const name = m[1] ?? m[2] ?? ''
+    if (!TEMPLATE_FIELDS.has(SNAKE[name] ?? name)) out.add(name)
+  }
+  return [...out]
+}
+
+const enc = encodeURIComponent
+
+/** REST client of the alert module. */
+export class AlertsApi {
+  private readonly conn: Connection
+  private readonly fetcher: Fetcher
+
+  constructor(conn: Connection, fetcher: Fetcher = (...a) => fetch(...a)) {
+    this.conn = conn
+    this.fetcher = fetcher
+  }
+
+  private req<T>(method: string, path: string, opts?: RequestOptions): Promise<T> {
+    return request<T>(this.conn, method, path, opts, this.fetcher)
+  }
+
+  /** Every alertable type's configuration, normalized. */
+  async configs(signal?: AbortSignal): Promise<Record<AlertType, AlertConfig>> {
+    const raw = (await this.req<AlertConfigs | null>('GET', '/api/alerts/config', { signal })) ?? {}
+    const out = {} as Record<AlertType, AlertConfig>
+    for (const t of ALERT_TYPES) out[t] = normalizeAlertConfig(t, raw[t])
+    return out
+  }
+
+  /** Merges the given fields over the saved configuration; returns what was saved. */
+  async saveConfig(t: AlertType, patch: Partial<AlertConfig>): Promise<AlertConfig> {
+    const c = await this.req<AlertConfig>('PUT', `/api/alerts/config/${enc(t)}`, { json: patch })
+    return normalizeAlertConfig(t, c)
+  }
+
+  /** Queues a sample alert; with `preview`, unsaved settings are used instead of the saved ones. */
+  test(t: AlertType, preview?: AlertConfig): Promise<AlertTestResult> {
+    return this.req<AlertTestResult>('POST', `/api/alerts/test/${enc(t)}`, preview ? { json: preview } : {})
+  }
+
+  setPaused(paused: boolean): Promise<void> {
+    return this.req<void>('POST', '/api/alerts/pause', { json: { paused }, expect: 'none' })
+  }
+
+  /** Ends the alert showing on a screen; resolves whether one was showing. */
+  async skip(screen: string): Promise<boolean> {
+    const r = await this.req<{ skipped?: boolean } | undefined>('POST', `/api/alerts/${enc(screen)}/skip`)
+    return Boolean(r?.skipped)
+  }
+
+  /** Ends the showing alert and drops the screen's queue; resolves how many were removed. */
+  async clear(screen: string): Promise<number> {
+    const r = await this.req<{ cleared?: number } | undefined>('POST', `/api/alerts/${enc(screen)}/clear`)
+    return typeof r?.cleared === 'number' ? r.cleared : 0
+  }
+
+  async status(signal?: AbortSignal): Promise<AlertStatus> {
+    const s = await this.req<Partial<AlertStatus> | null>('GET', '/api/alerts/status', { signal })
+    return { paused: Boolean(s?.paused), screens: Array.isArray(s?.screens) ? s.screens : [] }
+  }
+}
+
+export function alertsApi(api: ApiClient): AlertsApi {
+  return new AlertsApi(api.conn)
+}
+
+/**
+ * Base URL of the overlay pages: the listener the dashboard talks to (same
+ * origin in a browser, the reported listen address in the desktop window).
+ * With `preferReported` (the Vite dev server, which proxies only part of the
+ * listener) the backend's own overlay address wins.
+ */
+export function overlayBase(api: ApiClient | null, reportedOverlayUrl?: unknown, preferReported = false): string {
+  let reported = ''
+  if (typeof reportedOverlayUrl === 'string' && /^https?:\/\//i.test(reportedOverlayUrl)) {
+    try {
+      reported = new URL(reportedOverlayUrl).origin
+    } catch {
+      reported = ''
+    }
+  }
+  if (preferReported && reported) return reported
+  return api?.conn.baseUrl || reported
+}
+
+/** URL of the main alert overlay for one screen (`sound=0` mutes it, e.g. for a dashboard preview). */
+export function alertOverlayUrl(base: string, screen: string = ALERT_LIMITS.defaultScreen, opts: { sound?: boolean } = {}): string {
+  const q = new URLSearchParams()
+  if (screen && screen !== ALERT_LIMITS.defaultScreen) q.set('screen', screen)
+  if (opts.sound === false) q.set('sound', '0')
+  const qs = q.toString()
+  return `${base}/overlay.html${qs ? `?${qs}` : ''}`
+}
