@@ -10,6 +10,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"sort"
 	"strconv"
 	"sync"
@@ -29,7 +30,11 @@ type Store interface {
 
 // Message types published by this module.
 const (
-	TypeAlert   = "alert"
+	TypeAlert = "alert"
+	// TypeRequest is an alert asked for by another module (the flow
+	// engine's alert.show): Data has the Alert fields; it is queued on its
+	// screen with the other alerts.
+	TypeRequest = "alertRequest"
 	TypeControl = "alertControl"
 	TypePaused  = "alertsPaused"
 )
@@ -119,14 +124,52 @@ func (m *Module) Stop(ctx context.Context) error {
 }
 
 func alertable(msg *domain.Message) bool {
-	return msg.Event != nil && (msg.Event.Type == domain.EventGiftStreak || Alertable(string(msg.Event.Type)))
+	if msg.Event == nil {
+		return msg.Type == TypeRequest
+	}
+	return msg.Event.Type == domain.EventGiftStreak || Alertable(string(msg.Event.Type))
 }
 
 func (m *Module) run(sub *bus.Subscription, done chan struct{}) {
 	defer close(done)
 	for msg := range sub.C() {
+		if msg.Event == nil {
+			m.handleRequest(msg.Data)
+			continue
+		}
 		m.handle(msg.Event)
 	}
+}
+
+// handleRequest queues an alert another module asked for.
+func (m *Module) handleRequest(data any) {
+	var a Alert
+	if err := roundTrip(data, &a); err != nil {
+		m.log.Warn().Err(err).Msg("alert request unreadable: ignored")
+		return
+	}
+	if a.ID == "" {
+		a.ID = newID()
+	}
+	if a.Screen == "" {
+		a.Screen = DefaultScreen
+	}
+	a.DurationMs = min(max(a.DurationMs, MinDurationMs), MaxDurationMs)
+	if a.DurationMs == MinDurationMs && a.DurationMs < DefaultDurationMs {
+		a.DurationMs = DefaultDurationMs
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.seq++
+	m.queue(&item{alert: a, seq: m.seq})
+}
+
+func roundTrip(in, out any) error {
+	b, err := json.Marshal(in)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(b, out)
 }
 
 // handle decides whether e alerts and queues it.
@@ -181,16 +224,22 @@ func streakKey(e *domain.Event) string {
 func (m *Module) enqueue(e *domain.Event, c Config, streak string) (Alert, bool) {
 	m.seq++
 	it := &item{alert: render(e, c), priority: c.Priority, seq: m.seq, streak: streak}
-	s := m.screen(c.Screen)
+	return it.alert, m.queue(it)
+}
+
+// queue puts it on its screen's queue (merging combo steps) and shows it
+// when the screen is free; false means the queue was full. Callers hold mu.
+func (m *Module) queue(it *item) bool {
+	s := m.screen(it.alert.Screen)
 	if s.merge(it) {
-		return it.alert, true
+		return true
 	}
 	if !s.push(it, m.maxQ) {
 		m.log.Warn().Str("screen", s.name).Msg("alert queue full: alert dropped")
-		return it.alert, false
+		return false
 	}
 	m.advance(s)
-	return it.alert, true
+	return true
 }
 
 func render(e *domain.Event, c Config) Alert {

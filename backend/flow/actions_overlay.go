@@ -15,9 +15,14 @@ import (
 
 const catOverlay = "Overlay"
 
-// AlertData is the payload of the "alert" state message the alert.show
-// action publishes (architecture.md). HTML is set only when the action's
-// text is an HTML template; inserted values are escaped in it.
+// TypeAlertRequest is the bus message type alert.show publishes.
+const TypeAlertRequest = "alertRequest"
+
+// AlertData is the payload of the "alertRequest" message the alert.show
+// action publishes; the alert module queues it on its screen like any other
+// alert and publishes the "alert" state message (architecture.md). HTML is
+// set only when the action's text is an HTML template; inserted values are
+// escaped in it.
 type AlertData struct {
 	ID         string        `json:"id"`
 	Screen     string        `json:"screen"`
@@ -139,7 +144,7 @@ func execAlert(_ context.Context, run *action.Run) error {
 		}
 	}
 	run.Notef("alert on screen %q: %q", a.Screen, a.Text)
-	run.Publish(domain.Message{Type: "alert", Data: a})
+	run.Publish(domain.Message{Type: TypeAlertRequest, Data: a})
 	return nil
 }
 

@@ -27,7 +27,7 @@ func TestAlertActionEscapesHTMLTarget(t *testing.T) {
 		"text":"<b>{nickname}</b> sent {giftName}","html":true,"imageUrl":"{giftPictureUrl}",
 		"soundUrl":"/sounds/{giftName}.mp3","durationMs":3000}}]`))
 	h.publish(hostileGift())
-	a := h.next("alert").Data.(AlertData)
+	a := h.next(TypeAlertRequest).Data.(AlertData)
 	if strings.Contains(a.HTML, "<img") || !strings.Contains(a.HTML, "<b>&lt;img src=x onerror=alert(1)&gt;</b>") {
 		t.Fatalf("HTML target not escaped: %q", a.HTML)
 	}

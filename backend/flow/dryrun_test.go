@@ -42,7 +42,7 @@ func TestDryRunHasNoSideEffects(t *testing.T) {
 		}
 		notes += strings.Join(a.Notes, "|") + "\n"
 	}
-	for _, want := range []string{`would publish "alert"`, "would set variable total = 150", "would wait 10m0s",
+	for _, want := range []string{`would publish "alertRequest"`, "would set variable total = 150", "would wait 10m0s",
 		"would POST " + srv.URL + "/x", `"goalCommand"`, `would run obs.scene (scene="Gift Rose")`, "would log (info): hello"} {
 		if !strings.Contains(notes, want) {
 			t.Errorf("notes lack %q:\n%s", want, notes)
@@ -51,7 +51,7 @@ func TestDryRunHasNoSideEffects(t *testing.T) {
 	if tr.Variables["total"].Num != 150 {
 		t.Errorf("snapshot %+v", tr.Variables)
 	}
-	h.none("alert")
+	h.none(TypeAlertRequest)
 	h.none("goalCommand")
 	if called.Load() != 0 || len(srv.requests()) != 0 {
 		t.Fatal("side effects in a dry run")
