@@ -112,4 +112,3 @@ func benchMatch(b *testing.B, e *Engine) {
 	b.ReportMetric(float64(matched), "matched/op")
 	b.ReportMetric(float64(passed), "passed/op")
 }
-
