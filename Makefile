@@ -40,7 +40,7 @@ check: frontend-check frontend
 	go vet -tags e2e ./e2e/
 	go vet -tags desktop,production,$(TAGS) .
 	cd frontend && npm test
-	@wails generate module -tags $(TAGS) >/dev/null 2>&1 && git diff --exit-code --stat -- frontend/wailsjs \
+	@wails generate module -tags $(TAGS) >/dev/null 2>&1 && git -c core.fileMode=false diff --exit-code --stat -- frontend/wailsjs \
 	  || { echo "frontend/wailsjs is stale: run make bindings and commit it"; exit 1; }
 
 unit:
