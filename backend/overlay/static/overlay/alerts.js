@@ -335,6 +335,9 @@
         if (d.action === 'skip') skip();
         else if (d.action === 'clear') clearAll();
         return true;
+      case 'overlay':
+        if (window.LTTHItems) window.LTTHItems.show(d);
+        return true;
       case 'alertsPaused':
         markModule();
         paused = !!d.paused;
