@@ -145,22 +145,24 @@ func TestScores(t *testing.T) {
 	}
 }
 
-func TestTopGifters(t *testing.T) {
+func TestTopGiftersAreTheAllTimeGiftersBoard(t *testing.T) {
 	_, db := openDefault(t)
-	mustNil(t, db.RecordGift(domain.User{UserID: "1", UniqueID: "alice"}, 100, 10))
-	mustNil(t, db.RecordGift(domain.User{UserID: "2", UniqueID: "bob"}, 500, 20))
-	mustNil(t, db.RecordGift(domain.User{UserID: "1", UniqueID: "alice_new"}, 450, 30))
+	mustNil(t, db.AddScore("gifters", "all", domain.User{UserID: "1", UniqueID: "alice"}, 100, 10))
+	mustNil(t, db.AddScore("gifters", "all", domain.User{UserID: "2", UniqueID: "bob"}, 500, 20))
+	mustNil(t, db.AddScore("gifters", "all", domain.User{UserID: "1", UniqueID: "alice_new"}, 450, 30))
+	mustNil(t, db.AddScore("gifters", "stream", domain.User{UserID: "3", UniqueID: "carol"}, 9999, 40))
+	mustNil(t, db.AddScore("likers", "all", domain.User{UserID: "4", UniqueID: "dave"}, 9999, 40))
 	top, err := db.TopGifters(10)
 	mustNil(t, err)
 	if len(top) != 2 || top[0].UniqueID != "alice_new" || top[0].Value != 550 || top[1].Value != 500 {
 		t.Fatalf("top gifters %+v", top)
 	}
-	var count int
-	mustNil(t, db.SQL().QueryRow(`SELECT gift_count FROM top_gifters WHERE user_id = '1'`).Scan(&count))
-	if count != 2 {
-		t.Fatalf("gift_count %d", count)
+	var tables int
+	mustNil(t, db.SQL().QueryRow(`SELECT count(*) FROM sqlite_master WHERE name = 'top_gifters'`).Scan(&tables))
+	if tables != 0 {
+		t.Fatal("the retired top_gifters table still exists")
 	}
-	mustNil(t, db.ResetTopGifters())
+	mustNil(t, db.ResetScores("gifters", "all"))
 	if top, _ := db.TopGifters(0); len(top) != 0 {
 		t.Fatalf("not reset: %+v", top)
 	}

@@ -57,32 +57,10 @@ func (db *DB) ResetScores(board, period string) error {
 	return err
 }
 
-// RecordGift adds a gift's coins to the all-time top gifters table.
-func (db *DB) RecordGift(u domain.User, coins int64, ts int64) error {
-	if err := requireID("user", u.UserID); err != nil {
-		return err
-	}
-	_, err := db.exec(`INSERT INTO top_gifters (user_id, unique_id, nickname, avatar_url, total_coins, gift_count, last_ts)
-		VALUES (?, ?, ?, ?, ?, 1, ?)
-		ON CONFLICT (user_id) DO UPDATE SET
-			total_coins = total_coins + excluded.total_coins,
-			gift_count = gift_count + 1,
-			last_ts = max(last_ts, excluded.last_ts),`+refreshUser,
-		u.UserID, u.UniqueID, u.Nickname, u.AvatarURL, coins, ts)
-	return err
-}
-
 // TopGifters returns the all-time top gifters by coins (Value), highest
-// first. limit <= 0 returns all.
+// first: the "gifters" board of period "all". limit <= 0 returns all.
 func (db *DB) TopGifters(limit int) ([]ScoreEntry, error) {
-	return db.scoreRows(db.sql.Query(`SELECT user_id, unique_id, nickname, avatar_url, total_coins, last_ts
-		FROM top_gifters ORDER BY total_coins DESC, last_ts, user_id LIMIT ?`, sqlLimit(limit)))
-}
-
-// ResetTopGifters empties the top gifters table.
-func (db *DB) ResetTopGifters() error {
-	_, err := db.exec(`DELETE FROM top_gifters`)
-	return err
+	return db.TopScores("gifters", "all", limit)
 }
 
 func (db *DB) scoreRows(rows *sql.Rows, err error) ([]ScoreEntry, error) {
