@@ -5,6 +5,10 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -204,6 +208,51 @@ func (a *App) GetBootstrap() Bootstrap {
 // is not always available inside WebKitGTK).
 func (a *App) CopyText(text string) error {
 	return runtime.ClipboardSetText(a.ctx, text)
+}
+
+// SaveDownload saves a file the listener serves for download (a profile
+// backup, exported flows) where the user picks in a native Save dialog:
+// the webview's own downloads do not work inside every WebKitGTK window.
+// It returns the saved path, or "" when the user cancelled.
+func (a *App) SaveDownload(apiPath, filename string) (string, error) {
+	if !strings.HasPrefix(apiPath, "/api/") || strings.Contains(apiPath, "..") {
+		return "", fmt.Errorf("not an export path: %q", apiPath)
+	}
+	dest, err := runtime.SaveFileDialog(a.ctx, runtime.SaveDialogOptions{Title: "Save export", DefaultFilename: filename})
+	if err != nil || dest == "" {
+		return "", err
+	}
+	return dest, download(a.core.URL()+apiPath, a.core.Token(), dest)
+}
+
+// download GETs url with the API token into dest, atomically.
+func download(url, token, dest string) error {
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("export failed: %s", resp.Status)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(dest), ".ltth-export-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := io.Copy(tmp, resp.Body); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing %s: %w", dest, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", dest, err)
+	}
+	return os.Rename(tmp.Name(), dest)
 }
 
 // HideToTray hides the dashboard window; the tray brings it back.

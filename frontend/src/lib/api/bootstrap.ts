@@ -26,6 +26,8 @@ interface WailsAppBindings {
   GetBootstrap?: () => Promise<Partial<Bootstrap> | null | undefined>
   /** Optional: system clipboard through Go (WebKitGTK's clipboard API is unreliable). */
   CopyText?: (text: string) => Promise<void>
+  /** Optional: save a listener download through a native Save dialog; resolves the path, '' when cancelled. */
+  SaveDownload?: (apiPath: string, filename: string) => Promise<string>
 }
 
 interface WailsWindow {
@@ -174,6 +176,21 @@ export async function bridgeCopyText(text: string, win: unknown = typeof window 
   } catch {
     return false
   }
+}
+
+/**
+ * Saves a file the listener serves (an export) through the desktop app's
+ * native Save dialog. Resolves null when there is no such binding (browser
+ * mode), '' when the user cancelled, else the saved path.
+ */
+export async function bridgeSaveDownload(
+  apiPath: string,
+  filename: string,
+  win: unknown = typeof window !== 'undefined' ? window : undefined,
+): Promise<string | null> {
+  const app = (win as WailsWindow | undefined)?.go?.main?.App
+  if (typeof app?.SaveDownload !== 'function') return null
+  return app.SaveDownload(apiPath, filename)
 }
 
 /** ws:// or wss:// URL of the feed for a listener base URL. */

@@ -3,6 +3,7 @@
 
 import { ApiClient, ApiError, rememberToken, resolveConnection, stripTokenFromHash, type Mode } from '../api'
 import { toasts } from './toasts.svelte'
+import { Cancelled } from '../ui/clipboard'
 
 export type SessionStatus = 'loading' | 'ready' | 'error'
 
@@ -62,6 +63,7 @@ export async function attempt(fn: (api: ApiClient) => Promise<unknown>, success?
     if (success) toasts.success(success)
     return true
   } catch (err) {
+    if (err instanceof Cancelled) return false
     if (err instanceof ApiError && err.unauthorized) session.tokenRejected = true
     toasts.error(err instanceof Error ? err.message : String(err))
     return false

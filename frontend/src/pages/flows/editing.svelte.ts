@@ -22,7 +22,7 @@ import {
 } from '../../lib/api'
 import { attempt, session } from '../../lib/state/session.svelte'
 import { toasts } from '../../lib/state/toasts.svelte'
-import { saveBlob } from '../../lib/ui/clipboard'
+import { Cancelled, saveExport } from '../../lib/ui/clipboard'
 import type { FlowsState } from './store.svelte'
 
 export interface PendingDelete {
@@ -217,8 +217,9 @@ export class FlowEditing {
     const n = this.st.flows.length
     await attempt(
       async (api) => {
-        const { blob, filename } = await flowsApi(api).exportFlows(ids)
-        saveBlob(blob, filename)
+        const q = ids.length ? `?${ids.map((id) => `id=${encodeURIComponent(id)}`).join('&')}` : ''
+        const name = ids.length === 1 ? `ltth-flow-${ids[0]}.json` : 'ltth-flows.json'
+        if (!(await saveExport(`/api/flows/export${q}`, name, () => flowsApi(api).exportFlows(ids)))) throw new Cancelled()
       },
       ids.length ? 'Exported the flow' : `Exported ${n} ${n === 1 ? 'flow' : 'flows'}`,
     )

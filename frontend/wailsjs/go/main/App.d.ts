@@ -7,3 +7,5 @@ export function CopyText(arg1:string):Promise<void>;
 export function GetBootstrap():Promise<main.Bootstrap>;
 
 export function HideToTray():Promise<void>;
+
+export function SaveDownload(arg1:string,arg2:string):Promise<string>;

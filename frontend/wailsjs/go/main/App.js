@@ -13,3 +13,7 @@ export function GetBootstrap() {
 export function HideToTray() {
   return window['go']['main']['App']['HideToTray']();
 }
+
+export function SaveDownload(arg1, arg2) {
+  return window['go']['main']['App']['SaveDownload'](arg1, arg2);
+}
