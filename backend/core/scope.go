@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"sync"
 
 	"github.com/ltth/ltth/backend/alert"
 	"github.com/ltth/ltth/backend/module"
@@ -23,6 +24,7 @@ type scope struct {
 	routes  map[string]http.Handler
 	conn    *connector.Connector // the TikTok connection (tray, header controls)
 	alerts  *alert.Module
+	wg      sync.WaitGroup // background maintenance
 }
 
 // openScope opens profile name and starts its modules. Caller holds c.mu.
@@ -55,6 +57,7 @@ func (c *Core) openScope(ctx context.Context, name string) error {
 	}
 	c.scope = s
 	c.registerScopeRoutes(s)
+	c.maintain(s)
 	return nil
 }
 
@@ -71,6 +74,7 @@ func (c *Core) closeScope(ctx context.Context) {
 			c.log.Warn().Err(err).Str("module", s.modules[i].ID()).Msg("module stop failed")
 		}
 	}
+	s.wg.Wait()
 	if err := s.journal.Close(); err != nil {
 		c.log.Error().Err(err).Msg("journal flush failed")
 	}
