@@ -98,7 +98,10 @@ func runHeadless(o core.Options, stdout, stderr io.Writer) int {
 		c.Stop(context.Background())
 		return 1
 	}
-	fmt.Fprintf(stdout, "LTTH %s running headless\nOverlay: %s\nDashboard: %s/dashboard/\n", version, c.OverlayURL(), c.URL())
+	// The dashboard link carries the API token (stdout only, never the log
+	// files) so it opens ready to use; the page moves it out of the address bar.
+	fmt.Fprintf(stdout, "LTTH %s running headless\nOverlay: %s\nDashboard: %s/dashboard/#token=%s\n",
+		version, c.OverlayURL(), c.URL(), c.Token())
 	<-ctx.Done()
 	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()

@@ -27,6 +27,9 @@ func TestHeadlessPrintsOverlayURL(t *testing.T) {
 	if !in.stdoutContains(want) {
 		t.Fatalf("stdout does not name the overlay URL:\n%s", in.stdout.String())
 	}
+	if dash := "Dashboard: " + in.URL + "/dashboard/#token=" + in.Token; !in.stdoutContains(dash) {
+		t.Fatalf("stdout does not give the ready-to-open dashboard link:\n%s", in.stdout.String())
+	}
 	var h map[string]any
 	if err := in.getJSON("/api/health", &h); err != nil || h["version"] == "" {
 		t.Fatalf("health %v: %v", h, err)
