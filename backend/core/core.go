@@ -128,7 +128,7 @@ func (c *Core) Start(ctx context.Context) error {
 	err := c.openScope(ctx, c.profiles.Active())
 	c.mu.Unlock()
 	if err != nil {
-		return err
+		return fmt.Errorf("%w\nStart with --profile NAME to open or create another profile; a backup can then be imported from the dashboard", err)
 	}
 	if err := c.srv.Start(ctx); err != nil {
 		c.mu.Lock()
