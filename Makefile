@@ -33,6 +33,7 @@ frontend-check:
 ## bindings: regenerate the committed Wails bindings in frontend/wailsjs
 bindings:
 	wails generate module -tags $(TAGS)
+	chmod 644 frontend/wailsjs/runtime/*
 
 check: frontend-check frontend
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
@@ -48,6 +49,7 @@ unit:
 
 desktop: frontend
 	wails build -s -m -nocolour -tags $(TAGS) -ldflags "$(LDFLAGS)" -o ltth
+	@chmod 644 frontend/wailsjs/runtime/*
 
 headless: frontend
 	go build -tags embeddist -ldflags "$(LDFLAGS)" -o $(BIN)/ltth-headless .
