@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -102,5 +103,37 @@ func TestSwitchingProfilesSwapsTheirData(t *testing.T) {
 	}
 	if err := c.SwitchProfile(context.Background(), "missing"); err == nil {
 		t.Fatal("switching to a missing profile succeeded")
+	}
+}
+
+func TestProfileRESTErrorsHaveTheirStatus(t *testing.T) {
+	c := startCore(t, t.TempDir())
+	defer stopCore(t, c)
+	call := func(method, path, body string) int {
+		req, _ := http.NewRequest(method, c.URL()+path, strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+c.Token())
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	for _, tc := range []struct {
+		method, path, body string
+		want               int
+	}{
+		{"POST", "/api/profiles", `{"name":"Stream B"}`, http.StatusCreated},
+		{"POST", "/api/profiles", `{"name":"Stream B"}`, http.StatusConflict},
+		{"POST", "/api/profiles", `{"name":"../evil"}`, http.StatusUnprocessableEntity},
+		{"POST", "/api/profiles", `{"name":"x","bogus":1}`, http.StatusBadRequest},
+		{"POST", "/api/profiles/nope/activate", ``, http.StatusNotFound},
+		{"DELETE", "/api/profiles/default", ``, http.StatusConflict},
+		{"GET", "/api/profiles/nope/export", ``, http.StatusNotFound},
+		{"DELETE", "/api/profiles/Stream%20B", ``, http.StatusOK},
+	} {
+		if got := call(tc.method, tc.path, tc.body); got != tc.want {
+			t.Errorf("%s %s %s: %d, want %d", tc.method, tc.path, tc.body, got, tc.want)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package core
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -11,11 +12,6 @@ import (
 	"github.com/ltth/ltth/backend/module"
 	"github.com/ltth/ltth/backend/store"
 )
-
-// ErrNoProfile is returned for a profile name that does not exist.
-type ErrNoProfile struct{ Name string }
-
-func (e ErrNoProfile) Error() string { return fmt.Sprintf("no profile named %q", e.Name) }
 
 func (c *Core) profileExists(name string) error {
 	list, err := c.profiles.List()
@@ -27,7 +23,7 @@ func (c *Core) profileExists(name string) error {
 			return nil
 		}
 	}
-	return ErrNoProfile{name}
+	return fmt.Errorf("%w: %q", store.ErrProfileNotFound, name)
 }
 
 // Profiles lists the profiles.
@@ -181,14 +177,23 @@ func (c *Core) handleRecentEvents(w http.ResponseWriter, r *http.Request) {
 
 func respond(w http.ResponseWriter, okStatus int, err error) {
 	if err != nil {
-		status := http.StatusBadRequest
-		if _, missing := err.(ErrNoProfile); missing {
-			status = http.StatusNotFound
-		}
-		writeError(w, status, err.Error())
+		writeError(w, errorStatus(err), err.Error())
 		return
 	}
 	writeJSON(w, okStatus, map[string]bool{"ok": true})
+}
+
+// errorStatus maps the store's profile errors to HTTP statuses.
+func errorStatus(err error) int {
+	switch {
+	case errors.Is(err, store.ErrProfileNotFound):
+		return http.StatusNotFound
+	case errors.Is(err, store.ErrProfileExists), errors.Is(err, store.ErrActiveProfile), errors.Is(err, store.ErrProfileInUse):
+		return http.StatusConflict
+	case errors.Is(err, store.ErrCorrupt), errors.Is(err, store.ErrNewerSchema), errors.Is(err, store.ErrInvalidName):
+		return http.StatusUnprocessableEntity
+	}
+	return http.StatusBadRequest
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
