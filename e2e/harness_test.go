@@ -141,8 +141,15 @@ func (in *instance) getJSON(path string, v any) error {
 
 func (in *instance) post(t *testing.T, path string, body any) (int, string) {
 	t.Helper()
+	return in.send(t, http.MethodPost, path, body)
+}
+
+// send makes an authorized request with a JSON body and returns the status
+// and the response body.
+func (in *instance) send(t *testing.T, method, path string, body any) (int, string) {
+	t.Helper()
 	b, _ := json.Marshal(body)
-	req, _ := http.NewRequest("POST", in.URL+path, bytes.NewReader(b))
+	req, _ := http.NewRequest(method, in.URL+path, bytes.NewReader(b))
 	req.Header.Set("Authorization", "Bearer "+in.Token)
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := http.DefaultClient.Do(req)

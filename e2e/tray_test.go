@@ -3,12 +3,9 @@
 package e2e
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -136,7 +133,7 @@ func TestDesktopTray(t *testing.T) {
 	// Connect / Disconnect against a local stand-in for TikFinity's event
 	// socket (the one source that needs no TikTok servers).
 	tikfinity := trayFakeTikFinity(t)
-	if code, body := trayPut(t, in, "/api/connection/settings", map[string]any{
+	if code, body := in.send(t, http.MethodPut, "/api/connection/settings", map[string]any{
 		"target": "@traytest", "sources": []string{"tikfinity"}, "tikfinityUrl": tikfinity.url,
 	}); code != 200 {
 		t.Fatalf("PUT /api/connection/settings: %d %s", code, body)
@@ -284,22 +281,6 @@ func trayFakeTikFinity(t *testing.T) *trayTikFinity {
 	t.Cleanup(srv.Close)
 	f.url = "ws" + strings.TrimPrefix(srv.URL, "http") + "/"
 	return f
-}
-
-// trayPut sends an authorized PUT with a JSON body (the harness has post only).
-func trayPut(t *testing.T, in *instance, path string, body any) (int, string) {
-	t.Helper()
-	b, _ := json.Marshal(body)
-	req, _ := http.NewRequest("PUT", in.URL+path, bytes.NewReader(b))
-	req.Header.Set("Authorization", "Bearer "+in.Token)
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	data, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(data)
 }
 
 func trayPixmapInfo(p []struct {
