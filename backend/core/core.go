@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"github.com/ltth/ltth/backend/bus"
-	"github.com/ltth/ltth/backend/domain"
 	"github.com/ltth/ltth/backend/logging"
 	"github.com/ltth/ltth/backend/module"
 	"github.com/ltth/ltth/backend/server"
@@ -165,28 +164,6 @@ func (c *Core) Bus() *bus.Bus { return c.bus }
 
 // Log is the root logger.
 func (c *Core) Log() *logging.Logger { return c.log }
-
-// Simulate publishes ev as if it came from TikTok, marked as simulated.
-func (c *Core) Simulate(ev domain.Event) domain.Event {
-	ev.Simulated = true
-	if ev.Source == "" {
-		ev.Source = "simulator"
-	}
-	if ev.TS == 0 {
-		ev.TS = time.Now().UnixMilli()
-	}
-	if ev.ID == "" {
-		ev.ID = fmt.Sprintf("sim-%d", time.Now().UnixNano())
-	}
-	if ev.Type == domain.EventGift || ev.Type == domain.EventGiftStreak {
-		if ev.RepeatCount <= 0 {
-			ev.RepeatCount = 1
-		}
-		ev.Coins = ev.DiamondCount * ev.RepeatCount
-	}
-	c.bus.PublishEvent(&ev)
-	return ev
-}
 
 // NoteBindingCall counts calls made by the desktop dashboard through Wails
 // bindings (reported in /api/health; the desktop smoke test checks it).

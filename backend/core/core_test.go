@@ -1,6 +1,7 @@
 package core
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -9,7 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rs/zerolog"
+
 	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/store"
 )
 
 func startCore(t *testing.T, dir string) *Core {
@@ -28,6 +32,22 @@ func stopCore(t *testing.T, c *Core) {
 	t.Helper()
 	if err := c.Stop(context.Background()); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// simulate publishes an event through the listener's real POST /api/simulate.
+func simulate(t *testing.T, c *Core, ev map[string]any) {
+	t.Helper()
+	body, _ := json.Marshal(ev)
+	req, _ := http.NewRequest(http.MethodPost, c.URL()+"/api/simulate", bytes.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+c.Token())
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusAccepted {
+		t.Fatalf("simulate: %s", resp.Status)
 	}
 }
 
@@ -64,8 +84,8 @@ func TestJournalSurvivesRestartAndOldEventsArePruned(t *testing.T) {
 	dir := t.TempDir()
 	c := startCore(t, dir)
 	old := time.Now().AddDate(0, 0, -(defaultRetentionDays + 10)).UnixMilli()
-	c.Simulate(domain.Event{Type: domain.EventChat, ID: "old", TS: old, Comment: "long ago"})
-	c.Simulate(domain.Event{Type: domain.EventChat, ID: "new", Comment: "today"})
+	simulate(t, c, map[string]any{"type": "chat", "id": "old", "ts": old, "comment": "long ago"})
+	simulate(t, c, map[string]any{"type": "chat", "id": "new", "comment": "today"})
 	waitFor(t, "both events journaled", func() bool {
 		ids := recentIDs(t, c)
 		return ids["new"] && ids["old"]
@@ -83,7 +103,7 @@ func TestJournalSurvivesRestartAndOldEventsArePruned(t *testing.T) {
 func TestSwitchingProfilesSwapsTheirData(t *testing.T) {
 	c := startCore(t, t.TempDir())
 	defer stopCore(t, c)
-	c.Simulate(domain.Event{Type: domain.EventFollow, ID: "in-default"})
+	simulate(t, c, map[string]any{"type": "follow", "id": "in-default"})
 	waitFor(t, "the event in the default profile", func() bool { return recentIDs(t, c)["in-default"] })
 
 	if err := c.CreateProfile("Second"); err != nil {
@@ -135,5 +155,28 @@ func TestProfileRESTErrorsHaveTheirStatus(t *testing.T) {
 		if got := call(tc.method, tc.path, tc.body); got != tc.want {
 			t.Errorf("%s %s %s: %d, want %d", tc.method, tc.path, tc.body, got, tc.want)
 		}
+	}
+}
+
+func TestIntegrityCheckRunsAtMostDaily(t *testing.T) {
+	m, err := store.OpenManager(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := m.Open("default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	now := time.Now()
+	if !checkDue(db, now) {
+		t.Fatal("a never-checked profile is not due")
+	}
+	checkIntegrity(db, zerolog.Nop())
+	if checkDue(db, now.Add(time.Hour)) {
+		t.Fatal("due again an hour after a passing check")
+	}
+	if !checkDue(db, now.Add(25*time.Hour)) {
+		t.Fatal("not due a day after the last check")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/ltth/ltth/backend/domain"
 	"github.com/ltth/ltth/backend/module"
 	"github.com/ltth/ltth/backend/store"
 )
@@ -61,7 +62,7 @@ func (c *Core) RenameProfile(ctx context.Context, oldName, newName string) error
 func (c *Core) DeleteProfile(name string) error { return c.profiles.Delete(name) }
 
 // RecentEvents returns the newest journaled events of the open profile.
-func (c *Core) RecentEvents(limit int) (any, error) {
+func (c *Core) RecentEvents(limit int) ([]domain.Event, error) {
 	c.mu.Lock()
 	s := c.scope
 	c.mu.Unlock()
