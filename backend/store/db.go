@@ -24,7 +24,13 @@ type DB struct {
 
 	mu       sync.Mutex
 	journals map[*Journal]struct{} // closed (drained) before the database
+
+	backupErr error // the daily backup taken at open failed
 }
+
+// BackupError reports a failure of the daily backup taken when this handle
+// was opened (nil when it was taken, or was not due).
+func (db *DB) BackupError() error { return db.backupErr }
 
 func newDB(sdb *sql.DB, name, path string, version int, release func()) *DB {
 	return &DB{sql: sdb, name: name, path: path, version: version, release: release,
