@@ -24,6 +24,7 @@ func (c *Connector) Routes() []module.Route {
 		{Pattern: "PUT /api/connection/settings", Handler: http.HandlerFunc(c.handlePutSettings)},
 		{Pattern: "POST /api/connection/record", Handler: http.HandlerFunc(c.handleRecord)},
 		{Pattern: "POST /api/replay", Handler: http.HandlerFunc(c.handleReplay)},
+		{Pattern: "POST /api/connection/browser-path/confirm", Handler: http.HandlerFunc(c.handleConfirmBrowserPath)},
 	}
 }
 
