@@ -94,7 +94,7 @@ func (c *Core) init() error {
 	}
 	c.srv = server.New(server.Config{Addr: c.opts.Listen, AllowLAN: c.opts.AllowLAN, Token: c.token, Version: c.opts.Version},
 		server.Deps{Bus: c.bus, Log: c.log.Logger, Health: c.healthExtra})
-	for _, r := range c.coreRoutes() {
+	for _, r := range append(c.coreRoutes(), c.trustRoutes()...) {
 		c.srv.Handle(r)
 	}
 	if c.opts.Dashboard != nil {
@@ -127,7 +127,7 @@ func (c *Core) Start(ctx context.Context) error {
 	err := c.openScope(ctx, c.profiles.Active())
 	c.mu.Unlock()
 	if err != nil {
-		return fmt.Errorf("%w\nStart with --profile NAME to open or create another profile; a backup can then be imported from the dashboard", err)
+		return fmt.Errorf("%w\nStart with --profile NAME to open or create another profile; from there, restore an automatic backup of this profile or import an export (Profiles page)", err)
 	}
 	if err := c.srv.Start(ctx); err != nil {
 		c.mu.Lock()

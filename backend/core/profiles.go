@@ -149,10 +149,15 @@ func (c *Core) handleExportProfile(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, err.Error())
 		return
 	}
+	opts := store.ExportOptions{IncludeSecrets: r.URL.Query().Get("includeSecrets") == "1"}
+	if opts.IncludeSecrets && !c.authorized(r) {
+		writeError(w, http.StatusUnauthorized, "unauthorized: an export with secrets needs the API token")
+		return
+	}
 	file := fmt.Sprintf("ltth-%s-%s.db", name, time.Now().Format("20060102-150405"))
 	w.Header().Set("Content-Type", "application/vnd.sqlite3")
 	w.Header().Set("Content-Disposition", `attachment; filename="`+file+`"`)
-	if err := c.profiles.Export(name, w); err != nil {
+	if err := c.profiles.ExportWith(name, w, opts); err != nil {
 		c.log.Error().Err(err).Str("profile", name).Msg("export failed")
 	}
 }
