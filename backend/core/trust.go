@@ -61,7 +61,9 @@ func (c *Core) ApplyProfileReview(ctx context.Context, name string, accept, reje
 }
 
 // ProfileBackups lists a profile's automatic daily backups.
-func (c *Core) ProfileBackups(name string) ([]store.BackupInfo, error) { return c.profiles.Backups(name) }
+func (c *Core) ProfileBackups(name string) ([]store.BackupInfo, error) {
+	return c.profiles.Backups(name)
+}
 
 // RestoreProfile replaces a profile's database with one of its backups;
 // the replaced file is kept aside under the returned name.
