@@ -203,3 +203,32 @@ describe('ConnectorApi', () => {
     expect((e2 as ConnectorError).notAvailable).toBe(true)
   })
 })
+
+describe('browser path confirmation', () => {
+  it('parses the pending/confirmed state (unknown = none)', () => {
+    expect(parseConnectorSettings({ ...SETTINGS, browserPath: '/x/chromium', browserPathState: 'pending' }).browserPathState).toBe('pending')
+    expect(parseConnectorSettings({ ...SETTINGS, browserPathState: 'confirmed' }).browserPathState).toBe('confirmed')
+    expect(parseConnectorSettings({ ...SETTINGS, browserPathState: 'yes' }).browserPathState).toBe('')
+    expect(parseConnectorSettings(SETTINGS).browserPathState).toBe('')
+  })
+
+  it('confirms the shown path with the token and returns the version', async () => {
+    const { calls, fetcher } = fakeFetch(() => json({ path: '/usr/bin/chromium', version: 'Chromium 120.0', state: 'confirmed' }))
+    const api = new ConnectorApi(conn, fetcher)
+    expect(await api.confirmBrowserPath('/usr/bin/chromium')).toEqual({ path: '/usr/bin/chromium', version: 'Chromium 120.0' })
+    expect(calls[0]).toMatchObject({
+      method: 'POST',
+      url: 'http://x/api/connection/browser-path/confirm',
+      auth: 'Bearer tok',
+      body: { path: '/usr/bin/chromium' },
+    })
+  })
+
+  it('reports a refused path with the server message', async () => {
+    const { fetcher } = fakeFetch(() => json({ error: 'not a Chrome, Edge, Brave or Chromium executable', code: 'bad_request' }, 422))
+    await expect(new ConnectorApi(conn, fetcher).confirmBrowserPath('/tmp/chromium')).rejects.toMatchObject({
+      status: 422,
+      message: 'not a Chrome, Edge, Brave or Chromium executable',
+    })
+  })
+})

@@ -99,6 +99,17 @@ export interface ConnectorSettings {
   browserPath: string
   apiKeySet: boolean
   sessionIdSet: boolean
+  /** '' (none set), 'pending' (set, not confirmed: never run) or 'confirmed'. */
+  browserPathState: BrowserPathState
+}
+
+export type BrowserPathState = '' | 'pending' | 'confirmed'
+
+/** POST /api/connection/browser-path/confirm reply. */
+export interface BrowserPathConfirmed {
+  path: string
+  /** The browser's --version answer, e.g. "Chromium 120.0…". */
+  version: string
 }
 
 /**
@@ -238,7 +249,12 @@ export function parseConnectorSettings(raw: unknown): ConnectorSettings {
     browserPath: str(o.browserPath),
     apiKeySet: o.apiKeySet === true || (o.apiKeySet === undefined && str(o.apiKey) !== ''),
     sessionIdSet: o.sessionIdSet === true || (o.sessionIdSet === undefined && str(o.sessionId) !== ''),
+    browserPathState: parseBrowserPathState(o.browserPathState),
   }
+}
+
+function parseBrowserPathState(v: unknown): BrowserPathState {
+  return v === 'pending' || v === 'confirmed' ? v : ''
 }
 
 /**
@@ -373,6 +389,16 @@ export class ConnectorApi {
 
   async setRecording(enabled: boolean): Promise<ConnectorRecording> {
     return parseRecording(await this.call<unknown>('POST', '/api/connection/record', { enabled }))
+  }
+
+  /**
+   * Confirms the pending browser path (the one shown to the user): the
+   * server checks it is a real Chrome/Edge/Brave/Chromium and only then lets
+   * the browser source run it.
+   */
+  async confirmBrowserPath(path: string): Promise<BrowserPathConfirmed> {
+    const o = obj(await this.call<unknown>('POST', '/api/connection/browser-path/confirm', { path }))
+    return { path: str(o.path) || path, version: str(o.version) }
   }
 
   /** Plays a capture file into the live pipeline (overlays, flows, journal). */

@@ -32,6 +32,8 @@ export interface RequestOptions {
   body?: Blob | ArrayBuffer
   expect?: Expect
   signal?: AbortSignal
+  /** Send the token on a GET too (reads of profile data and secrets). */
+  auth?: boolean
 }
 
 export type Fetcher = typeof fetch
@@ -74,7 +76,7 @@ export async function request<T>(
   fetcher: Fetcher = fetch,
 ): Promise<T> {
   const headers: Record<string, string> = {}
-  if (method !== 'GET' && conn.token) headers['Authorization'] = `Bearer ${conn.token}`
+  if ((method !== 'GET' || opts.auth) && conn.token) headers['Authorization'] = `Bearer ${conn.token}`
   let body: BodyInit | undefined
   if (opts.json !== undefined) {
     headers['Content-Type'] = 'application/json'
