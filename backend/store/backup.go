@@ -135,6 +135,7 @@ func (m *Manager) Restore(name, backup string) (keptAs string, err error) {
 	}
 	dst := m.dbPath(real)
 	staged := dst + ".restore-tmp"
+	_ = os.Remove(staged) // left by an interrupted restore
 	if err := copyFile(src, staged); err != nil {
 		return "", err
 	}
