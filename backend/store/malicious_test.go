@@ -46,6 +46,15 @@ var maliciousCases = map[string]string{
 		INSERT INTO settings (key, value, updated_at) VALUES ('theme', 'dark', 0);
 		CREATE INDEX settings_note ON settings (note);
 		INSERT INTO pending_review (kind, key, value, reason, created_at) VALUES ('setting', 'tiktok.browserPath', '/bin/sh', '', 0)`,
+	// virtual tables: one of ours replaced by an FTS table, an extra one,
+	// and a forged schema entry naming a module that does not exist.
+	"virtual": `DROP TABLE user_voices;
+		CREATE VIRTUAL TABLE user_voices USING fts4(user_id, unique_id, nickname, engine, voice, enabled, updated_at);
+		INSERT INTO user_voices VALUES ('1', 'x', 'x', 'evil', 'evil', 1, 0);
+		CREATE VIRTUAL TABLE notes USING fts4(body);
+		PRAGMA writable_schema = ON;
+		INSERT INTO sqlite_master (type, name, tbl_name, rootpage, sql) VALUES ('table', 'ghost', 'ghost', 0, 'CREATE VIRTUAL TABLE ghost USING evilmod()');
+		PRAGMA writable_schema = OFF`,
 	// secrets, and a webhook flow sending them with a header.
 	"secrets": `INSERT INTO settings VALUES ('tiktok.apiKey', 'euler-key-0123456789', 0),
 		('tiktok.sessionId', 'session-secret-abcdef', 0), ('obs.password', 'obs-pass-123', 0);
@@ -169,6 +178,12 @@ func checkNeutralized(t *testing.T, name string, db *DB) {
 		mustNil(t, db.SQL().QueryRow(`SELECT count(*) FROM gift_sounds`).Scan(&n))
 		if n != 0 {
 			t.Fatalf("a view's rows were imported as gift sounds: %d", n)
+		}
+	case "virtual":
+		var n int
+		mustNil(t, db.SQL().QueryRow(`SELECT count(*) FROM user_voices`).Scan(&n))
+		if n != 0 {
+			t.Fatalf("rows of a virtual table were imported: %d", n)
 		}
 	case "extra":
 		if settings["theme"] != "dark" || len(review) != 0 {
