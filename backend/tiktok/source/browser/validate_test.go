@@ -80,6 +80,9 @@ func TestValidateRealChromium(t *testing.T) {
 		t.Skip("no /usr/bin/chromium installed")
 	}
 	v, err := ValidatePath(context.Background(), exe)
+	for try := 0; try < 2 && err != nil && strings.Contains(err.Error(), "did not answer --version"); try++ {
+		v, err = ValidatePath(context.Background(), exe) // a loaded machine, not a wrong answer
+	}
 	if err != nil || !strings.HasPrefix(v, "Chromium ") {
 		t.Fatalf("real chromium: %q %v", v, err)
 	}
