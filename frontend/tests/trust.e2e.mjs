@@ -14,7 +14,7 @@ const base = (process.env.LTTH_URL ?? '').replace(/\/+$/, '')
 const token = process.env.LTTH_TOKEN ?? ''
 const shots = process.env.LTTH_SHOT_DIR ?? '.'
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium'
-const corpus = fileURLToPath(new URL('../../backend/store/testdata/malicious/program.db', import.meta.url))
+const corpus = (/** @type {string} */ f) => fileURLToPath(new URL(`../../backend/store/testdata/malicious/${f}`, import.meta.url))
 
 if (!base || !token) {
   console.error('set LTTH_URL and LTTH_TOKEN')
@@ -53,7 +53,7 @@ try {
   await page.getByTestId('profile-list').waitFor()
   check(!(await page.getByTestId('profile-export-secrets').isChecked()), 'exports leave secrets out by default')
 
-  await page.getByTestId('profile-import-file').setInputFiles(corpus)
+  await page.getByTestId('profile-import-file').setInputFiles(corpus('program.db'))
   await page.getByTestId('profile-name-input').fill(name)
   await page.getByTestId('profile-name-submit').click()
   const panel = page.getByTestId('profile-review')
@@ -87,6 +87,26 @@ try {
   check((await state.getAttribute('data-state')) === 'pending', 'the browser path is pending on the Connection page')
   check(await page.getByTestId('browser-path-confirm').isVisible(), 'a Confirm button is offered')
   await shoot('connection')
+
+  // a webhook flow: shown with its target and header names, never values;
+  // left for later, it is shown again once the profile is active
+  const name2 = `${name}-hooks`
+  await page.getByTestId('nav-profiles').click()
+  await page.getByTestId('profile-import-file').setInputFiles(corpus('secrets.db'))
+  await page.getByTestId('profile-name-input').fill(name2)
+  await page.getByTestId('profile-name-submit').click()
+  const flowItem = page.locator('[data-testid="profile-review-item"][data-kind="flow"]')
+  await flowItem.waitFor()
+  const flowText = (await flowItem.innerText()).replace(/\s+/g, ' ')
+  check(flowText.includes('sends web requests to https://evil.example/c?k=•••') && flowText.includes('Authorization'), `flow review: ${flowText}`)
+  check(!(await page.content()).includes('header-secret'), 'the header value is never in the page')
+  await page.getByTestId('profile-review-close').click()
+  await page.locator(`[data-testid="profile-row"][data-name="${name2}"]`).getByTestId('profile-activate').click()
+  await page.locator(`[data-testid="profile-row"][data-name="${name2}"][data-active="true"]`).waitFor()
+  await page.getByTestId('nav-connection').click()
+  await page.getByTestId('nav-profiles').click()
+  await flowItem.waitFor()
+  check(true, 'pending review shows again for the active profile')
   check(pageErrors.length === 0, `no page errors${pageErrors.length ? `: ${pageErrors.join(' | ')}` : ''}`)
 } catch (err) {
   failed = true
