@@ -61,10 +61,15 @@ func CheckPath(path string) error {
 // ValidatePath checks path (CheckPath) and then runs it once with
 // --version (no shell, VersionTimeout), which must answer like Chrome,
 // Chromium, Edge or Brave. It returns the version line. Only call it on the
-// user's explicit request: it executes the file.
+// user's explicit request: it executes the file. On Windows, where the
+// browsers ignore --version, the install layout is checked instead
+// (versionFromLayout) and nothing runs.
 func ValidatePath(ctx context.Context, path string) (string, error) {
 	if err := CheckPath(path); err != nil {
 		return "", err
+	}
+	if runtime.GOOS == "windows" {
+		return versionFromLayout(path)
 	}
 	ctx, cancel := context.WithTimeout(ctx, VersionTimeout)
 	defer cancel()

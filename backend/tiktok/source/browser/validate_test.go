@@ -105,3 +105,27 @@ func TestUnconfirmedPathNeverRuns(t *testing.T) {
 		t.Fatalf("a confirmed path that is not a browser: %v (ran: %v)", err, ran(evilMarker))
 	}
 }
+
+func TestVersionFromWindowsLayout(t *testing.T) {
+	dir := t.TempDir()
+	exe := filepath.Join(dir, "msedge.exe")
+	for _, p := range []string{exe, filepath.Join(dir, "119.0.2151.97", "msedge.dll"), filepath.Join(dir, "120.0.2210.61", "msedge.dll"),
+		filepath.Join(dir, "121.0.0.1", "readme.txt")} {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if v, err := versionFromLayout(exe); err != nil || v != "Microsoft Edge 120.0.2210.61" {
+		t.Fatalf("edge layout: %q %v", v, err)
+	}
+	fake := filepath.Join(t.TempDir(), "chrome.exe")
+	if err := os.WriteFile(fake, []byte("MZ"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := versionFromLayout(fake); !errors.Is(err, ErrNotABrowser) {
+		t.Fatalf("a lone chrome.exe: %v", err)
+	}
+}
