@@ -170,3 +170,50 @@ func TestBackupsAndRestoreOverREST(t *testing.T) {
 		t.Fatalf("restore of a missing backup: %d", code)
 	}
 }
+
+// Accepting a webhook flow of the active profile reopens it, so the flow
+// engine runs the flow at once.
+func TestAcceptFlowOnActiveProfile(t *testing.T) {
+	src, err := store.OpenManager(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := src.Open("hooks")
+	if err != nil {
+		t.Fatal(err)
+	}
+	def := `{"id":"hook","name":"Hook","enabled":true,"triggers":[{"type":"tiktok.gift"}],
+		"actions":[{"type":"webhook.send","config":{"url":"https://example.com/x","headers":{"X-Key":"v"}}}]}`
+	if err := db.PutFlow(store.FlowRecord{ID: "hook", Name: "Hook", Enabled: true, Definition: []byte(def)}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	var buf bytes.Buffer
+	if err := src.Export("hooks", &buf); err != nil {
+		t.Fatal(err)
+	}
+	c := startCore(t, t.TempDir())
+	defer stopCore(t, c)
+	call(t, c, "POST", "/api/profiles/import?name=hooks", &buf, true, nil)
+	call(t, c, "POST", "/api/profiles/hooks/activate", nil, true, nil)
+	enabled := func() any {
+		var f map[string]any
+		call(t, c, "GET", "/api/flows/hook", nil, true, &f)
+		return f["enabled"]
+	}
+	if on := enabled(); on != false {
+		t.Fatalf("imported webhook flow enabled: %v", on)
+	}
+	var items []store.ReviewItem
+	call(t, c, "GET", "/api/profiles/hooks/review", nil, true, &items)
+	if len(items) != 1 || items[0].Kind != store.ReviewFlow {
+		t.Fatalf("review %+v", items)
+	}
+	body := strings.NewReader(`{"accept":[` + jsonInt(items[0].ID) + `]}`)
+	if code, b := call(t, c, "POST", "/api/profiles/hooks/review", body, true, nil); code != 200 {
+		t.Fatalf("accept: %d %s", code, b)
+	}
+	if on := enabled(); on != true {
+		t.Fatalf("accepted flow not running in the engine: %v", on)
+	}
+}
