@@ -218,7 +218,7 @@ func (e *Engine) wants(m *domain.Message) bool {
 		case domain.EventConnected, domain.EventDisconnected, domain.EventStreamEnd:
 			return true
 		}
-	} else if m.Type == "connection" {
+	} else if m.Type == domain.MsgConnection {
 		return true
 	}
 	return len(e.idx.Load().byKey[m.Type]) > 0

@@ -42,7 +42,7 @@ func (s *Server) handleHealth(w http.ResponseWriter, _ *http.Request) {
 		"bus": s.bus.Stats(),
 		"hub": s.hub.stats(),
 	}
-	if c := s.hub.retainedData("connection"); c != nil {
+	if c := s.hub.retainedData(domain.MsgConnection); c != nil {
 		out["connection"] = c
 	} else {
 		out["connection"] = nil
