@@ -5,6 +5,14 @@ import (
 
 	"github.com/ltth/ltth/backend/action"
 	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/module"
+)
+
+// The interfaces core discovers on this module.
+var (
+	_ module.Module        = (*Module)(nil)
+	_ module.RouteProvider = (*Module)(nil)
+	_ action.BlockProvider = (*Module)(nil)
 )
 
 // Blocks implements action.BlockProvider: the alert.show action, which

@@ -4,12 +4,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ltth/ltth/backend/action"
 	"github.com/ltth/ltth/backend/action/actiontest"
 	"github.com/ltth/ltth/backend/domain"
 )
-
-var _ action.BlockProvider = (*Module)(nil)
 
 const hostile = `<img src=x onerror=alert(1)>`
 

@@ -18,6 +18,12 @@ import (
 // maxBody bounds request bodies.
 const maxBody = 1 << 20
 
+// The interfaces core discovers on this module.
+var (
+	_ module.Module        = (*Engine)(nil)
+	_ module.RouteProvider = (*Engine)(nil)
+)
+
 // Routes implements module.RouteProvider. POST /api/flows/{id}/{op} serves
 // run, test and enable in one pattern because separate patterns would
 // conflict with POST /api/flows/webhook/{hookId} in net/http's mux.

@@ -9,9 +9,17 @@ import (
 
 	"github.com/ltth/ltth/backend/action"
 	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/module"
 )
 
 const catGoals = "Goals"
+
+// The interfaces core discovers on this module.
+var (
+	_ module.Module        = (*Module)(nil)
+	_ module.RouteProvider = (*Module)(nil)
+	_ action.BlockProvider = (*Module)(nil)
+)
 
 // Blocks implements action.BlockProvider: the goal.update action (a
 // TypeCommand message this module consumes) and the goal.reached (from

@@ -8,8 +8,6 @@ import (
 	"github.com/ltth/ltth/backend/domain"
 )
 
-var _ action.BlockProvider = (*Module)(nil)
-
 func TestUpdateAction(t *testing.T) {
 	reg := actiontest.Registry(t, (&Module{}).Blocks())
 	e := &domain.Event{Type: domain.EventGift, Coins: 150, Comment: "not a number"}

@@ -17,6 +17,12 @@ var webFS embed.FS
 
 const maxBody = 64 << 10
 
+// The interfaces core discovers on this module.
+var (
+	_ module.Module        = (*Module)(nil)
+	_ module.RouteProvider = (*Module)(nil)
+)
+
 // Routes implements module.RouteProvider:
 //
 //	GET  /api/leaderboards/{board}?period=stream|all&limit=n   State (default period stream, limit 10, max 100)

@@ -5,6 +5,14 @@ import (
 	"sync"
 
 	"github.com/ltth/ltth/backend/action"
+	"github.com/ltth/ltth/backend/module"
+)
+
+// The interfaces core discovers on this module.
+var (
+	_ module.Module        = (*Connector)(nil)
+	_ module.RouteProvider = (*Connector)(nil)
+	_ action.BlockProvider = (*Connector)(nil)
 )
 
 // Blocks implements action.BlockProvider: the connector owns the

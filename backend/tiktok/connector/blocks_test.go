@@ -8,8 +8,6 @@ import (
 	"github.com/ltth/ltth/backend/domain"
 )
 
-var _ action.BlockProvider = (*Connector)(nil)
-
 func TestConnectionTrigger(t *testing.T) {
 	reg := actiontest.Registry(t, (&Connector{}).Blocks())
 	m := actiontest.Trigger(t, reg, "connection.state", `{"states":["disconnected"]}`)
