@@ -32,11 +32,7 @@ func Trigger(t testing.TB, reg *action.Registry, typ, cfg string) action.Matcher
 	if !ok {
 		t.Fatalf("no trigger %s", typ)
 	}
-	c, err := action.NewConfig([]byte(cfg), def.Fields)
-	if err != nil {
-		t.Fatalf("%s config: %v", typ, err)
-	}
-	m, err := def.Compile(c)
+	m, err := def.Compile(config(t, typ, cfg, def.Fields))
 	if err != nil {
 		t.Fatalf("%s compile: %v", typ, err)
 	}
@@ -89,10 +85,7 @@ func Exec(t testing.TB, reg *action.Registry, typ, cfg string, e *domain.Event, 
 	if !ok {
 		t.Fatalf("no action %s", typ)
 	}
-	c, err := action.NewConfig([]byte(cfg), def.Fields)
-	if err != nil {
-		t.Fatalf("%s config: %v", typ, err)
-	}
+	c := config(t, typ, cfg, def.Fields)
 	if def.Validate != nil {
 		if err := def.Validate(c); err != nil {
 			return nil, err
@@ -101,6 +94,16 @@ func Exec(t testing.TB, reg *action.Registry, typ, cfg string, e *domain.Event, 
 	h := &Host{}
 	run := action.NewRun(h, action.Scope{Event: e, FlowID: flowID, Now: time.Now()}, false, 0)
 	run.SetConfig(c)
-	err = def.Execute(context.Background(), run)
+	err := def.Execute(context.Background(), run)
 	return h.Published, err
+}
+
+// config checks the JSON config cfg of block typ against its fields.
+func config(t testing.TB, typ, cfg string, fields []action.FieldSpec) *action.Config {
+	t.Helper()
+	c, err := action.NewConfig([]byte(cfg), fields)
+	if err != nil {
+		t.Fatalf("%s config: %v", typ, err)
+	}
+	return c
 }
