@@ -62,7 +62,7 @@ func (m *Module) PatchConfig(eventType string, patch []byte) (Config, error) {
 	}
 	c := m.Configs()[eventType]
 	if err := json.Unmarshal(patch, &c); err != nil {
-		return Config{}, fmt.Errorf("%w: invalid config JSON: %w", ErrInvalid, err)
+		return Config{}, fmt.Errorf("%w: not valid JSON: %w", ErrInvalid, err)
 	}
 	return m.SetConfig(eventType, c)
 }
