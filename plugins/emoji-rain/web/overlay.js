@@ -2,9 +2,10 @@
  * LTTH emoji rain overlay: /plugins/emoji-rain/overlay.html
  *
  * Emojis (or a picture) fall with gravity, bounce on the ground, pile up in
- * columns and fade out after the configured time. One canvas, one
- * requestAnimationFrame loop that stops while nothing is on screen, sprite
- * objects pooled and emoji glyphs pre-rendered once per size.
+ * columns and fade out after the configured time. One requestAnimationFrame
+ * loop that stops while nothing is on screen; sprites pooled, emoji glyphs
+ * pre-rendered once per size; what falls is drawn on one canvas every frame,
+ * the pile on the ground on another only when it changes.
  *
  * URL parameters (override the plugin's settings): size=<px>,
  * duration=<ms on the ground>, max=<most on screen>, gravity=<px/s²>,
@@ -15,8 +16,11 @@
   'use strict';
 
   var params = new URLSearchParams(location.search);
-  var canvas = document.getElementById('rain');
+  var canvas = document.getElementById('rain');   // what is in the air, redrawn every frame
   var ctx = canvas.getContext('2d');
+  var pileCanvas = document.getElementById('pile'); // what lies on the ground, redrawn on change
+  var pctx = pileCanvas.getContext('2d');
+  var pileDirty = false;
   var stats = window.__stats = { active: 0, spawned: 0, landed: 0, frames: 0, workMs: [] };
 
   function num(name, def, lo, hi) {
@@ -39,7 +43,8 @@
   function resize() {
     dpr = window.devicePixelRatio || 1;
     W = window.innerWidth; H = window.innerHeight;
-    canvas.width = Math.round(W * dpr); canvas.height = Math.round(H * dpr);
+    canvas.width = pileCanvas.width = Math.round(W * dpr);
+    canvas.height = pileCanvas.height = Math.round(H * dpr);
     layoutColumns();
   }
 
@@ -50,6 +55,7 @@
     columns = [];
     for (var i = 0; i < n; i++) columns.push([]);
     old.forEach(function (stack) { stack.forEach(function (s) { s.resting = false; s.col = -1; }); });
+    pileDirty = true;
   }
 
   /* ---- textures: one pre-rendered canvas per emoji/text and size ---- */
@@ -134,6 +140,7 @@
     s.x = col * colW + colW / 2 + (Math.random() - 0.5) * cfg.size * 0.2;
     s.restAt = now;
     columns[col].push(s);
+    pileDirty = true;
     stats.landed++;
   }
 
@@ -147,12 +154,13 @@
       stack.length = i;
     }
     s.col = -1;
+    pileDirty = true;
   }
 
   function step(s, dt, now) {
     if (s.resting) {
       var age = now - s.restAt - cfg.durationMs;
-      if (age > 0) s.alpha = Math.max(0, 1 - age / FADE_MS);
+      if (age > 0) { s.alpha = Math.max(0, 1 - age / FADE_MS); pileDirty = true; }
       return s.alpha > 0;
     }
     s.vy += gravity * dt;
@@ -163,31 +171,45 @@
     return true;
   }
 
-  function draw(s) {
+  function draw(g, s) {
     var t = s.tex;
     if (t.isImage && !(t.img.complete && t.img.naturalWidth > 0)) return;
-    ctx.globalAlpha = s.alpha;
+    g.globalAlpha = s.alpha;
     var c = Math.cos(s.rot) * dpr, n = Math.sin(s.rot) * dpr;
-    ctx.setTransform(c, n, -n, c, s.x * dpr, s.y * dpr);
-    ctx.drawImage(t.img, -t.w / 2, -t.h / 2, t.w, t.h);
+    g.setTransform(c, n, -n, c, s.x * dpr, s.y * dpr);
+    g.drawImage(t.img, -t.w / 2, -t.h / 2, t.w, t.h);
   }
 
-  var running = false, last = 0;
+  function drawPile() {
+    pileDirty = false;
+    pctx.setTransform(1, 0, 0, 1, 0, 0);
+    pctx.clearRect(0, 0, pileCanvas.width, pileCanvas.height);
+    for (var i = 0; i < live.length; i++) if (live[i].resting) draw(pctx, live[i]);
+    pctx.globalAlpha = 1;
+  }
+
+  var running = false, last = 0, airDrawn = false;
 
   function frame(ts) {
     var t0 = performance.now();
     var dt = last ? Math.min(0.05, (ts - last) / 1000) : 1 / 60;
     last = ts;
     var now = Date.now();
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
-    var keep = 0;
+    var keep = 0, falling = 0;
     for (var i = 0; i < live.length; i++) {
       var s = live[i];
-      if (step(s, dt, now)) { draw(s); live[keep++] = s; } else { unstack(s); s.tex = null; pool.push(s); }
+      if (step(s, dt, now)) { live[keep++] = s; if (!s.resting) falling++; } else { unstack(s); s.tex = null; pool.push(s); }
     }
     live.length = keep;
-    ctx.globalAlpha = 1;
+    if (falling > 0 || airDrawn) {
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      for (var j = 0; j < keep; j++) if (!live[j].resting) draw(ctx, live[j]);
+      ctx.globalAlpha = 1;
+      airDrawn = falling > 0;
+    }
+    if (pileDirty) drawPile();
+    stats.falling = falling;
     stats.active = keep;
     stats.frames++;
     canvas.dataset.active = String(keep);
