@@ -1,43 +1,17 @@
 package topboard
 
 import (
-	"context"
 	"testing"
-	"time"
 
 	"github.com/ltth/ltth/backend/domain"
-	"github.com/ltth/ltth/backend/leaderboard"
 	"github.com/ltth/ltth/backend/overlay/overlaytest"
-	"github.com/ltth/ltth/backend/store"
 	"github.com/ltth/ltth/plugins/internal/plugintest"
 )
-
-// startLeaderboard runs the real leaderboard module on the env's bus over a
-// real SQLite profile: the topboard's top list is its data.
-func startLeaderboard(t *testing.T, env *plugintest.Env) {
-	t.Helper()
-	mgr, err := store.OpenManager(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := mgr.Open(mgr.Active())
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := leaderboard.New(env.Bus, db, leaderboard.Options{Debounce: 20 * time.Millisecond})
-	if err := m.Start(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		_ = m.Stop(context.Background())
-		db.Close()
-	})
-}
 
 func TestOverlayUpdatesOnGifts(t *testing.T) {
 	ctx := overlaytest.Browser(t)
 	env := plugintest.New(t)
-	startLeaderboard(t, env)
+	env.StartLeaderboard()
 	env.Start(ID, `{"title": "Best fans"}`)
 
 	overlaytest.Navigate(t, ctx, env.URL("/plugins/topboard/overlay.html?top=3"))
@@ -72,7 +46,7 @@ func TestOverlayUpdatesOnGifts(t *testing.T) {
 func TestOverlayHorizontalAndReconnect(t *testing.T) {
 	ctx := overlaytest.Browser(t)
 	env := plugintest.New(t)
-	startLeaderboard(t, env)
+	env.StartLeaderboard()
 	env.Start(ID, "")
 	overlaytest.Navigate(t, ctx, env.URL("/plugins/topboard/overlay.html?layout=horizontal&donors=0&accent=red&bg=url(x)"))
 	overlaytest.WaitJS(t, ctx, "horizontal", `document.getElementById('board').className === 'horizontal'
