@@ -79,8 +79,8 @@ func (e *Env) Start(id, settings string) {
 	}
 }
 
-// StopPlugin stops the plugin and undoes its subscriptions, timers and
-// blocks (routes stay on the listener: a test restarts the same plugin).
+// StopPlugin stops the plugin and undoes its subscriptions, timers, blocks,
+// routes and assets (they answer 404 until the plugin starts again).
 func (e *Env) StopPlugin() {
 	if e.Plugin == nil {
 		return
@@ -91,6 +91,7 @@ func (e *Env) StopPlugin() {
 		e.T.Errorf("plugintest: stop: %v", err)
 	}
 	e.host.stop()
+	e.ln.unmountAll()
 	e.Plugin = nil
 }
 

@@ -3,6 +3,9 @@ package plugintest
 import (
 	"context"
 	"crypto/rand"
+	"net/http"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -23,22 +26,56 @@ type listener struct {
 	token  string
 	routes []module.Route
 	addr   string
-	srv    *server.Server
-	up     bool
+
+	mu      sync.Mutex
+	mounted map[string]*swappable
+	srv     *server.Server
+	up      bool
 }
 
 func newListener(t testing.TB, b *bus.Bus) *listener {
-	l := &listener{t: t, bus: b, token: rand.Text(), addr: "127.0.0.1:0"}
+	l := &listener{t: t, bus: b, token: rand.Text(), addr: "127.0.0.1:0", mounted: map[string]*swappable{}}
 	l.srv = l.build()
 	return l
 }
 
+// handle mounts r. The listener cannot drop a route, so each pattern is
+// registered once with a handler that can be swapped: a plugin started
+// again gets its patterns back, a stopped one's answer 404.
 func (l *listener) handle(r module.Route) error {
-	if err := l.srv.Handle(r); err != nil {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if sw, ok := l.mounted[r.Pattern]; ok {
+		sw.h.Store(&r.Handler)
+		return nil
+	}
+	sw := &swappable{}
+	sw.h.Store(&r.Handler)
+	if err := l.srv.Handle(module.Route{Pattern: r.Pattern, Handler: sw}); err != nil {
 		return err
 	}
-	l.routes = append(l.routes, r)
+	l.mounted[r.Pattern] = sw
+	l.routes = append(l.routes, module.Route{Pattern: r.Pattern, Handler: sw})
 	return nil
+}
+
+// unmountAll makes every mounted route answer 404 (the plugin stopped).
+func (l *listener) unmountAll() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, sw := range l.mounted {
+		sw.h.Store(nil)
+	}
+}
+
+type swappable struct{ h atomic.Pointer[http.Handler] }
+
+func (s *swappable) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if h := s.h.Load(); h != nil {
+		(*h).ServeHTTP(w, r)
+		return
+	}
+	http.NotFound(w, r)
 }
 
 func (l *listener) build() *server.Server {
