@@ -86,6 +86,7 @@
     if (t) return t;
     var img = new Image();
     img.decoding = 'async';
+    img.onload = img.onerror = function () { pileDirty = true; kick(); }; // redraw what already landed
     img.src = url;
     t = { img: img, w: cfg.size, h: cfg.size, isImage: true };
     if (images.size > 64) images.clear();
@@ -99,18 +100,18 @@
 
   function acquire() {
     var s = pool.pop();
-    if (!s) s = { x: 0, y: 0, vx: 0, vy: 0, rot: 0, vrot: 0, tex: null, resting: false, col: -1, restAt: 0, alpha: 1 };
+    if (!s) s = { x: 0, y: 0, vx: 0, vy: 0, rot: 0, vrot: 0, tex: null, alt: null, resting: false, col: -1, restAt: 0, alpha: 1 };
     return s;
   }
 
   function spawn(count, emojis, imageUrl) {
     var url = imageUrl ? LTTH.safeUrl(imageUrl) : '';
     var list = Array.isArray(emojis) ? emojis.filter(function (e) { return typeof e === 'string' && e !== ''; }) : [];
-    if (!url && list.length === 0) list = ['❤️'];
     count = Math.min(Math.max(0, count | 0), cfg.maxOnScreen - live.length);
     for (var i = 0; i < count; i++) {
       var s = acquire();
-      s.tex = url && (list.length === 0 || i % 2 === 0) ? imageTexture(url) : textTexture(list[(Math.random() * list.length) | 0]);
+      s.alt = textTexture(list.length ? list[(Math.random() * list.length) | 0] : '❤️');
+      s.tex = url ? imageTexture(url) : s.alt; // a picture that fails to load falls back to the emoji
       s.x = cfg.size / 2 + Math.random() * Math.max(1, W - cfg.size);
       s.y = -cfg.size - Math.random() * H * 0.6;
       s.vx = (Math.random() - 0.5) * 120;
@@ -173,7 +174,10 @@
 
   function draw(g, s) {
     var t = s.tex;
-    if (t.isImage && !(t.img.complete && t.img.naturalWidth > 0)) return;
+    if (t.isImage && !(t.img.complete && t.img.naturalWidth > 0)) {
+      if (!t.img.complete) return; // still loading
+      t = s.alt;                   // broken: the emoji instead
+    }
     g.globalAlpha = s.alpha;
     var c = Math.cos(s.rot) * dpr, n = Math.sin(s.rot) * dpr;
     g.setTransform(c, n, -n, c, s.x * dpr, s.y * dpr);
@@ -198,7 +202,7 @@
     var keep = 0, falling = 0;
     for (var i = 0; i < live.length; i++) {
       var s = live[i];
-      if (step(s, dt, now)) { live[keep++] = s; if (!s.resting) falling++; } else { unstack(s); s.tex = null; pool.push(s); }
+      if (step(s, dt, now)) { live[keep++] = s; if (!s.resting) falling++; } else { unstack(s); s.tex = s.alt = null; pool.push(s); }
     }
     live.length = keep;
     if (falling > 0 || airDrawn) {
