@@ -88,7 +88,7 @@ func BenchmarkOverlayFrameTime(b *testing.B) {
 		name  string
 		n     int
 		query string
-	}{{"none", 0, ""}, {"500-falling", 500, "?gravity=40"}, {"500-piled", 500, ""}} {
+	}{{"none", 0, ""}, {"500-falling", 500, "?gravity=40"}, {"500-falling-nospin", 500, "?gravity=40&spin=0"}, {"500-piled", 500, ""}} {
 		b.Run(c.name, func(b *testing.B) { benchFrames(b, c.n, c.query) })
 	}
 }

@@ -36,6 +36,7 @@
   cfg.maxOnScreen = num('max', cfg.maxOnScreen, 10, 2000);
   var gravity = num('gravity', 1800, 100, 6000);
   var bounce = num('bounce', 0.45, 0, 0.9);
+  var spin = params.get('spin') !== '0';
   var FADE_MS = 800;
 
   var W = 0, H = 0, dpr = 1, colW = 48, columns = [];
@@ -116,8 +117,8 @@
       s.y = -cfg.size - Math.random() * H * 0.6;
       s.vx = (Math.random() - 0.5) * 120;
       s.vy = Math.random() * 200;
-      s.rot = (Math.random() - 0.5) * 0.6;
-      s.vrot = (Math.random() - 0.5) * 2;
+      s.rot = spin ? (Math.random() - 0.5) * 0.6 : 0;
+      s.vrot = spin ? (Math.random() - 0.5) * 2 : 0;
       s.resting = false; s.col = -1; s.alpha = 1; s.restAt = 0;
       live.push(s);
       stats.spawned++;
@@ -179,6 +180,11 @@
       t = s.alt;                   // broken: the emoji instead
     }
     g.globalAlpha = s.alpha;
+    if (s.rot === 0) { // upright: a plain copy at whole pixels, much cheaper to raster
+      g.setTransform(dpr, 0, 0, dpr, 0, 0);
+      g.drawImage(t.img, Math.round(s.x - t.w / 2), Math.round(s.y - t.h / 2), t.w, t.h);
+      return;
+    }
     var c = Math.cos(s.rot) * dpr, n = Math.sin(s.rot) * dpr;
     g.setTransform(c, n, -n, c, s.x * dpr, s.y * dpr);
     g.drawImage(t.img, -t.w / 2, -t.h / 2, t.w, t.h);
