@@ -9,7 +9,8 @@
  *
  * URL parameters (override the plugin's settings): size=<px>,
  * duration=<ms on the ground>, max=<most on screen>, gravity=<px/s²>,
- * bounce=<0..0.9>, status=0 (no "waiting for LTTH" badge).
+ * bounce=<0..0.9>, spin=0 (upright, cheaper to draw), status=0 (no "waiting
+ * for LTTH" badge).
  * window.__stats and canvas[data-active] expose what is on screen.
  */
 (function () {
