@@ -1,7 +1,14 @@
 package emojirain
 
 import (
+	"bytes"
 	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
+	"net/http"
+	"net/http/httptest"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -22,12 +29,37 @@ func TestOverlayRainsOnLikesAndGifts(t *testing.T) {
 	env.Bus.PublishEvent(&domain.Event{Type: domain.EventLike, LikeCount: 120}) // a like burst: 12
 	overlaytest.WaitJS(t, ctx, "like burst falling", `__stats.spawned === 12 && document.getElementById('rain').dataset.active === '12'`)
 
-	env.Bus.PublishEvent(&domain.Event{Type: domain.EventGift, Coins: 300, GiftPictureURL: env.URL("/plugins/emoji-rain/overlay.css")})
-	overlaytest.WaitJS(t, ctx, "gift adds 3+30", `__stats.spawned === 45 && __stats.active === 45`)
+	pic := pictureServer(t)
+	env.Bus.PublishEvent(&domain.Event{Type: domain.EventGift, Coins: 300, GiftPictureURL: pic + "/rose.png"})
+	overlaytest.WaitJS(t, ctx, "gift adds 3+30 of its picture", `__stats.spawned === 45 && __stats.active === 45 && __stats.pictures === 33`)
 	overlaytest.WaitJS(t, ctx, "they land and pile up", `__stats.landed === 45`)
 	if rest, err := chromedp.Run(ctx, chromedp.Evaluate[int](`__stats.active`)); err != nil || rest != 45 {
 		t.Fatalf("after landing %d on screen (%v)", rest, err)
 	}
+
+	// A picture that does not load: the emojis fall instead.
+	env.Bus.PublishEvent(&domain.Event{Type: domain.EventGift, Coins: 20, GiftPictureURL: pic + "/missing.png"})
+	overlaytest.WaitJS(t, ctx, "broken picture", `__stats.spawned === 50 && __stats.active === 50 && __stats.pictures === 33`)
+}
+
+// pictureServer serves a gift picture (a generated PNG) from another origin.
+func pictureServer(t *testing.T) string {
+	img := image.NewRGBA(image.Rect(0, 0, 32, 32))
+	draw.Draw(img, img.Bounds(), image.NewUniform(color.RGBA{R: 220, A: 255}), image.Point{}, draw.Src)
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/rose.png" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "image/png")
+		_, _ = w.Write(buf.Bytes())
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL
 }
 
 func TestOverlayFadesAndHonoursMax(t *testing.T) {

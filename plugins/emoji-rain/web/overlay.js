@@ -22,7 +22,7 @@
   var pileCanvas = document.getElementById('pile'); // what lies on the ground, redrawn on change
   var pctx = pileCanvas.getContext('2d');
   var pileDirty = false;
-  var stats = window.__stats = { active: 0, spawned: 0, landed: 0, frames: 0, workMs: [] };
+  var stats = window.__stats = { active: 0, falling: 0, pictures: 0, spawned: 0, landed: 0, frames: 0, workMs: [] };
 
   function num(name, def, lo, hi) {
     var v = parseFloat(params.get(name));
@@ -206,10 +206,14 @@
     var dt = last ? Math.min(0.05, (ts - last) / 1000) : 1 / 60;
     last = ts;
     var now = Date.now();
-    var keep = 0, falling = 0;
+    var keep = 0, falling = 0, pictures = 0;
     for (var i = 0; i < live.length; i++) {
       var s = live[i];
-      if (step(s, dt, now)) { live[keep++] = s; if (!s.resting) falling++; } else { unstack(s); s.tex = s.alt = null; pool.push(s); }
+      if (step(s, dt, now)) {
+        live[keep++] = s;
+        if (!s.resting) falling++;
+        if (s.tex.isImage && s.tex.img.naturalWidth > 0) pictures++;
+      } else { unstack(s); s.tex = s.alt = null; pool.push(s); }
     }
     live.length = keep;
     if (falling > 0 || airDrawn) {
@@ -221,6 +225,7 @@
     }
     if (pileDirty) drawPile();
     stats.falling = falling;
+    stats.pictures = pictures;
     stats.active = keep;
     stats.frames++;
     canvas.dataset.active = String(keep);
