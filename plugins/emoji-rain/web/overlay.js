@@ -141,7 +141,7 @@
     if (s.vy > 260) { s.vy = -s.vy * bounce; s.vx *= 0.7; s.vrot *= 0.5; return; }
     s.resting = true; s.col = col; s.vy = 0; s.vx = 0; s.vrot = 0;
     s.x = col * colW + colW / 2 + (Math.random() - 0.5) * cfg.size * 0.2;
-    s.restAt = now;
+    if (!s.restAt) s.restAt = now; // falling again after the pile below shrank keeps its time
     columns[col].push(s);
     pileDirty = true;
     stats.landed++;
