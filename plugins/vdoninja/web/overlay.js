@@ -53,13 +53,24 @@
     if (c.layout) post({ action: 'layout', value: c.layout });
   }
 
-  frame.addEventListener('load', function () {
-    if (!frame.getAttribute('src')) return;
+  function onLoad() {
     st.loaded = true;
     var q = st.queue; st.queue = [];
     replay();
     q.forEach(post);
-  });
+  }
+
+  /* load replaces the iframe by a new one created with its address, so the
+   * first load event is that page's (never an earlier about:blank). */
+  function load(src) {
+    var f = document.createElement('iframe');
+    f.id = 'vdo';
+    f.title = frame.title;
+    f.allow = frame.allow;
+    if (src) { f.src = src; f.addEventListener('load', onLoad); }
+    frame.replaceWith(f);
+    frame = f;
+  }
 
   window.addEventListener('message', function (e) {
     if (e.source !== frame.contentWindow || e.origin !== st.origin) return;
@@ -72,9 +83,8 @@
     var src = frameUrl(state);
     if (src === st.src) return;
     st.src = src; st.loaded = false; st.queue = [];
-    if (!src) { frame.removeAttribute('src'); st.origin = ''; return; }
-    st.origin = new URL(src).origin;
-    frame.src = src;
+    st.origin = src ? new URL(src).origin : '';
+    load(src);
   }
 
   function onMessage(m) {
