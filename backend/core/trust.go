@@ -4,11 +4,12 @@ import (
 	"context"
 	"crypto/subtle"
 	"encoding/json"
-	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
 
+	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/module"
 	"github.com/ltth/ltth/backend/store"
 )
@@ -34,7 +35,7 @@ func (c *Core) needToken(h http.HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !c.authorized(r) {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="ltth"`)
-			writeError(w, http.StatusUnauthorized, "unauthorized: this route needs the API token (Authorization: Bearer <token>)")
+			httpapi.WriteErrorText(w, http.StatusUnauthorized, "unauthorized: this route needs the API token (Authorization: Bearer <token>)")
 			return
 		}
 		h(w, r)
@@ -79,10 +80,10 @@ func (c *Core) RestoreProfile(ctx context.Context, name, backup string) (string,
 func (c *Core) handleListReview(w http.ResponseWriter, r *http.Request) {
 	items, err := c.ReviewProfile(r.PathValue("name"))
 	if err != nil {
-		writeError(w, trustStatus(err), err.Error())
+		httpapi.WriteError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, items)
+	httpapi.WriteJSON(w, http.StatusOK, items)
 }
 
 func (c *Core) handleApplyReview(w http.ResponseWriter, r *http.Request) {
@@ -91,11 +92,11 @@ func (c *Core) handleApplyReview(w http.ResponseWriter, r *http.Request) {
 		Reject []int64 `json:"reject"`
 	}
 	if err := decodeStrict(r, &body); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+		httpapi.WriteError(w, err)
 		return
 	}
 	if err := c.ApplyProfileReview(r.Context(), r.PathValue("name"), body.Accept, body.Reject); err != nil {
-		writeError(w, trustStatus(err), err.Error())
+		httpapi.WriteError(w, err)
 		return
 	}
 	c.handleListReview(w, r)
@@ -104,10 +105,10 @@ func (c *Core) handleApplyReview(w http.ResponseWriter, r *http.Request) {
 func (c *Core) handleListBackups(w http.ResponseWriter, r *http.Request) {
 	list, err := c.ProfileBackups(r.PathValue("name"))
 	if err != nil {
-		writeError(w, trustStatus(err), err.Error())
+		httpapi.WriteError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, list)
+	httpapi.WriteJSON(w, http.StatusOK, list)
 }
 
 func (c *Core) handleRestore(w http.ResponseWriter, r *http.Request) {
@@ -115,15 +116,15 @@ func (c *Core) handleRestore(w http.ResponseWriter, r *http.Request) {
 		Backup string `json:"backup"`
 	}
 	if err := decodeStrict(r, &body); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+		httpapi.WriteError(w, err)
 		return
 	}
 	kept, err := c.RestoreProfile(r.Context(), r.PathValue("name"), body.Backup)
 	if err != nil {
-		writeError(w, trustStatus(err), err.Error())
+		httpapi.WriteError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"ok": true, "restored": body.Backup, "keptAs": kept})
+	httpapi.WriteJSON(w, http.StatusOK, map[string]any{"ok": true, "restored": body.Backup, "keptAs": kept})
 }
 
 // decodeStrict reads one JSON object and nothing after it.
@@ -131,20 +132,10 @@ func decodeStrict(r *http.Request, v any) error {
 	dec := json.NewDecoder(io.LimitReader(r.Body, 1<<20))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return errors.New("invalid JSON body: " + err.Error())
+		return fmt.Errorf("%w: invalid JSON body: %v", httpapi.ErrInvalid, err)
 	}
 	if dec.More() {
-		return errors.New("invalid JSON body: data after the object")
+		return fmt.Errorf("%w: invalid JSON body: data after the object", httpapi.ErrInvalid)
 	}
 	return nil
-}
-
-func trustStatus(err error) int {
-	switch {
-	case errors.Is(err, store.ErrNotFound):
-		return http.StatusNotFound
-	case errors.Is(err, store.ErrInvalid):
-		return http.StatusBadRequest
-	}
-	return errorStatus(err)
 }

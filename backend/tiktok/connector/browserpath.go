@@ -2,15 +2,21 @@ package connector
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 
+	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/tiktok/source/browser"
 )
 
 // ErrNoBrowserPath: there is no browser path to confirm.
-var ErrNoBrowserPath = errors.New("no browser path is set")
+var ErrNoBrowserPath = httpapi.NewError(httpapi.ErrConflict, "no browser path is set")
+
+// refused marks a path that cannot be confirmed as it stands (422).
+type refused struct{ error }
+
+func (r refused) Is(target error) bool { return target == httpapi.ErrUnprocessable }
+func (r refused) Unwrap() error        { return r.error }
 
 // ConfirmBrowserPath validates the browser path waiting for confirmation
 // (browser.ValidatePath: name, executable, --version answer) and, if it
@@ -25,16 +31,16 @@ func (c *Connector) ConfirmBrowserPath(ctx context.Context, path string) (string
 		return "", ErrNoBrowserPath
 	}
 	if path != pending {
-		return "", fmt.Errorf("the browser path changed to %q; review it and confirm again", pending)
+		return "", refused{fmt.Errorf("the browser path changed to %q; review it and confirm again", pending)}
 	}
 	version, err := browser.ValidatePath(ctx, pending)
 	if err != nil {
-		return "", err
+		return "", refused{err}
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.settings.BrowserPath != pending {
-		return "", fmt.Errorf("the browser path changed while it was checked; confirm again")
+		return "", refused{fmt.Errorf("the browser path changed while it was checked; confirm again")}
 	}
 	s := c.settings
 	s.BrowserPathConfirmed = pending
@@ -50,17 +56,13 @@ func (c *Connector) handleConfirmBrowserPath(w http.ResponseWriter, r *http.Requ
 		Path string `json:"path"`
 	}
 	if err := readJSON(r, &body, false); err != nil {
-		writeError(w, http.StatusBadRequest, err)
+		writeSourceError(w, http.StatusBadRequest, err)
 		return
 	}
 	version, err := c.ConfirmBrowserPath(r.Context(), body.Path)
 	if err != nil {
-		status := http.StatusUnprocessableEntity
-		if errors.Is(err, ErrNoBrowserPath) {
-			status = http.StatusConflict
-		}
-		writeError(w, status, err)
+		httpapi.WriteError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]string{"path": body.Path, "version": version, "state": "confirmed"})
+	httpapi.WriteJSON(w, http.StatusOK, map[string]string{"path": body.Path, "version": version, "state": "confirmed"})
 }
