@@ -34,6 +34,7 @@ func (c *Core) openScope(ctx context.Context, name string) error {
 	if err != nil {
 		return fmt.Errorf("opening profile %q: %w", name, err)
 	}
+	c.reportBackup(db)
 	s := &scope{name: name, db: db, routes: map[string]http.Handler{}}
 	s.journal = store.NewJournal(db, c.bus, c.log.With().Str("module", "journal").Logger())
 	if s.modules, err = c.buildModules(s); err != nil {

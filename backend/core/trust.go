@@ -42,6 +42,14 @@ func (c *Core) needToken(h http.HandlerFunc) http.Handler {
 	})
 }
 
+// reportBackup logs a failed daily backup of a profile just opened (the
+// profile works; the user should know it is not being backed up).
+func (c *Core) reportBackup(db *store.DB) {
+	if err := db.BackupError(); err != nil {
+		c.log.Error().Err(err).Str("profile", db.Name()).Msg("daily backup failed")
+	}
+}
+
 // onProfile runs fn on profile name; when it is the active one, with its
 // scope closed and reopened after, so modules see the change.
 func (c *Core) onProfile(ctx context.Context, name string, fn func() error) error {
