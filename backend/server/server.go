@@ -85,6 +85,7 @@ type Server struct {
 	http     *http.Server
 	ln       net.Listener
 	pages    []string // module overlay pages for the index
+	table    []RouteInfo
 	shutdown bool
 }
 
@@ -146,7 +147,7 @@ func (s *Server) Handle(r module.Route) (err error) {
 			s.log.Error().Err(err).Msg("module route rejected")
 		}
 	}()
-	s.mux.Handle(r.Pattern, r.Handler)
+	s.handle(r.Pattern, r.Public, r.Handler)
 	if page, ok := indexPage(r.Pattern); ok {
 		s.mu.Lock()
 		s.pages = append(s.pages, page)
