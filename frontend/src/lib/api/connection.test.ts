@@ -177,8 +177,7 @@ describe('ConnectorApi', () => {
       'POST /api/replay',
       'POST /api/replay',
     ])
-    expect(calls[0]?.auth).toBeNull()
-    expect(calls.slice(1).every((c) => c.auth === 'Bearer tok')).toBe(true)
+    expect(calls.every((c) => c.auth === 'Bearer tok')).toBe(true)
     expect(calls[1]?.body).toEqual({ target: '@nobody_e2e' })
     expect(calls[3]?.body).toEqual({ apiKey: 'abcdefghijklmnop', sources: ['euler'] })
     expect(calls[4]?.body).toEqual({ enabled: true })
