@@ -66,7 +66,7 @@ func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 }
 
 func (e *Engine) handleList(w http.ResponseWriter, _ *http.Request) {
-	writeJSON(w, http.StatusOK, e.Flows())
+	writeJSON(w, http.StatusOK, maskedViews(e.Flows()))
 }
 
 func (e *Engine) handleGet(w http.ResponseWriter, r *http.Request) {
@@ -75,6 +75,7 @@ func (e *Engine) handleGet(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
+	v.Flow = maskedFlow(v.Flow)
 	writeJSON(w, http.StatusOK, v)
 }
 
@@ -95,11 +96,13 @@ func (e *Engine) handlePut(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f.ID = id
+	keepSecrets(f, e.stored(id))
 	v, err := e.Save(f)
 	if err != nil {
 		writeError(w, err)
 		return
 	}
+	v.Flow = maskedFlow(v.Flow)
 	writeJSON(w, http.StatusOK, v)
 }
 
@@ -150,6 +153,7 @@ func (e *Engine) handleEnable(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
+	v.Flow = maskedFlow(v.Flow)
 	writeJSON(w, http.StatusOK, v)
 }
 
@@ -237,7 +241,11 @@ func (e *Engine) handleImport(w http.ResponseWriter, r *http.Request) {
 func (e *Engine) handleExport(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Content-Disposition", `attachment; filename="ltth-flows.json"`)
-	_, _ = w.Write(e.Export(r.URL.Query()["id"]...))
+	b := e.Export(r.URL.Query()["id"]...)
+	if r.URL.Query().Get("secrets") != "include" {
+		b = maskExport(b)
+	}
+	_, _ = w.Write(b)
 }
 
 // handleWebhook fires the flows listening on {hookId}. A JSON object body,
