@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/module"
 	"github.com/ltth/ltth/backend/store"
 )
@@ -76,7 +77,7 @@ func (c *Core) coreRoutes() []module.Route {
 	return []module.Route{
 		{Pattern: "GET /api/profiles", Handler: http.HandlerFunc(c.handleListProfiles)},
 		{Pattern: "POST /api/profiles", Handler: http.HandlerFunc(c.handleCreateProfile)},
-		{Pattern: "POST /api/profiles/import", Handler: http.HandlerFunc(c.handleImportProfile)},
+		{Pattern: "POST /api/profiles/import", Handler: http.HandlerFunc(c.handleImportProfile), MaxBody: httpapi.MaxUploadBytes},
 		{Pattern: "POST /api/profiles/{name}/rename", Handler: http.HandlerFunc(c.handleRenameProfile)},
 		{Pattern: "POST /api/profiles/{name}/duplicate", Handler: http.HandlerFunc(c.handleDuplicateProfile)},
 		{Pattern: "POST /api/profiles/{name}/activate", Handler: http.HandlerFunc(c.handleActivateProfile)},
@@ -102,10 +103,8 @@ type nameBody struct {
 
 func readName(w http.ResponseWriter, r *http.Request) (nameBody, bool) {
 	var b nameBody
-	dec := json.NewDecoder(r.Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&b); err != nil {
-		writeError(w, http.StatusBadRequest, "invalid JSON body: "+err.Error())
+	if err := httpapi.DecodeStrict(r, &b); err != nil {
+		writeError(w, httpapi.StatusOf(err), err.Error())
 		return b, false
 	}
 	return b, true
@@ -159,7 +158,6 @@ func (c *Core) handleExportProfile(w http.ResponseWriter, r *http.Request) {
 
 func (c *Core) handleImportProfile(w http.ResponseWriter, r *http.Request) {
 	name := r.URL.Query().Get("name")
-	r.Body = http.MaxBytesReader(w, r.Body, 2<<30)
 	respond(w, http.StatusCreated, c.profiles.Import(name, r.Body))
 }
 
@@ -186,7 +184,10 @@ func respond(w http.ResponseWriter, okStatus int, err error) {
 
 // errorStatus maps the store's profile errors to HTTP statuses.
 func errorStatus(err error) int {
+	var tooBig *http.MaxBytesError
 	switch {
+	case errors.As(err, &tooBig):
+		return http.StatusRequestEntityTooLarge
 	case errors.Is(err, store.ErrProfileNotFound):
 		return http.StatusNotFound
 	case errors.Is(err, store.ErrProfileExists), errors.Is(err, store.ErrActiveProfile), errors.Is(err, store.ErrProfileInUse):
@@ -204,5 +205,5 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 }
 
 func writeError(w http.ResponseWriter, status int, msg string) {
-	writeJSON(w, status, map[string]string{"error": msg})
+	writeJSON(w, status, map[string]string{"error": httpapi.TrimPaths(msg)})
 }

@@ -91,7 +91,7 @@ func (c *Core) registerScopeRoutes(s *scope) {
 			continue
 		}
 		c.routes[pattern] = true
-		c.srv.Handle(module.Route{Pattern: pattern, Public: r.Public, Handler: c.dispatch(pattern)})
+		c.srv.Handle(module.Route{Pattern: pattern, Public: r.Public, MaxBody: r.MaxBody, Handler: c.dispatch(pattern)})
 	}
 }
 

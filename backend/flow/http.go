@@ -12,6 +12,7 @@ import (
 
 	"github.com/ltth/ltth/backend/action"
 	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/module"
 )
 
@@ -54,7 +55,7 @@ func writeError(w http.ResponseWriter, err error) {
 	case errors.Is(err, ErrInvalid):
 		status = http.StatusBadRequest
 	}
-	writeJSON(w, status, map[string]string{"error": err.Error()})
+	writeJSON(w, status, map[string]string{"error": httpapi.TrimPaths(err.Error())})
 }
 
 func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {

@@ -32,6 +32,10 @@ type Route struct {
 	// the token on loopback. Routes outside /api/ (overlay pages, assets)
 	// and the /ws feed are always public; mutating methods never are.
 	Public bool
+	// MaxBody bounds the request body in bytes; 0 means the listener's
+	// default (1 MiB). Upload routes (profile backups, captures) raise it
+	// and stream the body to disk.
+	MaxBody int64
 }
 
 // RouteProvider is implemented by modules that serve HTTP routes.

@@ -11,6 +11,7 @@ import (
 type RouteInfo struct {
 	Pattern string `json:"pattern"`
 	Public  bool   `json:"public"`
+	MaxBody int64  `json:"maxBody"`
 }
 
 // routePublic is the one place that decides which routes need the token:
@@ -37,15 +38,22 @@ func routePublic(pattern string, declared bool) bool {
 	return declared && (method == "" || method == http.MethodGet || method == http.MethodHead)
 }
 
-// handle registers a route with its access rule and records it for Routes.
+// handle registers a route with the default body limit.
 func (s *Server) handle(pattern string, public bool, h http.Handler) {
+	s.handleLimited(pattern, public, 0, h)
+}
+
+// handleLimited registers a route with its access rule and body limit, and
+// records it for Routes.
+func (s *Server) handleLimited(pattern string, public bool, maxBody int64, h http.Handler) {
 	public = routePublic(pattern, public)
+	h = limitBody(maxBody, h)
 	if !public {
 		h = s.requireToken(h)
 	}
 	s.mux.Handle(pattern, h)
 	s.mu.Lock()
-	s.table = append(s.table, RouteInfo{Pattern: pattern, Public: public})
+	s.table = append(s.table, RouteInfo{Pattern: pattern, Public: public, MaxBody: max(maxBody, 0)})
 	s.mu.Unlock()
 }
 

@@ -8,6 +8,8 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"github.com/ltth/ltth/backend/httpapi"
 )
 
 // secure wraps every route with the rules of design.md "Security":
@@ -23,7 +25,9 @@ import (
 //   - Requests from a non-loopback peer (AllowLAN only) also need the token
 //     for /ws and /api/ (header, or ?token= for browser sources, which cannot
 //     set headers); static overlay pages stay open.
-//   - Bodies are limited to MaxBodyBytes.
+//   - Bodies are limited per route (MaxBodyBytes unless the route says
+//     otherwise) and JSON bodies must be exactly one JSON value (see
+//     handleLimited).
 func (s *Server) secure(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
@@ -50,7 +54,6 @@ func (s *Server) secure(next http.Handler) http.Handler {
 			writeError(w, http.StatusUnauthorized, "unauthorized: LAN clients need the API token")
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
 		next.ServeHTTP(w, r)
 	})
 }
@@ -172,7 +175,7 @@ func quoteHost(h string) string {
 
 // writeError answers {"error": msg} with the given status.
 func writeError(w http.ResponseWriter, status int, msg string) {
-	writeJSON(w, status, map[string]string{"error": msg})
+	writeJSON(w, status, map[string]string{"error": httpapi.TrimPaths(msg)})
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

@@ -1,15 +1,16 @@
 package connector
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
 
+	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/module"
 	"github.com/ltth/ltth/backend/tiktok/source"
 )
@@ -124,17 +125,17 @@ func (c *Connector) handleReplay(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusAccepted, map[string]any{"status": "started", "path": body.Path, "speed": float64(body.Speed)})
 }
 
+// readJSON decodes exactly one JSON value with no unknown fields and
+// nothing after it (an empty body is allowed when allowEmpty).
 func readJSON(r *http.Request, v any, allowEmpty bool) error {
-	dec := json.NewDecoder(io.LimitReader(r.Body, 1<<20))
-	dec.DisallowUnknownFields()
-	err := dec.Decode(v)
-	if errors.Is(err, io.EOF) && allowEmpty {
+	b, err := httpapi.ReadBody(r)
+	if err != nil {
+		return err
+	}
+	if allowEmpty && len(bytes.TrimSpace(b)) == 0 {
 		return nil
 	}
-	if err != nil {
-		return fmt.Errorf("invalid JSON body: %w", err)
-	}
-	return nil
+	return httpapi.Strict(b, v)
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -150,6 +151,10 @@ func writeError(w http.ResponseWriter, status int, err error) {
 	if e := source.AsError(err); e != nil {
 		body["error"], body["code"] = e.Message, string(e.Code)
 	}
+	if status == http.StatusBadRequest {
+		status = httpapi.StatusOf(err) // 413 for an oversized body
+	}
+	body["error"] = httpapi.TrimPaths(body["error"])
 	writeJSON(w, status, body)
 }
 
