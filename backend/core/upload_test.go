@@ -59,10 +59,20 @@ func TestRealBackupRestores(t *testing.T) {
 	if status != http.StatusCreated {
 		t.Fatalf("import of a %d-byte backup: %d %s", st.Size(), status, body)
 	}
+	uploads := 0
 	for _, r := range c.srv.Routes() {
-		if r.Pattern == "POST /api/profiles/import" && r.MaxBody != httpapi.MaxUploadBytes {
-			t.Fatalf("import limit %d", r.MaxBody)
+		switch {
+		case r.Pattern == "POST /api/profiles/import" || r.Pattern == "POST /api/captures":
+			uploads++
+			if r.MaxBody != httpapi.MaxUploadBytes {
+				t.Errorf("%s limit %d", r.Pattern, r.MaxBody)
+			}
+		case r.MaxBody != 0:
+			t.Errorf("%s has a raised body limit %d", r.Pattern, r.MaxBody)
 		}
+	}
+	if uploads != 2 {
+		t.Fatalf("%d upload routes", uploads)
 	}
 }
 

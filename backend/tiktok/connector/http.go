@@ -25,6 +25,9 @@ func (c *Connector) Routes() []module.Route {
 		{Pattern: "PUT /api/connection/settings", Handler: http.HandlerFunc(c.handlePutSettings)},
 		{Pattern: "POST /api/connection/record", Handler: http.HandlerFunc(c.handleRecord)},
 		{Pattern: "POST /api/replay", Handler: http.HandlerFunc(c.handleReplay)},
+		{Pattern: "POST /api/replay/stop", Handler: http.HandlerFunc(c.handleStopReplay)},
+		{Pattern: "GET /api/captures", Handler: http.HandlerFunc(c.handleListCaptures)},
+		{Pattern: "POST /api/captures", Handler: http.HandlerFunc(c.handleUploadCapture), MaxBody: httpapi.MaxUploadBytes},
 	}
 }
 
@@ -107,22 +110,27 @@ func (s *speed) UnmarshalJSON(b []byte) error {
 
 func (c *Connector) handleReplay(w http.ResponseWriter, r *http.Request) {
 	body := struct {
-		Path  string `json:"path"`
+		Name  string `json:"name"` // a capture in <data-dir>/captures
+		Path  string `json:"path"` // the same (older clients), or its full path
 		Speed speed  `json:"speed"`
 	}{Speed: 1}
 	if err := readJSON(r, &body, false); err != nil {
 		writeError(w, http.StatusBadRequest, err)
 		return
 	}
-	if body.Path == "" {
-		writeError(w, http.StatusBadRequest, errors.New(`"path" is required`))
+	if body.Name == "" {
+		body.Name = body.Path
+	}
+	if body.Name == "" {
+		writeError(w, http.StatusBadRequest, errors.New(`"name" (a capture from GET /api/captures) is required`))
 		return
 	}
-	if err := c.StartReplay(body.Path, float64(body.Speed)); err != nil {
+	if err := c.StartReplay(body.Name, float64(body.Speed)); err != nil {
 		writeError(w, http.StatusBadRequest, err)
 		return
 	}
-	writeJSON(w, http.StatusAccepted, map[string]any{"status": "started", "path": body.Path, "speed": float64(body.Speed)})
+	name := c.Status().Replaying
+	writeJSON(w, http.StatusAccepted, map[string]any{"status": "started", "name": name, "path": name, "speed": float64(body.Speed)})
 }
 
 // readJSON decodes exactly one JSON value with no unknown fields and

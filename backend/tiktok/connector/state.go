@@ -72,6 +72,7 @@ type Status struct {
 	Timeline  []TimelineEntry `json:"timeline"`
 	Gaps      []Gap           `json:"gaps"`
 	Recording Recording       `json:"recording"`
+	Replaying string          `json:"replaying,omitempty"` // the capture being replayed
 }
 
 // stateMessage is the bus "connection" state (architecture.md), plus the
@@ -178,6 +179,7 @@ func (c *Connector) Status() Status {
 		s.Gaps[n-1].DurationMs = c.now().UnixMilli() - s.Gaps[n-1].From
 	}
 	s.Recording = c.recordingLocked()
+	s.Replaying = c.replaying
 	return s
 }
 
