@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/httpapi"
 )
 
 // ErrUnknownType is returned for an event type that cannot have an alert.
@@ -57,8 +58,8 @@ func (m *Module) PatchConfig(eventType string, patch []byte) (Config, error) {
 		return Config{}, fmt.Errorf("%w: %q", ErrUnknownType, eventType)
 	}
 	c := m.Configs()[eventType]
-	if err := json.Unmarshal(patch, &c); err != nil {
-		return Config{}, fmt.Errorf("invalid config JSON: %w", err)
+	if err := httpapi.Strict(patch, &c); err != nil { // unknown fields are an error
+		return Config{}, fmt.Errorf("%w", err)
 	}
 	return m.SetConfig(eventType, c)
 }

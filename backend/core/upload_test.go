@@ -116,6 +116,9 @@ func TestBodiesAreStrictAndErrorsHideServerPaths(t *testing.T) {
 		{"POST", "/api/profiles", `{"name":"x"} trailing`, "unexpected data after the JSON value"},
 		{"PUT", "/api/goals/g1", `{"name":"G"}{}`, "unexpected data after the JSON value"},
 		{"PUT", "/api/variables", `{"a":1}]`, "unexpected data after the JSON value"},
+		{"PUT", "/api/goals/g1", `{"kind":"coins","target":10,"bogus":1}`, `unknown field "bogus"`},
+		{"PUT", "/api/alerts/config/gift", `{"enabled":true,"sound":"x"}`, `unknown field "sound"`},
+		{"POST", "/api/connection/connect", `{"target":"@a"}{"target":"@b"}`, "unexpected data after the JSON value"},
 	} {
 		status, body := authed(t, c, tc.method, tc.path, "application/json", strings.NewReader(tc.body))
 		var e struct{ Error string }

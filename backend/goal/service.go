@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/httpapi"
 )
 
 // Errors callers can tell apart.
@@ -84,7 +85,7 @@ func (m *Module) Patch(id string, patch []byte) (View, error) {
 	if e != nil {
 		g = e.goal
 	}
-	if err := json.Unmarshal(patch, &g); err != nil {
+	if err := httpapi.Strict(patch, &g); err != nil { // unknown fields are an error
 		return View{}, fmt.Errorf("%w: %v", ErrInvalid, err)
 	}
 	g.ID = id
