@@ -87,8 +87,8 @@ func (e *Engine) handlePut(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	f, err := Decode(b)
-	if err != nil {
+	f := new(Flow) // strict: a typo'd field is an error here (Import stays lenient for newer files)
+	if err := httpapi.Strict(b, f); err != nil {
 		writeError(w, fmt.Errorf("%w: %w", ErrInvalid, err))
 		return
 	}

@@ -73,3 +73,19 @@ func fetch(t *testing.T, url string) (int, string) {
 	b, _ := io.ReadAll(resp.Body)
 	return resp.StatusCode, string(b)
 }
+
+// TestFlowPutIsStrict: an unknown field or trailing data in a PUT is a 400
+// naming it (a typo must not silently drop a setting).
+func TestFlowPutIsStrict(t *testing.T) {
+	h := newHarness(t)
+	a := newAPI(t, h)
+	var e map[string]string
+	a.do("PUT", "/api/flows/x", `{"name":"X","triggers":[{"type":"tiktok.follow"}],"actions":[],"enabeld":true}`, 400, &e)
+	if !strings.Contains(e["error"], `unknown field "enabeld"`) {
+		t.Fatalf("%v", e)
+	}
+	a.do("PUT", "/api/flows/x", `{"name":"X"}{}`, 400, &e)
+	if !strings.Contains(e["error"], "unexpected data") {
+		t.Fatalf("%v", e)
+	}
+}
