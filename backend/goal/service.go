@@ -84,7 +84,7 @@ func (m *Module) Patch(id string, patch []byte) (View, error) {
 	if e != nil {
 		g = e.goal
 	}
-	if err := json.Unmarshal(patch, &g); err != nil {
+	if err := httpapi.Strict(patch, &g); err != nil { // unknown fields are an error
 		return View{}, fmt.Errorf("%w: %v", ErrInvalid, err)
 	}
 	g.ID = id

@@ -104,7 +104,8 @@ type Host interface {
 
 	// Handle serves pattern under /api/plugins/<id>/, e.g. "GET /status"
 	// is served as "GET /api/plugins/<id>/status" (token rules as for
-	// every route: mutating methods need the bearer token).
+	// every /api/ route: the bearer token, GET included; overlays read
+	// plugin data from /ws via PublishState instead).
 	Handle(pattern string, h http.Handler)
 	// Assets serves fsys under /plugins/<id>/ (overlays, its own page).
 	Assets(fsys fs.FS)

@@ -32,7 +32,8 @@ import (
 // original app's port, so existing OBS browser sources keep working).
 const DefaultAddr = "127.0.0.1:3000"
 
-// MaxBodyBytes bounds every request body.
+// MaxBodyBytes bounds a request body unless its route sets another limit
+// (module.Route.MaxBody).
 const MaxBodyBytes = 1 << 20
 
 // Config configures the listener.
@@ -85,6 +86,7 @@ type Server struct {
 	http     *http.Server
 	ln       net.Listener
 	pages    []string // module overlay pages for the index
+	table    []RouteInfo
 	shutdown bool
 }
 
@@ -146,7 +148,7 @@ func (s *Server) Handle(r module.Route) (err error) {
 			s.log.Error().Err(err).Msg("module route rejected")
 		}
 	}()
-	s.mux.Handle(r.Pattern, r.Handler)
+	s.handleLimited(r.Pattern, r.Public, r.MaxBody, r.Handler)
 	if page, ok := indexPage(r.Pattern); ok {
 		s.mu.Lock()
 		s.pages = append(s.pages, page)

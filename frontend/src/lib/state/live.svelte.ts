@@ -15,6 +15,7 @@ import {
 } from '../api'
 import { EventLog } from '../feed/eventlog'
 import { RateMeter } from './rate'
+import { session } from './session.svelte'
 
 export const FEED_CAPACITY = 20000
 const BACKFILL_LIMIT = 500
@@ -163,7 +164,7 @@ class LiveState {
 
   /** After (re)connecting: fill in what the journal has that the feed missed. */
   private async backfill(): Promise<void> {
-    const api = this.api
+    const api = session.api ?? this.api // carries a token pasted after start (reads need it)
     if (!api || this.backfilling) return
     this.backfilling = true
     const since = this.log.size > 0 ? this.lastTs : 0
