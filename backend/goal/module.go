@@ -81,7 +81,7 @@ func (m *Module) Start(ctx context.Context) error {
 		m.publish(e)
 	}
 	m.mu.Unlock()
-	m.sub = m.bus.Subscribe("goal", 1024, wanted)
+	m.sub = m.bus.SubscribeLossless("goal", 4096, wanted)
 	ctx, m.cancel = context.WithCancel(context.Background())
 	m.wg.Add(2)
 	go m.run(m.sub)

@@ -116,7 +116,7 @@ func (m *Module) Start(ctx context.Context) error {
 	}
 	m.flush()
 	m.mu.Unlock()
-	m.sub = m.bus.Subscribe("leaderboard", 4096, wanted)
+	m.sub = m.bus.SubscribeLossless("leaderboard", 4096, wanted)
 	ctx, m.cancel = context.WithCancel(context.Background())
 	m.wg.Add(2)
 	go m.run(m.sub)

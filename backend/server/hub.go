@@ -101,7 +101,7 @@ func newHub(cfg hubConfig, b *bus.Bus, log zerolog.Logger) *hub {
 	h := &hub{
 		cfg:     cfg,
 		log:     log.With().Str("component", "ws-hub").Logger(),
-		sub:     b.Subscribe("ws-hub", cfg.busQueue, nil),
+		sub:     b.SubscribeLossless("ws-hub", cfg.busQueue, nil),
 		clients: map[*client]struct{}{},
 		keep:    map[string]retained{},
 		done:    make(chan struct{}),

@@ -94,7 +94,7 @@ func NewJournalWith(db *DB, b *bus.Bus, log zerolog.Logger, opts JournalOptions)
 	}
 	db.attach(j)
 	j.ckpt = startCheckpointer(db, j.log)
-	j.sub = b.Subscribe("journal", opts.QueueSize, journaled)
+	j.sub = b.SubscribeLossless("journal", opts.QueueSize, journaled)
 	go j.run()
 	return j
 }
