@@ -202,7 +202,7 @@ func (m *Module) count(e *domain.Event) {
 	defer m.mu.Unlock()
 	for _, g := range m.goals {
 		if n := Amount(g.goal.Kind, e); n > 0 {
-			m.change(g, g.value+n, false)
+			m.change(g, domain.SatAdd(g.value, n), false)
 		}
 	}
 }

@@ -217,9 +217,9 @@ func (m *Module) add(board string, e *domain.Event, delta int64) {
 		m.pending[k] = p
 	}
 	p.user = u
-	p.stream += delta
+	p.stream = domain.SatAdd(p.stream, delta)
 	if !e.Simulated {
-		p.all += delta
+		p.all = domain.SatAdd(p.all, delta)
 	}
 	p.ts = max(p.ts, e.TS)
 }

@@ -96,6 +96,10 @@ func (s *Server) handleSimulate(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
+	if err := e.CheckCounts(); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
 	s.prepareSimulated(&e)
 	if err := s.simulate(e); err != nil {
 		writeError(w, http.StatusServiceUnavailable, "simulate: "+err.Error())
@@ -125,7 +129,7 @@ func (s *Server) prepareSimulated(e *domain.Event) {
 			e.RepeatCount = 1
 		}
 		if e.Coins == 0 {
-			e.Coins = e.DiamondCount * e.RepeatCount
+			e.Coins = domain.GiftCoins(e.DiamondCount, e.RepeatCount)
 		}
 	}
 }
