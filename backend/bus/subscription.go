@@ -103,6 +103,12 @@ func (s *Subscription) Lossless() bool { return s.lossless }
 // Dropped counts messages lost because the queue was full (lossy only).
 func (s *Subscription) Dropped() uint64 { return s.dropped.Load() }
 
+// Delivered counts messages handed to the consumer's queue so far. A
+// source that published an event and then reads Delivered knows the event
+// is among the first Delivered messages the consumer takes (the queue is
+// FIFO).
+func (s *Subscription) Delivered() uint64 { return s.delivered.Load() }
+
 // Queued is how many messages wait for the consumer (queue + overflow).
 func (s *Subscription) Queued() int {
 	s.mu.Lock()

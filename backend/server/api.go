@@ -46,12 +46,16 @@ func (s *Server) handleHealth(w http.ResponseWriter, _ *http.Request) {
 	} else {
 		out["connection"] = nil
 	}
+	status := "ok"
 	if s.health != nil {
 		for k, v := range s.health() {
 			out[k] = v // may override connection/bus/hub, never the three below
 		}
+		if out["status"] == "degraded" { // with out["reason"]: something is not being saved
+			status = "degraded"
+		}
 	}
-	out["status"] = "ok"
+	out["status"] = status
 	out["version"] = s.cfg.Version
 	out["uptimeMs"] = time.Since(s.started).Milliseconds()
 	writeJSON(w, http.StatusOK, out)

@@ -24,6 +24,8 @@ type DB struct {
 
 	mu       sync.Mutex
 	journals map[*Journal]struct{} // closed (drained) before the database
+
+	writes writeHealth
 }
 
 func newDB(sdb *sql.DB, name, path string, version int, release func()) *DB {
@@ -93,6 +95,7 @@ func fromMS(ms int64) time.Time { return time.UnixMilli(ms) }
 
 func (db *DB) exec(query string, args ...any) (sql.Result, error) {
 	res, err := db.sql.Exec(query, args...)
+	db.writes.note(err)
 	return res, classify(db.path, err)
 }
 
