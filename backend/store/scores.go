@@ -18,19 +18,65 @@ type ScoreEntry struct {
 // "stream"), creating the row; the user's handle, nickname and avatar are
 // refreshed when given.
 func (db *DB) AddScore(board, period string, u domain.User, delta int64, ts int64) error {
-	if board == "" || period == "" {
-		return fmt.Errorf("%w: board and period are required", ErrInvalid)
-	}
-	if err := requireID("user", u.UserID); err != nil {
-		return err
-	}
-	_, err := db.exec(`INSERT INTO scores (board, period, user_id, unique_id, nickname, avatar_url, value, last_ts)
+	return db.AddScores(1, func(int) (string, string, domain.User, int64, int64) { return board, period, u, delta, ts })
+}
+
+const addScore = `INSERT INTO scores (board, period, user_id, unique_id, nickname, avatar_url, value, last_ts)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (board, period, user_id) DO UPDATE SET
-			value = `+satAddValue+`,
-			last_ts = max(last_ts, excluded.last_ts),`+refreshUser,
-		board, period, u.UserID, u.UniqueID, u.Nickname, u.AvatarURL, delta, ts)
-	return err
+			value = ` + satAddValue + `,
+			last_ts = max(last_ts, excluded.last_ts),` + refreshUser
+
+// AddScores adds n contributions (as AddScore) in one transaction: all or
+// none. item(i) returns the i-th contribution.
+func (db *DB) AddScores(n int, item func(i int) (board, period string, u domain.User, delta, ts int64)) error {
+	type row struct {
+		board, period string
+		u             domain.User
+		delta, ts     int64
+	}
+	rows := make([]row, n)
+	for i := range rows {
+		r := &rows[i]
+		r.board, r.period, r.u, r.delta, r.ts = item(i)
+		if r.board == "" || r.period == "" {
+			return fmt.Errorf("%w: board and period are required", ErrInvalid)
+		}
+		if err := requireID("user", r.u.UserID); err != nil {
+			return err
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	err := db.inTx(func(tx *sql.Tx) error {
+		st, err := tx.Prepare(addScore)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for _, r := range rows {
+			if _, err := st.Exec(r.board, r.period, r.u.UserID, r.u.UniqueID, r.u.Nickname, r.u.AvatarURL, r.delta, r.ts); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	db.writes.note(err)
+	return classify(db.path, err)
+}
+
+// inTx runs fn in a transaction, committing when it returns nil.
+func (db *DB) inTx(fn func(*sql.Tx) error) error {
+	tx, err := db.sql.Begin()
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	return tx.Commit()
 }
 
 // satAddValue adds the new delta to the stored value, saturating at the
