@@ -61,9 +61,11 @@ func (b *burst) event() *domain.Event {
 
 // coalesce folds it into a waiting alert of the same kind (same screen,
 // event type and gift), summing the counts, and reports whether it did.
+// Requested alerts (flows) without an event fold into a waiting request
+// with the same text and media, shown once with "×N".
 func (s *screen) coalesce(it *item) bool {
 	if it.burst == nil || it.alert.Event == nil {
-		return false
+		return s.coalesceRequest(it)
 	}
 	for _, p := range s.pending {
 		if p.burst == nil || p.burst.kind != it.burst.kind {
@@ -86,4 +88,31 @@ func satAdd(a, b int64) int64 {
 		return math.MaxInt64
 	}
 	return a + b
+}
+
+// coalesceRequest folds a requested alert into an identical waiting one.
+func (s *screen) coalesceRequest(it *item) bool {
+	a := it.alert
+	for _, p := range s.pending {
+		if p.burst != nil || p.alert.Event != nil {
+			continue
+		}
+		base := p.alert.Text
+		if p.repeats > 0 {
+			base = p.base
+		}
+		if base != a.Text || p.alert.ImageURL != a.ImageURL || p.alert.SoundURL != a.SoundURL ||
+			p.alert.VideoURL != a.VideoURL || p.alert.Animation != a.Animation {
+			continue
+		}
+		if p.repeats == 0 {
+			p.base, p.repeats = base, 1
+		}
+		p.repeats++
+		p.alert.Text = base + " ×" + strconv.Itoa(p.repeats)
+		p.priority = max(p.priority, it.priority)
+		s.merged++
+		return true
+	}
+	return false
 }

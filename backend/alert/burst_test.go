@@ -56,3 +56,29 @@ func waitFor(t *testing.T, ok func() bool) {
 		time.Sleep(5 * time.Millisecond)
 	}
 }
+
+// Identical alerts requested by flows fold into one "×N" alert when the
+// queue is long.
+func TestRequestedAlertsFoldWhenTheQueueIsLong(t *testing.T) {
+	h := newHarness(t, newStore(t), Options{MaxQueue: 1})
+	req := func(text string) {
+		h.bus.Publish(domain.Message{Type: TypeRequest, Data: map[string]any{"text": text, "durationMs": 60000}})
+	}
+	req("first")
+	if a := h.nextAlert(); a.Text != "first" {
+		t.Fatalf("first alert %q", a.Text)
+	}
+	for i := 0; i < 4; i++ {
+		req("Thanks!")
+	}
+	req("other") // different text: queued on its own
+	waitFor(t, func() bool { st := h.m.Status(); return len(st) == 1 && st[0].Queued == 2 && st[0].Coalesced == 3 })
+	h.m.Skip("main")
+	if a := h.nextAlert(); a.Text != "Thanks! ×4" {
+		t.Fatalf("folded alert %q", a.Text)
+	}
+	h.m.Skip("main")
+	if a := h.nextAlert(); a.Text != "other" {
+		t.Fatalf("next alert %q", a.Text)
+	}
+}

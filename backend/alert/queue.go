@@ -38,6 +38,8 @@ type item struct {
 	seq      uint64
 	streak   string // combo streak key when the alert is a merged combo step
 	burst    *burst // set for event alerts: what a burst of its kind folds into
+	base     string // requested alerts folded together: the text without "×N"
+	repeats  int    // ...and how many were folded (0: none)
 }
 
 // before reports whether a is shown before b: higher priority, then older.
