@@ -50,6 +50,9 @@ func (n *Normalizer) gift(dst []domain.Event, m *rawMsg, recvMs int64) []domain.
 		return dst
 	}
 	e.User = userOf(&v.u, &v.id)
+	if v.defDiamonds < 0 || v.repeatCount < 0 {
+		n.stats.Clamped++
+	}
 	fillGift(&e, &v)
 	if !e.Streakable {
 		e.Type = domain.EventGift
