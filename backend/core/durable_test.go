@@ -94,3 +94,30 @@ func TestHealthDegradedWhileTheJournalCannotWrite(t *testing.T) {
 	waitFor(t, "health ok again", func() bool { return healthOf(t, c)["status"] == "ok" })
 	waitFor(t, "the waiting event saved", func() bool { return recentIDs(t, c)["2"] })
 }
+
+// BenchmarkSimulateAcknowledged is one POST /api/simulate after another:
+// each 202 waits for its event's commit (group commit on demand).
+func BenchmarkSimulateAcknowledged(b *testing.B) {
+	c, err := New(Options{DataDir: b.TempDir(), Listen: "127.0.0.1:0", Console: io.Discard, Headless: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := c.Start(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	defer c.Stop(context.Background())
+	client := &http.Client{}
+	body := []byte(`{"type":"chat","uniqueId":"u","userId":"1","comment":"hello"}`)
+	for b.Loop() {
+		req, _ := http.NewRequest(http.MethodPost, c.URL()+"/api/simulate", bytes.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+c.Token())
+		resp, err := client.Do(req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusAccepted {
+			b.Fatalf("simulate: %s", resp.Status)
+		}
+	}
+}

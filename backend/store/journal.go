@@ -80,6 +80,7 @@ type Journal struct {
 	failing                        atomic.Bool   // the last write attempt failed
 	syncMu                         sync.Mutex
 	flushed                        chan struct{} // closed (and replaced) after every flush
+	syncReq                        chan struct{} // Sync asks for a commit now (group commit)
 
 	errMu     sync.Mutex
 	lastErr   string
@@ -95,7 +96,8 @@ func NewJournal(db *DB, b *bus.Bus, log zerolog.Logger) *Journal {
 func NewJournalWith(db *DB, b *bus.Bus, log zerolog.Logger, opts JournalOptions) *Journal {
 	opts = opts.withDefaults()
 	j := &Journal{db: db, log: log.With().Str("component", "journal").Logger(), opts: opts,
-		closing: make(chan struct{}), done: make(chan struct{}), flushed: make(chan struct{})}
+		closing: make(chan struct{}), done: make(chan struct{}), flushed: make(chan struct{}),
+		syncReq: make(chan struct{}, 1)}
 	j.w = batchWriter{db: db, rows: make([]eventRow, 0, opts.BatchSize)}
 	if err := j.w.connect(); err != nil {
 		j.log.Warn().Err(err).Msg("journal connection not ready; will retry")
@@ -171,6 +173,12 @@ func (j *Journal) run() {
 				j.flush()
 			}
 		case <-tick:
+			j.flush()
+		case <-j.syncReq: // someone waits for a commit: take what is queued and commit now
+			if j.fill(in) {
+				in = nil
+			}
+			timer.Stop()
 			j.flush()
 		}
 	}

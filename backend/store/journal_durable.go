@@ -13,8 +13,10 @@ import (
 //     is committed to SQLite (WAL, synchronous=NORMAL: a committed batch
 //     survives a killed process; an OS crash can lose the last batches).
 //     /api/simulate acknowledges (202) only after Sync, so an acknowledged
-//     event survives kill -9. Batches are committed at most FlushInterval
-//     (20 ms) after their first event, so Sync waits about that long.
+//     event survives kill -9. Sync asks the journal to commit what is
+//     queued at once (callers arriving meanwhile share that commit: group
+//     commit); otherwise batches commit at most FlushInterval (20 ms) after
+//     their first event.
 //   - Events from the TikTok connection are not acknowledged to anyone; their
 //     loss window on kill -9 is the journal's queue plus one FlushInterval.
 //   - While writes fail (disk full, read-only file), the journal keeps at
@@ -47,6 +49,10 @@ func (j *Journal) Sync(ctx context.Context) error {
 		}
 		if j.failing.Load() {
 			return fmt.Errorf("%w: the database cannot be written: %s", ErrNotSaved, j.lastError())
+		}
+		select { // ask for a commit now; concurrent callers share it
+		case j.syncReq <- struct{}{}:
+		default:
 		}
 		select {
 		case <-ch:
