@@ -80,6 +80,7 @@ bench: headless
 	go test -run '^$$' -bench Publish50 -benchtime 2s ./backend/bus/
 	go test -run '^$$' -bench Consume -benchtime 200000x ./backend/goal/ ./backend/leaderboard/
 	go test -run '^$$' -bench Replay200k -benchtime 1x -timeout 20m ./backend/core/
+	go test -run '^$$' -bench SimulateAcknowledged -benchtime 2000x ./backend/core/
 	LTTH_BIN=$(CURDIR)/$(BIN)/ltth-headless go test -tags e2e -run '^$$' -bench HeadlessStart -benchtime 20x ./e2e/
 	LTTH_BIN=$(CURDIR)/$(BIN)/ltth-headless go test -tags e2e -run '^$$' -bench Soak -benchtime 1x ./e2e/
 
