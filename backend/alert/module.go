@@ -45,7 +45,7 @@ type Options struct {
 	Gap time.Duration  // pause between two alerts on a screen; 0 = 1s (covers the overlay's exit animation)
 	// MaxQueue is the number of waiting alerts per screen from which a new
 	// event alert coalesces with a waiting one of the same kind (same event
-	// type, and same gift for gifts) instead of queueing; 0 = 100. Alerts
+	// type, and same gift for gifts) instead of queueing; 0 = 10. Alerts
 	// are never dropped.
 	MaxQueue int
 }
@@ -80,7 +80,7 @@ func New(b *bus.Bus, st Store, opts Options) *Module {
 		m.gap = time.Second
 	}
 	if m.maxQ <= 0 {
-		m.maxQ = 100
+		m.maxQ = 10
 	}
 	return m
 }
