@@ -93,7 +93,7 @@ func (c *Core) init() error {
 		}
 	}
 	c.srv = server.New(server.Config{Addr: c.opts.Listen, AllowLAN: c.opts.AllowLAN, Token: c.token, Version: c.opts.Version},
-		server.Deps{Bus: c.bus, Log: c.log.Logger, Health: c.healthExtra})
+		server.Deps{Bus: c.bus, Log: c.log.Logger, Health: c.healthExtra, Simulate: c.simulate})
 	for _, r := range append(c.coreRoutes(), c.trustRoutes()...) {
 		c.srv.Handle(r)
 	}
@@ -180,6 +180,7 @@ func (c *Core) healthExtra() map[string]any {
 	if c.scope != nil && c.scope.journal != nil {
 		out["journal"] = c.scope.journal.Stats()
 	}
+	c.durability(out)
 	c.mu.Unlock()
 	return out
 }

@@ -145,7 +145,7 @@ func (m *Module) Adjust(id, op string, amount int64) (View, error) {
 	var err error
 	switch op {
 	case OpAdd:
-		err = m.change(e, e.value+amount, true)
+		err = m.change(e, domain.SatAdd(e.value, amount), true)
 	case OpSet:
 		if amount < 0 {
 			return View{}, fmt.Errorf("%w: set needs an amount >= 0", ErrInvalid)

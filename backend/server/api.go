@@ -48,12 +48,16 @@ func (s *Server) handleHealth(w http.ResponseWriter, _ *http.Request) {
 	} else {
 		out["connection"] = nil
 	}
+	status := "ok"
 	if s.health != nil {
 		for k, v := range s.health() {
 			out[k] = v // may override connection/bus/hub, never the three below
 		}
+		if out["status"] == "degraded" { // with out["reason"]: something is not being saved
+			status = "degraded"
+		}
 	}
-	out["status"] = "ok"
+	out["status"] = status
 	out["version"] = s.cfg.Version
 	out["uptimeMs"] = time.Since(s.started).Milliseconds()
 	httpapi.WriteJSON(w, http.StatusOK, out)
@@ -98,6 +102,10 @@ func (s *Server) handleSimulate(w http.ResponseWriter, r *http.Request) {
 		httpapi.WriteErrorText(w, http.StatusBadRequest, err.Error())
 		return
 	}
+	if err := e.CheckCounts(); err != nil {
+		httpapi.WriteErrorText(w, http.StatusBadRequest, err.Error())
+		return
+	}
 	s.prepareSimulated(&e)
 	if err := s.simulate(e); err != nil {
 		httpapi.WriteErrorText(w, http.StatusServiceUnavailable, "simulate: "+err.Error())
@@ -127,7 +135,7 @@ func (s *Server) prepareSimulated(e *domain.Event) {
 			e.RepeatCount = 1
 		}
 		if e.Coins == 0 {
-			e.Coins = e.DiamondCount * e.RepeatCount
+			e.Coins = domain.GiftCoins(e.DiamondCount, e.RepeatCount)
 		}
 	}
 }

@@ -44,8 +44,8 @@ type Config struct {
 	Version  string // reported by /api/health
 
 	// Websocket feed tuning; zero values pick the defaults.
-	ClientQueue  int           // messages queued per client before dropping (default 4096)
-	StallTimeout time.Duration // a client whose queue stays full this long is disconnected (default 10s)
+	ClientQueue  int           // messages queued per client before the hub waits for it (default 4096); nothing is dropped
+	StallTimeout time.Duration // a client whose queue stays beyond ClientQueue this long is disconnected (default 10s)
 	PingInterval time.Duration // keepalive ping period (default 20s); pong wait is 3x
 	HubQueue     int           // the hub's bus subscription size (default 16384)
 }

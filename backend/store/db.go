@@ -26,6 +26,7 @@ type DB struct {
 	journals map[*Journal]struct{} // closed (drained) before the database
 
 	backupErr error // the daily backup taken at open failed
+	writes    writeHealth
 }
 
 // BackupError reports a failure of the daily backup taken when this handle
@@ -99,6 +100,7 @@ func fromMS(ms int64) time.Time { return time.UnixMilli(ms) }
 
 func (db *DB) exec(query string, args ...any) (sql.Result, error) {
 	res, err := db.sql.Exec(query, args...)
+	db.writes.note(err)
 	return res, classify(db.path, err)
 }
 
