@@ -41,6 +41,9 @@ var _ Host = (*runtime)(nil)
 func newRuntime(in *instance) *runtime {
 	ctx, cancel := context.WithCancel(context.Background())
 	log := in.m.log.With().Str("plugin", in.id()).Logger().Hook(in.logs)
+	if log.GetLevel() > zerolog.InfoLevel {
+		log = log.Level(zerolog.InfoLevel) // the dashboard's log ring wants info and up
+	}
 	return &runtime{in: in, log: log, mux: http.NewServeMux(), ctx: ctx, cancel: cancel}
 }
 
