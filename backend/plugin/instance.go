@@ -88,13 +88,22 @@ type Info struct {
 	Overlays    []Overlay `json:"overlays"`
 	Settings    any       `json:"settings"`
 	Page        string    `json:"page,omitempty"`
+	// Routes are the running plugin's route patterns; Assets whether it
+	// serves files under /plugins/<id>/.
+	Routes []string `json:"routes"`
+	Assets bool     `json:"assets"`
 }
 
 func (in *instance) info() Info {
 	mf := in.reg.Manifest
 	in.mu.Lock()
 	defer in.mu.Unlock()
-	inf := Info{ID: mf.ID, Name: mf.Name, Version: mf.Version, Description: mf.Description,
+	routes := []string{}
+	assets := false
+	if in.run != nil {
+		routes, assets = in.run.mounted()
+	}
+	inf := Info{Routes: routes, Assets: assets, ID: mf.ID, Name: mf.Name, Version: mf.Version, Description: mf.Description,
 		Author: mf.Author, Permissions: mf.Permissions, Enabled: in.enabled, State: in.state,
 		Error: in.err, Overlays: mf.Overlays, Settings: mf.Settings, Page: mf.Page}
 	if inf.Permissions == nil {

@@ -29,11 +29,12 @@ type runtime struct {
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
 
-	mu      sync.Mutex
-	stopped bool
-	subs    []*bus.Subscription
-	assets  http.Handler
-	blocks  action.Blocks
+	mu       sync.Mutex
+	stopped  bool
+	subs     []*bus.Subscription
+	assets   http.Handler
+	patterns []string
+	blocks   action.Blocks
 }
 
 var _ Host = (*runtime)(nil)
@@ -147,6 +148,9 @@ func (rt *runtime) Handle(pattern string, h http.Handler) {
 	if err == nil {
 		err = guard("route", func() error { rt.mux.Handle(full, rt.safeHandler(h)); return nil })
 	}
+	if err == nil {
+		rt.track(func() { rt.patterns = append(rt.patterns, full) })
+	}
 	if err != nil {
 		rt.log.Error().Err(err).Str("pattern", pattern).Msg("route rejected")
 	}
@@ -161,12 +165,19 @@ func (rt *runtime) apiPattern(pattern string) (string, error) {
 	if !strings.HasPrefix(path, "/") {
 		return "", fmt.Errorf("pattern %q: path must start with /", pattern)
 	}
+	first, _, _ := strings.Cut(strings.TrimPrefix(path, "/"), "/")
+	if reservedPaths[first] {
+		return "", fmt.Errorf("pattern %q: /%s is the host's own endpoint", pattern, first)
+	}
 	full := APIPrefix(rt.ID()) + strings.TrimPrefix(path, "/")
 	if method != "" {
 		full = method + " " + full
 	}
 	return full, nil
 }
+
+// reservedPaths are the host's endpoints under /api/plugins/<id>/.
+var reservedPaths = map[string]bool{"enable": true, "disable": true, "reload": true, "settings": true, "logs": true}
 
 // APIPrefix is where a plugin's routes are served.
 func APIPrefix(id string) string { return "/api/plugins/" + id + "/" }
@@ -195,6 +206,13 @@ func (rt *runtime) Assets(fsys fs.FS) {
 	rt.mu.Lock()
 	rt.assets = h
 	rt.mu.Unlock()
+}
+
+// mounted lists the run's route patterns and whether it serves assets.
+func (rt *runtime) mounted() ([]string, bool) {
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	return append([]string{}, rt.patterns...), rt.assets != nil
 }
 
 func (rt *runtime) getAssets() http.Handler {
