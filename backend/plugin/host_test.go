@@ -104,6 +104,8 @@ func TestLifecycleEverythingThroughTheHost(t *testing.T) {
 
 func TestEnableDisableReloadUnmountWithoutLeaks(t *testing.T) {
 	e := plugintest.Start(t, sample.New("alpha", sample.Behaviour{}))
+	states := e.Bus.Subscribe("states", 64, func(m *domain.Message) bool { return m.Type == plugin.StateType })
+	defer states.Close()
 	base := plugintest.SnapshotGoroutines()
 	for round := range 3 {
 		if code, body := e.Do(t, "POST", "/api/plugins/alpha/enable", ""); code != 200 || !strings.Contains(body, `"state":"running"`) {
@@ -135,6 +137,14 @@ func TestEnableDisableReloadUnmountWithoutLeaks(t *testing.T) {
 			t.Fatal("flow engine not told that blocks were removed")
 		}
 		base.AssertNoLeaks(t)
+	}
+	// The dashboard gets every change as a retained "plugins" message.
+	var last domain.Message
+	for n := len(states.C()); n > 0; n-- {
+		last = <-states.C()
+	}
+	if infos, ok := last.Data.([]plugin.Info); last.Key != plugin.StateType || !ok || infos[0].State != plugin.StateStopped {
+		t.Fatalf("last state message = %+v", last)
 	}
 	// The choice survives a restart.
 	e.StopHost(t)
