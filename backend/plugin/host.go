@@ -152,9 +152,10 @@ func (m *Manager) SetEnabled(ctx context.Context, id string, on bool) (Info, err
 	in.setEnabled(on)
 	if on {
 		m.startLocked(ctx, in) // no-op when already running
+	} else if in.current() != nil {
+		m.stopLocked(ctx, in) // stopped, or error when it did not stop cleanly
 	} else {
-		m.stopLocked(ctx, in)
-		in.setState(StateStopped, "")
+		in.setState(StateStopped, "") // clears an earlier error
 	}
 	m.publishState()
 	return in.info(), nil

@@ -232,6 +232,18 @@ func TestSettingsNamespacedValidatedAndApplied(t *testing.T) {
 	if _, h := getHello(t, e, "alpha"); h.Greeting != "hello alpha" {
 		t.Fatalf("settings lost over restart: %+v", h)
 	}
+	// Stored settings an older version wrote (a renamed field, a retyped
+	// one) do not keep the plugin from starting: those fall back to defaults.
+	if err := e.DB.SetSetting("plugin.beta.settings", `{"greeting":"kept","count":"three","old":1}`); err != nil {
+		t.Fatal(err)
+	}
+	e.Do(t, "POST", "/api/plugins/beta/reload", "")
+	if code, h := getHello(t, e, "beta"); code != 200 || h.Greeting != "kept" {
+		t.Fatalf("beta with outdated settings = %d %+v", code, h)
+	}
+	if _, body := e.Do(t, "GET", "/api/plugins/beta/settings", ""); !strings.Contains(body, `"count":3`) {
+		t.Fatalf("retyped setting did not fall back to its default: %s", body)
+	}
 }
 
 func TestPluginBlocksMustBeNamespaced(t *testing.T) {
@@ -246,5 +258,27 @@ func TestPluginBlocksMustBeNamespaced(t *testing.T) {
 	}
 	if _, ok := e2.Registry.Action("alert.show"); ok {
 		t.Fatal("a plugin took over a core block type")
+	}
+}
+
+func TestTimerPanicAndStuckStopAreIsolated(t *testing.T) {
+	hang := make(chan struct{})
+	defer close(hang)
+	e := plugintest.Start(t,
+		sample.New("ticker", sample.Behaviour{DefaultEnabled: true, PanicInTimer: true}),
+		sample.New("stuck", sample.Behaviour{DefaultEnabled: true, Hang: hang}),
+		sample.New("fine", sample.Behaviour{DefaultEnabled: true}))
+	if inf := e.WaitState(t, "ticker", plugin.StateError); !strings.Contains(inf.Error, "timer told to panic") {
+		t.Fatalf("ticker = %+v", inf)
+	}
+	code, body := e.Do(t, "POST", "/api/plugins/stuck/disable", "")
+	if code != 200 || !strings.Contains(body, `"state":"error"`) || !strings.Contains(body, "did not end within the stop timeout") {
+		t.Fatalf("stuck disable = %d %s", code, body)
+	}
+	if code, _ := getHello(t, e, "stuck"); code != http.StatusNotFound {
+		t.Fatalf("stuck plugin still routed: %d", code)
+	}
+	if inf := e.Info(t, "fine"); inf.State != plugin.StateRunning {
+		t.Fatalf("fine = %+v", inf)
 	}
 }

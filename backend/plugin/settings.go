@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/rs/zerolog"
+
 	"github.com/ltth/ltth/backend/action"
 )
 
@@ -37,15 +39,39 @@ func (m *Manager) saveEnabled(in *instance, on bool) error {
 }
 
 // settings returns a plugin's stored settings checked against its schema,
-// defaults filled in.
+// defaults filled in. Stored values the schema no longer accepts (a plugin
+// update renamed or retyped a field) fall back to their defaults and are
+// logged; they stay in the store until the next save.
 func (m *Manager) settings(in *instance) (*action.Config, error) {
 	raw, _, err := m.opts.Store.GetSetting(settingsKey(in.id()))
 	if err != nil {
 		return nil, fmt.Errorf("reading settings: %w", err)
 	}
-	cfg, err := action.NewConfig(json.RawMessage(raw), in.reg.Manifest.Settings)
+	specs := in.reg.Manifest.Settings
+	kept := map[string]json.RawMessage{}
+	var stored map[string]json.RawMessage
+	if raw != "" {
+		if err := json.Unmarshal([]byte(raw), &stored); err != nil {
+			in.logs.add(zerolog.WarnLevel, "stored settings are not a JSON object; using defaults")
+		}
+	}
+	for i := range specs {
+		v, ok := stored[specs[i].Name]
+		if !ok {
+			continue
+		}
+		one := map[string]json.RawMessage{specs[i].Name: v}
+		b, _ := json.Marshal(one)
+		if _, err := action.NewConfig(b, specs[i:i+1]); err != nil {
+			in.logs.add(zerolog.WarnLevel, fmt.Sprintf("stored setting ignored (%v); using its default", err))
+			continue
+		}
+		kept[specs[i].Name] = v
+	}
+	b, _ := json.Marshal(kept)
+	cfg, err := action.NewConfig(b, specs)
 	if err != nil {
-		return nil, fmt.Errorf("%w: stored settings: %v", ErrSettings, err)
+		return nil, fmt.Errorf("%w: %v", ErrSettings, err)
 	}
 	return cfg, nil
 }

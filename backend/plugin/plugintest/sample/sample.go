@@ -24,6 +24,10 @@ type Behaviour struct {
 	DefaultEnabled bool
 	PanicOnStart   bool
 	FailStart      bool
+	PanicInTimer   bool
+	// Hang, when set, is a goroutine that ignores the stop signal and ends
+	// only when Hang is closed (a plugin that does not stop in time).
+	Hang <-chan struct{}
 }
 
 // Manifest is the plugin.json of a sample plugin with id.
@@ -80,8 +84,11 @@ func (p *Plugin) Start(_ context.Context, h plugin.Host) error {
 	h.Handle("GET /kv/{key}", http.HandlerFunc(p.getKV))
 	h.Assets(fstest.MapFS{"overlay.html": {Data: []byte("<!doctype html><title>" + h.ID() + "</title>")}})
 	h.Subscribe("chat", func(m *domain.Message) bool { return m.Event != nil && m.Event.Type == domain.EventChat }, true, p.onChat)
-	h.Every(10*time.Millisecond, func() { p.ticks.Add(1) })
+	h.Every(10*time.Millisecond, p.tick)
 	h.Go(func(ctx context.Context) { <-ctx.Done() })
+	if p.b.Hang != nil {
+		h.Go(func(context.Context) { <-p.b.Hang })
+	}
 	log := h.Log()
 	log.Info().Msg("sample started")
 	return h.AddBlocks(action.Blocks{Actions: []action.Action{p.sayAction()}})
@@ -89,6 +96,13 @@ func (p *Plugin) Start(_ context.Context, h plugin.Host) error {
 
 // Stop implements plugin.Plugin.
 func (p *Plugin) Stop(context.Context) error { return nil }
+
+func (p *Plugin) tick() {
+	if p.b.PanicInTimer {
+		panic("sample: timer told to panic")
+	}
+	p.ticks.Add(1)
+}
 
 func (p *Plugin) onChat(m domain.Message) {
 	if m.Event.Comment == "!panic "+p.h.ID() {

@@ -11,6 +11,6 @@ registerPage({
   component: PluginsPage,
   badge: () => {
     const failed = (live.plugins ?? []).filter((p) => p.state === 'error').length
-    return failed ? `${failed} !` : undefined
+    return failed || undefined
   },
 })
