@@ -62,6 +62,7 @@ type Manager struct {
 	log   zerolog.Logger
 	order []*instance
 	byID  map[string]*instance
+	api   http.Handler // the /api/plugins/ dispatcher
 
 	opMu   sync.Mutex // serializes start/stop/enable/disable/reload
 	faults sync.WaitGroup
@@ -91,6 +92,7 @@ func New(opts Options) (*Manager, error) {
 		opts.Plugins = Registered()
 	}
 	m := &Manager{opts: opts, bus: opts.Bus, log: opts.Log, byID: map[string]*instance{}}
+	m.api = m.apiHandler()
 	for _, r := range opts.Plugins {
 		if m.byID[r.Manifest.ID] != nil {
 			return nil, fmt.Errorf("%s: %w", r.Manifest.ID, ErrRegistered)
@@ -252,7 +254,8 @@ func (m *Manager) stopLocked(ctx context.Context, in *instance) {
 // removes its blocks.
 func (m *Manager) teardown(ctx context.Context, in *instance, rt *runtime, callStop bool) error {
 	in.detach(rt)
-	sctx, cancel := context.WithTimeout(ctx, m.opts.StopTimeout)
+	// a request that asked for the stop may end; the stop still gets its time
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), m.opts.StopTimeout)
 	defer cancel()
 	var errs []error
 	if callStop {
@@ -313,7 +316,7 @@ func guard(what string, fn func() error) (err error) {
 func (m *Manager) Routes() []module.Route {
 	return []module.Route{
 		{Pattern: "GET /api/plugins", Handler: http.HandlerFunc(m.handleList)},
-		{Pattern: "/api/plugins/", Handler: m.apiHandler()},
+		{Pattern: "/api/plugins/", Handler: m.api},
 		{Pattern: "GET /plugins/", Handler: http.HandlerFunc(m.serveAssets)},
 	}
 }
