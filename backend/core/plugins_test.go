@@ -2,6 +2,7 @@ package core
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -113,4 +114,33 @@ func TestPluginEventFiresFlowAndPluginBlocksComeAndGo(t *testing.T) {
 func mustJSON(v any) []byte {
 	b, _ := json.Marshal(v)
 	return b
+}
+
+// Enabled state and settings are per profile; switching profile swaps the
+// running plugins behind the same routes.
+func TestPluginStateIsPerProfile(t *testing.T) {
+	c := startCore(t, t.TempDir())
+	defer stopCore(t, c)
+	if code := call(t, c, "POST", "/api/plugins/coretest/disable", "", nil); code != 200 {
+		t.Fatalf("disable = %d", code)
+	}
+	if code := call(t, c, "POST", "/api/profiles", `{"name":"Stream B"}`, nil); code != http.StatusCreated {
+		t.Fatalf("create profile = %d", code)
+	}
+	if err := c.SwitchProfile(context.Background(), "Stream B"); err != nil {
+		t.Fatal(err)
+	}
+	var inf plugin.Info
+	if code := call(t, c, "POST", "/api/plugins/coretest/reload", "", &inf); code != 200 || !inf.Enabled || inf.State != plugin.StateRunning {
+		t.Fatalf("coretest in a fresh profile = %d %+v", code, inf)
+	}
+	if code := call(t, c, "GET", "/api/plugins/coretest/hello", "", nil); code != 200 {
+		t.Fatalf("route in profile B = %d", code)
+	}
+	if err := c.SwitchProfile(context.Background(), "default"); err != nil {
+		t.Fatal(err)
+	}
+	if code := call(t, c, "GET", "/api/plugins/coretest/hello", "", nil); code != http.StatusNotFound {
+		t.Fatalf("route back in the profile where it is disabled = %d", code)
+	}
 }

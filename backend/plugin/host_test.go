@@ -247,8 +247,6 @@ func TestSettingsNamespacedValidatedAndApplied(t *testing.T) {
 }
 
 func TestPluginBlocksMustBeNamespaced(t *testing.T) {
-	e := plugintest.Start(t, sample.New("alpha", sample.Behaviour{}))
-	_ = e
 	reg := plugin.Registration{Manifest: plugin.Manifest{ID: "rogue", Name: "Rogue", Version: "1"},
 		New: func() plugin.Plugin { return rogue{} }}
 	e2 := plugintest.Start(t, reg)
