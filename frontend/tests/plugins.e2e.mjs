@@ -27,6 +27,8 @@ async function status(path) {
   return (await fetch(`${base}${path}`)).status
 }
 
+/** @typedef {{ name: string, kind: string, default?: unknown }} Field */
+/** @type {{ id: string, enabled: boolean, state: string, overlays: { path: string }[], settings: Field[] }[]} */
 const plugins = await (await fetch(`${base}/api/plugins`)).json()
 const target = plugins.find((p) => p.enabled && p.state === 'running' && p.overlays.length && p.settings.some((f) => f.kind === 'text' || f.kind === 'number'))
 if (!target) {
@@ -34,7 +36,7 @@ if (!target) {
   process.exit(2)
 }
 const overlayPath = `/plugins/${target.id}/${target.overlays[0].path}`
-const field = target.settings.find((f) => f.kind === 'text' || f.kind === 'number')
+const field = /** @type {Field} */ (target.settings.find((f) => f.kind === 'text' || f.kind === 'number'))
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
