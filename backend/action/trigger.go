@@ -11,9 +11,12 @@ import (
 // Matcher is a compiled trigger.
 type Matcher struct {
 	// Keys are the message types the trigger listens to: an event type
-	// ("gift"), a state type ("goal", "connection", "plugin:<id>:<event>"),
-	// or an engine source ("timer", "manual", "webhook:<hookId>"). The engine
-	// indexes flows by key so a message only reaches candidate flows.
+	// ("gift"), a state type ("goalReached", "connection",
+	// "plugin:<id>:<event>"), or an engine source ("timer", "manual",
+	// "webhook:<hookId>"). The engine indexes flows by key and subscribes to
+	// exactly the keys some enabled flow uses, so a module's own trigger
+	// receives its module's messages (use the publisher's exported type
+	// constant) without the engine knowing the type.
 	Keys []string
 	// Match decides whether in starts a run. args are the trigger's outputs
 	// (command arguments, goal fields...) for templates and conditions; nil

@@ -2,10 +2,10 @@ package alert
 
 import (
 	"encoding/json"
-	"errors"
 	"io"
 	"net/http"
 
+	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/module"
 )
 
@@ -34,7 +34,7 @@ func (m *Module) Routes() []module.Route {
 }
 
 func (m *Module) getConfigs(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, http.StatusOK, m.Configs())
+	httpapi.WriteJSON(w, http.StatusOK, m.Configs())
 }
 
 func (m *Module) putConfig(w http.ResponseWriter, r *http.Request) {
@@ -44,10 +44,10 @@ func (m *Module) putConfig(w http.ResponseWriter, r *http.Request) {
 	}
 	c, err := m.PatchConfig(r.PathValue("eventType"), body)
 	if err != nil {
-		writeError(w, err)
+		httpapi.WriteError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, c)
+	httpapi.WriteJSON(w, http.StatusOK, c)
 }
 
 func (m *Module) postPause(w http.ResponseWriter, r *http.Request) {
@@ -59,11 +59,11 @@ func (m *Module) postPause(w http.ResponseWriter, r *http.Request) {
 		Paused *bool `json:"paused"`
 	}
 	if err := json.Unmarshal(body, &req); err != nil || req.Paused == nil {
-		writeJSON(w, http.StatusBadRequest, errorBody{`body must be {"paused": true|false}`})
+		httpapi.WriteErrorText(w, http.StatusBadRequest, `body must be {"paused": true|false}`)
 		return
 	}
 	m.SetPaused(*req.Paused)
-	writeJSON(w, http.StatusOK, Paused{Paused: *req.Paused})
+	httpapi.WriteJSON(w, http.StatusOK, Paused{Paused: *req.Paused})
 }
 
 func (m *Module) postAction(w http.ResponseWriter, r *http.Request) {
@@ -72,15 +72,15 @@ func (m *Module) postAction(w http.ResponseWriter, r *http.Request) {
 	case a == "test" && Alertable(b):
 		m.postTest(w, r, b)
 	case !screenRe.MatchString(a):
-		writeJSON(w, http.StatusNotFound, errorBody{"unknown screen or event type"})
+		httpapi.WriteErrorText(w, http.StatusNotFound, "unknown screen or event type")
 	case b == "skip":
-		writeJSON(w, http.StatusOK, map[string]any{"screen": a, "skipped": m.Skip(a)})
+		httpapi.WriteJSON(w, http.StatusOK, map[string]any{"screen": a, "skipped": m.Skip(a)})
 	case b == "clear":
-		writeJSON(w, http.StatusOK, map[string]any{"screen": a, "cleared": m.Clear(a)})
+		httpapi.WriteJSON(w, http.StatusOK, map[string]any{"screen": a, "cleared": m.Clear(a)})
 	case a == "test":
-		writeError(w, ErrUnknownType)
+		httpapi.WriteError(w, ErrUnknownType)
 	default:
-		writeJSON(w, http.StatusNotFound, errorBody{"unknown alert action " + b})
+		httpapi.WriteErrorText(w, http.StatusNotFound, "unknown alert action "+b)
 	}
 }
 
@@ -93,52 +93,28 @@ func (m *Module) postTest(w http.ResponseWriter, r *http.Request, eventType stri
 	if len(body) > 0 {
 		c := m.Configs()[eventType]
 		if err := json.Unmarshal(body, &c); err != nil {
-			writeJSON(w, http.StatusBadRequest, errorBody{"invalid config JSON: " + err.Error()})
+			httpapi.WriteErrorText(w, http.StatusBadRequest, "invalid config JSON: "+err.Error())
 			return
 		}
 		preview = &c
 	}
 	a, err := m.Test(eventType, preview)
 	if err != nil {
-		writeError(w, err)
+		httpapi.WriteError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusAccepted, map[string]any{"alert": a, "paused": m.Paused()})
+	httpapi.WriteJSON(w, http.StatusAccepted, map[string]any{"alert": a, "paused": m.Paused()})
 }
 
 func (m *Module) getStatus(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, http.StatusOK, map[string]any{"paused": m.Paused(), "screens": m.Status()})
-}
-
-type errorBody struct {
-	Error string `json:"error"`
+	httpapi.WriteJSON(w, http.StatusOK, map[string]any{"paused": m.Paused(), "screens": m.Status()})
 }
 
 func readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if err != nil {
-		writeJSON(w, http.StatusRequestEntityTooLarge, errorBody{"request body too large or unreadable"})
+		httpapi.WriteErrorText(w, http.StatusRequestEntityTooLarge, "request body too large or unreadable")
 		return nil, false
 	}
 	return b, true
-}
-
-func writeError(w http.ResponseWriter, err error) {
-	status := http.StatusBadRequest
-	switch {
-	case errors.Is(err, ErrUnknownType):
-		status = http.StatusNotFound
-	case errors.Is(err, ErrStore):
-		status = http.StatusInternalServerError
-	case errors.Is(err, ErrQueueFull):
-		status = http.StatusServiceUnavailable
-	}
-	writeJSON(w, status, errorBody{err.Error()})
-}
-
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
 }

@@ -8,16 +8,21 @@ import (
 
 // Alert is the `alert` state message payload (docs/architecture.md).
 type Alert struct {
-	ID         string        `json:"id"`
-	Screen     string        `json:"screen"`
-	EventType  string        `json:"eventType"`
-	Text       string        `json:"text"`
+	ID        string `json:"id"`
+	Screen    string `json:"screen"`
+	EventType string `json:"eventType"`
+	Text      string `json:"text"`
+	// HTML is Text as HTML, set only by a flow's alert.show with "Text is
+	// HTML" (the template's markup kept, inserted values escaped). Overlays
+	// insert it through a small tag allow-list and otherwise show Text.
+	HTML       string        `json:"html,omitempty"`
 	ImageURL   string        `json:"imageUrl"`
 	SoundURL   string        `json:"soundUrl"`
 	VideoURL   string        `json:"videoUrl"`
 	DurationMs int           `json:"durationMs"`
 	Animation  string        `json:"animation"`
 	Event      *domain.Event `json:"event"`
+	FlowID     string        `json:"flowId,omitempty"` // the flow that asked for it, if any
 }
 
 // Control is the `alertControl` state message payload.

@@ -7,16 +7,20 @@ import (
 	"time"
 
 	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/httpapi"
 )
 
-// ErrUnknownType is returned for an event type that cannot have an alert.
-var ErrUnknownType = errors.New("event type cannot have an alert")
-
-// ErrStore wraps a persistence failure.
-var ErrStore = errors.New("store error")
-
-// ErrQueueFull is returned when a test alert did not fit in its screen's queue.
-var ErrQueueFull = errors.New("alert queue is full")
+// Errors callers can tell apart (kinds of the httpapi vocabulary).
+var (
+	// ErrUnknownType is returned for an event type that cannot have an alert.
+	ErrUnknownType = httpapi.NewError(httpapi.ErrNotFound, "event type cannot have an alert")
+	// ErrInvalid is returned for a configuration that does not validate.
+	ErrInvalid = httpapi.NewError(httpapi.ErrInvalid, "invalid alert config")
+	// ErrStore wraps a persistence failure.
+	ErrStore = errors.New("store error")
+	// ErrQueueFull is returned when a test alert did not fit in its screen's queue.
+	ErrQueueFull = httpapi.NewError(httpapi.ErrUnavailable, "alert queue is full")
+)
 
 // Configs returns every alertable type's configuration.
 func (m *Module) Configs() map[string]Config {
@@ -35,7 +39,7 @@ func (m *Module) SetConfig(eventType string, c Config) (Config, error) {
 		return Config{}, fmt.Errorf("%w: %q", ErrUnknownType, eventType)
 	}
 	if err := c.Validate(); err != nil {
-		return Config{}, err
+		return Config{}, fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
 	b, err := json.Marshal(c)
 	if err != nil {
@@ -58,7 +62,7 @@ func (m *Module) PatchConfig(eventType string, patch []byte) (Config, error) {
 	}
 	c := m.Configs()[eventType]
 	if err := json.Unmarshal(patch, &c); err != nil {
-		return Config{}, fmt.Errorf("invalid config JSON: %w", err)
+		return Config{}, fmt.Errorf("%w: not valid JSON: %w", ErrInvalid, err)
 	}
 	return m.SetConfig(eventType, c)
 }
@@ -76,7 +80,7 @@ func (m *Module) Test(eventType string, preview *Config) (Alert, error) {
 	if preview != nil {
 		c = *preview
 		if err := c.Validate(); err != nil {
-			return Alert{}, err
+			return Alert{}, fmt.Errorf("%w: %w", ErrInvalid, err)
 		}
 	}
 	a, ok := m.enqueue(SampleEvent(domain.EventType(eventType), time.Now().UnixMilli()), c, "")

@@ -23,8 +23,9 @@ func (c *Core) buildModules(s *scope) ([]module.Module, error) {
 	s.alerts = alert.New(c.bus, db, alert.Options{Log: logFor("alert")})
 	goals := goal.New(c.bus, db, goal.Options{Log: logFor("goal")})
 	boards := leaderboard.New(c.bus, db, leaderboard.Options{Log: logFor("leaderboard")})
+	reg := action.NewRegistry()
 	flows, err := flow.New(flow.Options{
-		Bus: c.bus, Registry: action.NewRegistry(), DataDir: c.opts.DataDir,
+		Bus: c.bus, Registry: reg, DataDir: c.opts.DataDir,
 		Log: logFor("flow"), Store: flowStore(db), Roles: topGifterRoles(db),
 	})
 	if err != nil {
@@ -38,7 +39,11 @@ func (c *Core) buildModules(s *scope) ([]module.Module, error) {
 		connector.Deps{Bus: c.bus, Log: logFor("tiktok"), Settings: db, DataDir: c.opts.DataDir})
 	// Consumers first, the event source last, so nothing published at
 	// start-up is missed.
-	return []module.Module{s.alerts, goals, boards, flows, plugins, s.conn}, nil
+	mods := []module.Module{s.alerts, goals, boards, flows, plugins, s.conn}
+	if err := addBlocks(reg, mods); err != nil {
+		return nil, err
+	}
+	return mods, nil
 }
 
 // flowStore adapts the profile database to the flow engine's store.

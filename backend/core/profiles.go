@@ -3,13 +3,13 @@ package core
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
 	"time"
 
 	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/module"
 	"github.com/ltth/ltth/backend/store"
 )
@@ -89,10 +89,10 @@ func (c *Core) coreRoutes() []module.Route {
 func (c *Core) handleListProfiles(w http.ResponseWriter, r *http.Request) {
 	list, err := c.profiles.List()
 	if err != nil {
-		writeError(w, http.StatusInternalServerError, err.Error())
+		httpapi.WriteErrorText(w, http.StatusInternalServerError, err.Error())
 		return
 	}
-	writeJSON(w, http.StatusOK, list)
+	httpapi.WriteJSON(w, http.StatusOK, list)
 }
 
 type nameBody struct {
@@ -105,7 +105,7 @@ func readName(w http.ResponseWriter, r *http.Request) (nameBody, bool) {
 	dec := json.NewDecoder(r.Body)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&b); err != nil {
-		writeError(w, http.StatusBadRequest, "invalid JSON body: "+err.Error())
+		httpapi.WriteErrorText(w, http.StatusBadRequest, "invalid JSON body: "+err.Error())
 		return b, false
 	}
 	return b, true
@@ -146,7 +146,7 @@ func (c *Core) handleDeleteProfile(w http.ResponseWriter, r *http.Request) {
 func (c *Core) handleExportProfile(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("name")
 	if err := c.profileExists(name); err != nil {
-		writeError(w, http.StatusNotFound, err.Error())
+		httpapi.WriteError(w, err)
 		return
 	}
 	file := fmt.Sprintf("ltth-%s-%s.db", name, time.Now().Format("20060102-150405"))
@@ -170,39 +170,16 @@ func (c *Core) handleRecentEvents(w http.ResponseWriter, r *http.Request) {
 	}
 	evs, err := c.RecentEvents(limit)
 	if err != nil {
-		writeError(w, http.StatusServiceUnavailable, err.Error())
+		httpapi.WriteErrorText(w, http.StatusServiceUnavailable, err.Error())
 		return
 	}
-	writeJSON(w, http.StatusOK, evs)
+	httpapi.WriteJSON(w, http.StatusOK, evs)
 }
 
 func respond(w http.ResponseWriter, okStatus int, err error) {
 	if err != nil {
-		writeError(w, errorStatus(err), err.Error())
+		httpapi.WriteError(w, err)
 		return
 	}
-	writeJSON(w, okStatus, map[string]bool{"ok": true})
-}
-
-// errorStatus maps the store's profile errors to HTTP statuses.
-func errorStatus(err error) int {
-	switch {
-	case errors.Is(err, store.ErrProfileNotFound):
-		return http.StatusNotFound
-	case errors.Is(err, store.ErrProfileExists), errors.Is(err, store.ErrActiveProfile), errors.Is(err, store.ErrProfileInUse):
-		return http.StatusConflict
-	case errors.Is(err, store.ErrCorrupt), errors.Is(err, store.ErrNewerSchema), errors.Is(err, store.ErrInvalidName):
-		return http.StatusUnprocessableEntity
-	}
-	return http.StatusBadRequest
-}
-
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(v)
-}
-
-func writeError(w http.ResponseWriter, status int, msg string) {
-	writeJSON(w, status, map[string]string{"error": msg})
+	httpapi.WriteJSON(w, okStatus, map[string]bool{"ok": true})
 }

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/ltth/ltth/backend/alert"
+	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/module"
 	"github.com/ltth/ltth/backend/store"
 	"github.com/ltth/ltth/backend/tiktok/connector"
@@ -104,7 +105,7 @@ func (c *Core) dispatch(pattern string) http.Handler {
 		}
 		c.mu.Unlock()
 		if h == nil {
-			writeError(w, http.StatusServiceUnavailable, "no profile is open (switching profiles?)")
+			httpapi.WriteErrorText(w, http.StatusServiceUnavailable, "no profile is open (switching profiles?)")
 			return
 		}
 		h.ServeHTTP(w, r)

@@ -29,7 +29,7 @@ func benchTrigger(i int) (trigger, conditions string) {
 	case 17:
 		return `{"type":"tiktok.follow"}`, cond
 	case 18:
-		return `{"type":"goal.progress","config":{"minPercent":50}}`, cond
+		return `{"type":"plugin.event","config":{"plugin":"p","event":"e"}}`, cond
 	}
 	return `{"type":"timer.interval","config":{"seconds":60}}`, cond
 }
@@ -42,7 +42,7 @@ func loadBenchFlows(tb testing.TB, e *Engine, n int, gen func(int) (string, stri
 	for i := 0; i < n; i++ {
 		trig, cond := gen(i)
 		id := fmt.Sprintf("f%04d", i)
-		doc := flowDoc(id, trig, cond, `[{"type":"alert.show","config":{"text":"{nickname} sent {giftName}"}}]`)
+		doc := flowDoc(id, trig, cond, `[{"type":"log.write","config":{"message":"{nickname} sent {giftName}"}}]`)
 		en := e.build(FlowRecord{ID: id, Name: id, Enabled: true, Definition: json.RawMessage(doc)})
 		if en.err != nil {
 			tb.Fatalf("%s: %v", id, en.err)

@@ -6,8 +6,10 @@ import (
 	"github.com/ltth/ltth/backend/action"
 )
 
-// registerBuiltins adds the engine's own triggers, conditions and actions
-// to its registry.
+// registerBuiltins adds the engine's own, generic triggers, conditions and
+// actions to its registry. Blocks about one capability (alert.show, goal.*,
+// overlay.*, connection.state) belong to that capability's package, which
+// provides them as an action.BlockProvider; core adds them.
 func registerBuiltins(e *Engine) error {
 	var errs []error
 	for _, t := range append(eventTriggers(), stateTriggers()...) {
@@ -16,10 +18,7 @@ func registerBuiltins(e *Engine) error {
 	for _, c := range builtinConditions() {
 		errs = append(errs, e.reg.AddCondition(c))
 	}
-	actions := []action.Action{alertAction(),
-		overlayAction("text", "Overlay text"), overlayAction("image", "Overlay image"),
-		overlayAction("video", "Overlay video"), overlayAction("clear", "Clear overlay"),
-		goalAction(), setVarAction(), e.incrementAction(), delayAction(), e.runFlowAction(),
+	actions := []action.Action{setVarAction(), e.incrementAction(), delayAction(), e.runFlowAction(),
 		stopAction(), e.webhookAction(), logAction()}
 	for _, a := range actions {
 		errs = append(errs, e.reg.AddAction(a))

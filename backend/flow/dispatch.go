@@ -85,10 +85,10 @@ func (e *Engine) observe(m *domain.Message) {
 		}
 		return
 	}
-	if m.Type == "connection" {
+	if m.Type == domain.MsgConnection {
 		in := action.Input{Msg: m}
 		if s, ok := in.Data()["state"].(string); ok {
-			e.live.Store(s == "connected")
+			e.live.Store(s == domain.ConnConnected)
 		}
 	}
 }

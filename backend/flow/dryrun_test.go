@@ -17,14 +17,19 @@ func TestDryRunHasNoSideEffects(t *testing.T) {
 	reg.AddAction(action.Action{Info: action.Info{Type: "obs.scene", Name: "Switch scene", Category: "OBS",
 		Fields: []action.FieldSpec{{Name: "scene", Label: "Scene", Kind: action.FieldTemplate}}},
 		Execute: func(context.Context, *action.Run) error { called.Add(1); return nil }})
+	reg.AddAction(action.Action{Info: action.Info{Type: "test.announce", Name: "Announce", Category: "Test"},
+		DryRunSafe: true,
+		Execute: func(_ context.Context, run *action.Run) error {
+			run.Publish(domain.Message{Type: "announce"})
+			return nil
+		}})
 	h := newHarness(t, func(o *Options) { o.Registry = reg })
 	h.save(flowDoc("big", `{"type":"tiktok.gift","config":{"minCoins":100}}`,
 		`[{"type":"cooldown","config":{"seconds":60}}]`, `[
-		{"type":"alert.show","config":{"text":"{nickname}"}},
+		{"type":"test.announce"},
 		{"type":"variable.increment","config":{"name":"total","by":"{coins}"}},
 		{"type":"delay","config":{"ms":600000}},
 		{"type":"webhook.send","config":{"url":"`+srv.URL+`/x","body":"{\"n\":\"{nickname}\"}"}},
-		{"type":"goal.update","config":{"goalId":"coins","amount":"{coins}"}},
 		{"type":"obs.scene","config":{"scene":"Gift {giftName}"}},
 		{"type":"log.write","config":{"message":"hello"}}]`))
 	tr, err := h.e.Test("big", TestRequest{Event: gift("ann", 5655, 150)})
@@ -32,7 +37,7 @@ func TestDryRunHasNoSideEffects(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !tr.DryRun || tr.Status != StatusCompleted || !tr.Trigger.Matched || tr.Trigger.Type != "tiktok.gift" ||
-		len(tr.Conditions) != 1 || !tr.Conditions[0].Result || len(tr.Actions) != 7 {
+		len(tr.Conditions) != 1 || !tr.Conditions[0].Result || len(tr.Actions) != 6 {
 		t.Fatalf("trace %+v", tr)
 	}
 	notes := ""
@@ -42,8 +47,8 @@ func TestDryRunHasNoSideEffects(t *testing.T) {
 		}
 		notes += strings.Join(a.Notes, "|") + "\n"
 	}
-	for _, want := range []string{`would publish "alertRequest"`, "would set variable total = 150", "would wait 10m0s",
-		"would POST " + srv.URL + "/x", `"goalCommand"`, `would run obs.scene (scene="Gift Rose")`, "would log (info): hello"} {
+	for _, want := range []string{`would publish "announce"`, "would set variable total = 150", "would wait 10m0s",
+		"would POST " + srv.URL + "/x", `would run obs.scene (scene="Gift Rose")`, "would log (info): hello"} {
 		if !strings.Contains(notes, want) {
 			t.Errorf("notes lack %q:\n%s", want, notes)
 		}
@@ -51,8 +56,7 @@ func TestDryRunHasNoSideEffects(t *testing.T) {
 	if tr.Variables["total"].Num != 150 {
 		t.Errorf("snapshot %+v", tr.Variables)
 	}
-	h.none(TypeAlertRequest)
-	h.none("goalCommand")
+	h.none("announce")
 	if called.Load() != 0 || len(srv.requests()) != 0 {
 		t.Fatal("side effects in a dry run")
 	}
@@ -94,10 +98,11 @@ func TestDryRunSamplesAndForce(t *testing.T) {
 	if tr.Status != StatusCompleted || tr.Trigger.Type != "test" {
 		t.Fatalf("timer flow without sample: %+v", tr)
 	}
-	goalFlow := `{"id":"g","name":"g","triggers":[{"type":"goal.reached"}],"actions":[{"type":"log.write","config":{"message":"{goalName}"}}]}`
-	f, _ := Decode([]byte(goalFlow))
-	tr, err := h.e.Test("g", TestRequest{Flow: f, Message: &SampleMessage{Type: "goal",
-		Data: []byte(`{"id":"x","name":"Likes","value":10,"target":10,"reached":true}`)}})
+	stateFlow := `{"id":"g","name":"g","triggers":[{"type":"plugin.event","config":{"plugin":"goals","event":"reached"}}],
+		"actions":[{"type":"log.write","config":{"message":"{goalName}"}}]}`
+	f, _ := Decode([]byte(stateFlow))
+	tr, err := h.e.Test("g", TestRequest{Flow: f, Message: &SampleMessage{Type: "plugin:goals:reached",
+		Data: []byte(`{"id":"x","goalName":"Likes","value":10,"target":10}`)}})
 	if err != nil || tr.Status != StatusCompleted || tr.Args["goalName"] != "Likes" {
 		t.Fatalf("unsaved flow with a state sample: %+v %v", tr, err)
 	}

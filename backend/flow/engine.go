@@ -14,6 +14,7 @@ import (
 	"github.com/ltth/ltth/backend/action"
 	"github.com/ltth/ltth/backend/bus"
 	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/httpapi"
 )
 
 // Options configure an Engine. Bus and Store are required; the rest have
@@ -90,8 +91,8 @@ func (o *Options) defaults() {
 
 // Errors of the engine's API.
 var (
-	ErrNotFound = errors.New("flow not found")
-	ErrInvalid  = errors.New("invalid flow")
+	ErrNotFound = httpapi.NewError(httpapi.ErrNotFound, "flow not found")
+	ErrInvalid  = httpapi.NewError(httpapi.ErrInvalid, "invalid flow")
 )
 
 // Engine is the flow engine (module.Module and module.RouteProvider).
@@ -217,7 +218,7 @@ func (e *Engine) wants(m *domain.Message) bool {
 		case domain.EventConnected, domain.EventDisconnected, domain.EventStreamEnd:
 			return true
 		}
-	} else if m.Type == "connection" {
+	} else if m.Type == domain.MsgConnection {
 		return true
 	}
 	return len(e.idx.Load().byKey[m.Type]) > 0

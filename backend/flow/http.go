@@ -3,7 +3,6 @@ package flow
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -12,11 +11,18 @@ import (
 
 	"github.com/ltth/ltth/backend/action"
 	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/module"
 )
 
 // maxBody bounds request bodies.
 const maxBody = 1 << 20
+
+// The interfaces core discovers on this module.
+var (
+	_ module.Module        = (*Engine)(nil)
+	_ module.RouteProvider = (*Engine)(nil)
+)
 
 // Routes implements module.RouteProvider. POST /api/flows/{id}/{op} serves
 // run, test and enable in one pattern because separate patterns would
@@ -39,24 +45,6 @@ func (e *Engine) Routes() []module.Route {
 	}
 }
 
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
-}
-
-func writeError(w http.ResponseWriter, err error) {
-	status := http.StatusInternalServerError
-	switch {
-	case errors.Is(err, ErrNotFound):
-		status = http.StatusNotFound
-	case errors.Is(err, ErrInvalid):
-		status = http.StatusBadRequest
-	}
-	writeJSON(w, status, map[string]string{"error": err.Error()})
-}
-
 func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if err != nil {
@@ -66,46 +54,46 @@ func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 }
 
 func (e *Engine) handleList(w http.ResponseWriter, _ *http.Request) {
-	writeJSON(w, http.StatusOK, e.Flows())
+	httpapi.WriteJSON(w, http.StatusOK, e.Flows())
 }
 
 func (e *Engine) handleGet(w http.ResponseWriter, r *http.Request) {
 	v, err := e.Get(r.PathValue("id"))
 	if err != nil {
-		writeError(w, err)
+		httpapi.WriteError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, v)
+	httpapi.WriteJSON(w, http.StatusOK, v)
 }
 
 func (e *Engine) handlePut(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	b, err := readBody(w, r)
 	if err != nil {
-		writeError(w, err)
+		httpapi.WriteError(w, err)
 		return
 	}
 	f, err := Decode(b)
 	if err != nil {
-		writeError(w, fmt.Errorf("%w: %w", ErrInvalid, err))
+		httpapi.WriteError(w, fmt.Errorf("%w: %w", ErrInvalid, err))
 		return
 	}
 	if f.ID != "" && f.ID != id {
-		writeError(w, fmt.Errorf("%w: id %q in the body does not match the URL", ErrInvalid, f.ID))
+		httpapi.WriteError(w, fmt.Errorf("%w: id %q in the body does not match the URL", ErrInvalid, f.ID))
 		return
 	}
 	f.ID = id
 	v, err := e.Save(f)
 	if err != nil {
-		writeError(w, err)
+		httpapi.WriteError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, v)
+	httpapi.WriteJSON(w, http.StatusOK, v)
 }
 
 func (e *Engine) handleDelete(w http.ResponseWriter, r *http.Request) {
 	if err := e.Delete(r.PathValue("id")); err != nil {
-		writeError(w, err)
+		httpapi.WriteError(w, err)
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)
@@ -114,10 +102,10 @@ func (e *Engine) handleDelete(w http.ResponseWriter, r *http.Request) {
 func (e *Engine) handleRuns(w http.ResponseWriter, r *http.Request) {
 	runs, err := e.Runs(r.PathValue("id"))
 	if err != nil {
-		writeError(w, err)
+		httpapi.WriteError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, runs)
+	httpapi.WriteJSON(w, http.StatusOK, runs)
 }
 
 func (e *Engine) handleOp(w http.ResponseWriter, r *http.Request) {
@@ -129,7 +117,7 @@ func (e *Engine) handleOp(w http.ResponseWriter, r *http.Request) {
 	case "enable":
 		e.handleEnable(w, r)
 	default:
-		writeError(w, fmt.Errorf("%w: unknown operation %q", ErrNotFound, r.PathValue("op")))
+		httpapi.WriteError(w, fmt.Errorf("%w: unknown operation %q", ErrNotFound, r.PathValue("op")))
 	}
 }
 
@@ -142,15 +130,15 @@ func (e *Engine) handleEnable(w http.ResponseWriter, r *http.Request) {
 		err = fmt.Errorf(`%w: body must be {"enabled": true|false}`, ErrInvalid)
 	}
 	if err != nil {
-		writeError(w, err)
+		httpapi.WriteError(w, err)
 		return
 	}
 	v, err := e.SetEnabled(r.PathValue("id"), *body.Enabled)
 	if err != nil {
-		writeError(w, err)
+		httpapi.WriteError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, v)
+	httpapi.WriteJSON(w, http.StatusOK, v)
 }
 
 // hasType reports whether a JSON object has a top-level "type" (a bare
@@ -179,15 +167,15 @@ func (e *Engine) handleRun(w http.ResponseWriter, r *http.Request) {
 		ev, err = decodeEvent(req.Event)
 	}
 	if err != nil {
-		writeError(w, err)
+		httpapi.WriteError(w, err)
 		return
 	}
 	res, err := e.Run(r.PathValue("id"), ev, req.Args)
 	if err != nil {
-		writeError(w, err)
+		httpapi.WriteError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusAccepted, res)
+	httpapi.WriteJSON(w, http.StatusAccepted, res)
 }
 
 func decodeEvent(b []byte) (*domain.Event, error) {
@@ -209,29 +197,29 @@ func (e *Engine) handleTest(w http.ResponseWriter, r *http.Request) {
 		err = fmt.Errorf("%w: body must be an event or a test request", ErrInvalid)
 	}
 	if err != nil {
-		writeError(w, err)
+		httpapi.WriteError(w, err)
 		return
 	}
 	t, err := e.Test(r.PathValue("id"), req)
 	if err != nil {
-		writeError(w, err)
+		httpapi.WriteError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, t)
+	httpapi.WriteJSON(w, http.StatusOK, t)
 }
 
 func (e *Engine) handleImport(w http.ResponseWriter, r *http.Request) {
 	b, err := readBody(w, r)
 	if err != nil {
-		writeError(w, err)
+		httpapi.WriteError(w, err)
 		return
 	}
 	res, err := e.Import(b)
 	if err != nil {
-		writeError(w, err)
+		httpapi.WriteError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, res)
+	httpapi.WriteJSON(w, http.StatusOK, res)
 }
 
 func (e *Engine) handleExport(w http.ResponseWriter, r *http.Request) {
@@ -246,15 +234,15 @@ func (e *Engine) handleExport(w http.ResponseWriter, r *http.Request) {
 func (e *Engine) handleWebhook(w http.ResponseWriter, r *http.Request) {
 	args, ev, err := webhookArgs(w, r)
 	if err != nil {
-		writeError(w, err)
+		httpapi.WriteError(w, err)
 		return
 	}
 	fired := e.Webhook(r.PathValue("hookId"), args, ev)
 	if len(fired) == 0 {
-		writeError(w, fmt.Errorf("%w: no enabled flow listens on this webhook", ErrNotFound))
+		httpapi.WriteError(w, fmt.Errorf("%w: no enabled flow listens on this webhook", ErrNotFound))
 		return
 	}
-	writeJSON(w, http.StatusAccepted, map[string]any{"matched": len(fired), "runs": fired})
+	httpapi.WriteJSON(w, http.StatusAccepted, map[string]any{"matched": len(fired), "runs": fired})
 }
 
 func webhookArgs(w http.ResponseWriter, r *http.Request) (map[string]string, *domain.Event, error) {
@@ -295,11 +283,11 @@ func webhookArgs(w http.ResponseWriter, r *http.Request) (map[string]string, *do
 }
 
 func (e *Engine) handleRegistry(w http.ResponseWriter, _ *http.Request) {
-	writeJSON(w, http.StatusOK, e.reg.Schema())
+	httpapi.WriteJSON(w, http.StatusOK, e.reg.Schema())
 }
 
 func (e *Engine) handleVariables(w http.ResponseWriter, _ *http.Request) {
-	writeJSON(w, http.StatusOK, e.Variables())
+	httpapi.WriteJSON(w, http.StatusOK, e.Variables())
 }
 
 func (e *Engine) handlePutVariables(w http.ResponseWriter, r *http.Request) {
@@ -312,10 +300,10 @@ func (e *Engine) handlePutVariables(w http.ResponseWriter, r *http.Request) {
 		err = e.SetVariables(vals)
 	}
 	if err != nil {
-		writeError(w, err)
+		httpapi.WriteError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, e.Variables())
+	httpapi.WriteJSON(w, http.StatusOK, e.Variables())
 }
 
 // Interface guards.

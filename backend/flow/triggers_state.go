@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/ltth/ltth/backend/action"
 	"github.com/ltth/ltth/backend/domain"
@@ -85,137 +84,10 @@ func commandArgs(word, rest string) map[string]string {
 	return args
 }
 
-const (
-	catGoals  = "Goals"
-	catStream = "Stream"
-	catExt    = "External"
-)
+const catExt = "External"
 
 func stateTriggers() []action.Trigger {
-	return []action.Trigger{goalReachedTrigger(), goalProgressTrigger(), connectionTrigger(),
-		pluginTrigger(), manualTrigger(), webhookTrigger(), intervalTrigger(), scheduleTrigger()}
-}
-
-// goalState reads a goal state message.
-func goalState(in *action.Input) (id string, value, target float64, reached bool, args map[string]string) {
-	d := in.Data()
-	if d == nil {
-		return "", 0, 0, false, nil
-	}
-	id, _ = d["id"].(string)
-	value, _ = action.ValueOf(d["value"]).Float()
-	target, _ = action.ValueOf(d["target"]).Float()
-	reached, _ = d["reached"].(bool)
-	pct := 0.0
-	if target > 0 {
-		pct = value / target * 100
-	}
-	args = map[string]string{"goalId": id, "goalName": action.ValueOf(d["name"]).Text(),
-		"goalKind": action.ValueOf(d["kind"]).Text(), "value": action.FormatNumber(value),
-		"target": action.FormatNumber(target), "percent": action.FormatNumber(float64(int(pct)))}
-	return id, value, target, reached, args
-}
-
-func goalIDField() action.FieldSpec {
-	return action.FieldSpec{Name: "goalId", Label: "Goal", Kind: action.FieldText, Help: "empty = any goal"}
-}
-
-// goalReachedTrigger fires when a goal becomes reached.
-func goalReachedTrigger() action.Trigger {
-	return action.Trigger{
-		Info: action.Info{Type: "goal.reached", Name: "Goal reached", Category: catGoals,
-			Description: "A goal reached its target. {goalName}, {value}, {target}.",
-			Fields:      []action.FieldSpec{goalIDField()}},
-		Compile: func(cfg *action.Config) (action.Matcher, error) {
-			want := cfg.String("goalId")
-			var mu sync.Mutex
-			was := map[string]bool{}
-			return action.Matcher{Keys: []string{"goal"}, Match: func(in *action.Input) (map[string]string, bool) {
-				id, _, _, reached, args := goalState(in)
-				if args == nil || want != "" && id != want {
-					return nil, false
-				}
-				mu.Lock()
-				defer mu.Unlock()
-				fire := reached && !was[id]
-				if !in.DryRun {
-					was[id] = reached
-				}
-				return args, fire
-			}}, nil
-		}}
-}
-
-// goalProgressTrigger fires when a goal's value changes, or when its
-// progress rises past minPercent.
-func goalProgressTrigger() action.Trigger {
-	return action.Trigger{
-		Info: action.Info{Type: "goal.progress", Name: "Goal progress", Category: catGoals,
-			Description: "A goal's value changed (or rose past a percentage). {goalName}, {value}, {target}, {percent}.",
-			Fields: []action.FieldSpec{goalIDField(),
-				{Name: "minPercent", Label: "When progress passes (%)", Kind: action.FieldNumber, Default: 0}}},
-		Compile: func(cfg *action.Config) (action.Matcher, error) {
-			want, minPct := cfg.String("goalId"), cfg.Number("minPercent")
-			var mu sync.Mutex
-			last := map[string]float64{}
-			return action.Matcher{Keys: []string{"goal"}, Match: func(in *action.Input) (map[string]string, bool) {
-				id, value, target, _, args := goalState(in)
-				if args == nil || want != "" && id != want {
-					return nil, false
-				}
-				mu.Lock()
-				defer mu.Unlock()
-				prev, seen := last[id]
-				if !in.DryRun {
-					last[id] = value
-				}
-				if minPct <= 0 {
-					return args, !seen || prev != value
-				}
-				limit := minPct / 100 * target
-				return args, target > 0 && value >= limit && (!seen || prev < limit)
-			}}, nil
-		}}
-}
-
-func connectionTrigger() action.Trigger {
-	states := []action.Option{{Value: "connected", Label: "Connected"}, {Value: "disconnected", Label: "Disconnected"},
-		{Value: "connecting", Label: "Connecting"}, {Value: "reconnecting", Label: "Reconnecting"}, {Value: "error", Label: "Error"}}
-	return action.Trigger{
-		Info: action.Info{Type: "connection.state", Name: "Connection state changed", Category: catStream,
-			Description: "The TikTok connection changed state. {state}, {source}, {reason}.",
-			Fields:      []action.FieldSpec{{Name: "states", Label: "States (empty = any)", Kind: action.FieldList, Options: states}}},
-		Compile: func(cfg *action.Config) (action.Matcher, error) {
-			want := cfg.Strings("states")
-			var mu sync.Mutex
-			last := ""
-			return action.Matcher{Keys: []string{"connection"}, Match: func(in *action.Input) (map[string]string, bool) {
-				d := in.Data()
-				state, _ := d["state"].(string)
-				if state == "" {
-					return nil, false
-				}
-				mu.Lock()
-				defer mu.Unlock()
-				changed := state != last
-				if !in.DryRun {
-					last = state
-				}
-				if !changed || len(want) > 0 && !contains(want, state) {
-					return nil, false
-				}
-				return action.FlattenArgs(d, nil), true
-			}}, nil
-		}}
-}
-
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	return []action.Trigger{pluginTrigger(), manualTrigger(), webhookTrigger(), intervalTrigger(), scheduleTrigger()}
 }
 
 // pluginTrigger fires on bus messages of type "plugin:<id>:<event>"; the

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/ltth/ltth/backend/action"
+	"github.com/ltth/ltth/backend/action/actiontest"
 	"github.com/ltth/ltth/backend/domain"
 )
 
@@ -16,48 +17,22 @@ func builtinRegistry(t testing.TB) *action.Registry {
 	return h.e.reg
 }
 
-func mkTrigger(t testing.TB, reg *action.Registry, typ, cfg string) action.Matcher {
-	t.Helper()
-	def, ok := reg.Trigger(typ)
-	if !ok {
-		t.Fatalf("no trigger %s", typ)
-	}
-	c, err := action.NewConfig([]byte(cfg), def.Fields)
-	if err != nil {
-		t.Fatalf("%s config: %v", typ, err)
-	}
-	m, err := def.Compile(c)
-	if err != nil {
-		t.Fatalf("%s compile: %v", typ, err)
-	}
-	return m
-}
-
 func evIn(e *domain.Event) *action.Input {
 	m := domain.EventMessage(e)
 	return &action.Input{Key: m.Type, Msg: &m, Event: e, Now: time.Now()}
 }
 
-func stateIn(typ string, data any) *action.Input {
-	return &action.Input{Key: typ, Msg: &domain.Message{Type: typ, Data: data}, Now: time.Now()}
-}
-
-func matches(m action.Matcher, in *action.Input) bool {
-	_, ok := m.Match(in)
-	return ok
-}
-
 func TestGiftTriggers(t *testing.T) {
 	reg := builtinRegistry(t)
-	m := mkTrigger(t, reg, "tiktok.gift", `{"minCoins":100}`)
-	if m.Keys[0] != "gift" || matches(m, evIn(gift("a", 1, 99))) || !matches(m, evIn(gift("a", 1, 100))) {
+	m := actiontest.Trigger(t, reg, "tiktok.gift", `{"minCoins":100}`)
+	if m.Keys[0] != "gift" || actiontest.Matches(m, evIn(gift("a", 1, 99))) || !actiontest.Matches(m, evIn(gift("a", 1, 100))) {
 		t.Fatal("minCoins")
 	}
-	m = mkTrigger(t, reg, "tiktok.gift", `{"giftId":5655}`)
-	if matches(m, evIn(gift("a", 1, 500))) || !matches(m, evIn(gift("a", 5655, 1))) {
+	m = actiontest.Trigger(t, reg, "tiktok.gift", `{"giftId":5655}`)
+	if actiontest.Matches(m, evIn(gift("a", 1, 500))) || !actiontest.Matches(m, evIn(gift("a", 5655, 1))) {
 		t.Fatal("giftId")
 	}
-	m = mkTrigger(t, reg, "tiktok.giftStreak", `{}`)
+	m = actiontest.Trigger(t, reg, "tiktok.giftStreak", `{}`)
 	if m.Keys[0] != "giftStreak" {
 		t.Fatalf("giftStreak keys %v", m.Keys)
 	}
@@ -69,11 +44,11 @@ func like(count, total int64) *domain.Event {
 
 func TestLikeTriggerThresholds(t *testing.T) {
 	reg := builtinRegistry(t)
-	m := mkTrigger(t, reg, "tiktok.like", `{"minLikes":10}`)
-	if matches(m, evIn(like(5, 5))) || !matches(m, evIn(like(15, 20))) {
+	m := actiontest.Trigger(t, reg, "tiktok.like", `{"minLikes":10}`)
+	if actiontest.Matches(m, evIn(like(5, 5))) || !actiontest.Matches(m, evIn(like(15, 20))) {
 		t.Fatal("minLikes")
 	}
-	m = mkTrigger(t, reg, "tiktok.like", `{"everyTotal":1000}`)
+	m = actiontest.Trigger(t, reg, "tiktok.like", `{"everyTotal":1000}`)
 	steps := []struct {
 		total int64
 		want  string
@@ -84,23 +59,23 @@ func TestLikeTriggerThresholds(t *testing.T) {
 			t.Fatalf("total %d: ok=%v args=%v, want milestone %q", s.total, ok, args, s.want)
 		}
 	}
-	m = mkTrigger(t, reg, "tiktok.like", `{"totalReached":5000}`)
+	m = actiontest.Trigger(t, reg, "tiktok.like", `{"totalReached":5000}`)
 	for _, s := range []struct {
 		total int64
 		ok    bool
 	}{{4990, false}, {5010, true}, {6000, false}} {
-		if matches(m, evIn(like(15, s.total))) != s.ok {
+		if actiontest.Matches(m, evIn(like(15, s.total))) != s.ok {
 			t.Fatalf("totalReached at %d: want %v", s.total, s.ok)
 		}
 	}
 }
 
 func TestLikeTriggerDryRunKeepsState(t *testing.T) {
-	m := mkTrigger(t, builtinRegistry(t), "tiktok.like", `{"everyTotal":100}`)
+	m := actiontest.Trigger(t, builtinRegistry(t), "tiktok.like", `{"everyTotal":100}`)
 	m.Match(evIn(like(10, 90)))
 	dry := evIn(like(15, 105))
 	dry.DryRun = true
-	if !matches(m, dry) || !matches(m, evIn(like(15, 105))) {
+	if !actiontest.Matches(m, dry) || !actiontest.Matches(m, evIn(like(15, 105))) {
 		t.Fatal("a dry run must not consume the milestone")
 	}
 }
@@ -122,8 +97,8 @@ func TestChatTriggerModes(t *testing.T) {
 		{`{"match":"regex","text":"^\\d{3}$"}`, "1234", false},
 	}
 	for _, c := range cases {
-		m := mkTrigger(t, reg, "tiktok.chat", c.cfg)
-		if got := matches(m, evIn(chat("u", c.text))); got != c.want {
+		m := actiontest.Trigger(t, reg, "tiktok.chat", c.cfg)
+		if got := actiontest.Matches(m, evIn(chat("u", c.text))); got != c.want {
 			t.Errorf("%s on %q = %v, want %v", c.cfg, c.text, got, c.want)
 		}
 	}
@@ -147,48 +122,48 @@ func (r roles) HasRole(u domain.User, role string, topN int) (bool, error) {
 }
 
 func TestChatTriggerRoleGate(t *testing.T) {
-	m := mkTrigger(t, builtinRegistry(t), "tiktok.chat", `{"roles":["moderator","topGifter"]}`)
+	m := actiontest.Trigger(t, builtinRegistry(t), "tiktok.chat", `{"roles":["moderator","topGifter"]}`)
 	mod := chat("m", "hi")
 	mod.IsModerator = true
 	in := evIn(chat("top", "hi"))
 	in.Roles = roles{"topGifter": {"top"}}
-	if matches(m, evIn(chat("x", "hi"))) || !matches(m, evIn(mod)) || !matches(m, in) {
+	if actiontest.Matches(m, evIn(chat("x", "hi"))) || !actiontest.Matches(m, evIn(mod)) || !actiontest.Matches(m, in) {
 		t.Fatal("role gate")
 	}
 }
 
 func TestCommandTrigger(t *testing.T) {
 	reg := builtinRegistry(t)
-	m := mkTrigger(t, reg, "tiktok.command", `{"command":"!hello","aliases":["hi"]}`)
+	m := actiontest.Trigger(t, reg, "tiktok.command", `{"command":"!hello","aliases":["hi"]}`)
 	args, ok := m.Match(evIn(chat("u", "!HELLO world  foo")))
 	if !ok || args["command"] != "!hello" || args["args"] != "world  foo" || args["arg1"] != "world" ||
 		args["arg2"] != "foo" || args["argCount"] != "2" {
 		t.Fatalf("args %v ok %v", args, ok)
 	}
-	if !matches(m, evIn(chat("u", "!hi"))) || matches(m, evIn(chat("u", "!helloo"))) || matches(m, evIn(chat("u", "say !hello"))) {
+	if !actiontest.Matches(m, evIn(chat("u", "!hi"))) || actiontest.Matches(m, evIn(chat("u", "!helloo"))) || actiontest.Matches(m, evIn(chat("u", "say !hello"))) {
 		t.Fatal("aliases / exact word")
 	}
-	gated := mkTrigger(t, reg, "tiktok.command", `{"command":"!skip","roles":["subscriber"]}`)
+	gated := actiontest.Trigger(t, reg, "tiktok.command", `{"command":"!skip","roles":["subscriber"]}`)
 	sub := chat("s", "!skip")
 	sub.IsSubscriber = true
-	if matches(gated, evIn(chat("x", "!skip"))) || !matches(gated, evIn(sub)) {
+	if actiontest.Matches(gated, evIn(chat("x", "!skip"))) || !actiontest.Matches(gated, evIn(sub)) {
 		t.Fatal("role gate")
 	}
 }
 
 func TestSubscribeAndViewersTriggers(t *testing.T) {
 	reg := builtinRegistry(t)
-	m := mkTrigger(t, reg, "tiktok.subscribe", `{"minMonths":3}`)
-	if matches(m, evIn(&domain.Event{Type: domain.EventSubscribe, SubMonth: 2})) ||
-		!matches(m, evIn(&domain.Event{Type: domain.EventSubscribe, SubMonth: 3})) {
+	m := actiontest.Trigger(t, reg, "tiktok.subscribe", `{"minMonths":3}`)
+	if actiontest.Matches(m, evIn(&domain.Event{Type: domain.EventSubscribe, SubMonth: 2})) ||
+		!actiontest.Matches(m, evIn(&domain.Event{Type: domain.EventSubscribe, SubMonth: 3})) {
 		t.Fatal("minMonths")
 	}
-	m = mkTrigger(t, reg, "tiktok.viewers", `{"minViewers":100}`)
+	m = actiontest.Trigger(t, reg, "tiktok.viewers", `{"minViewers":100}`)
 	for i, s := range []struct {
 		n    int64
 		want bool
 	}{{50, false}, {120, true}, {130, false}, {80, false}, {150, true}} {
-		if got := matches(m, evIn(&domain.Event{Type: domain.EventViewers, ViewerCount: s.n})); got != s.want {
+		if got := actiontest.Matches(m, evIn(&domain.Event{Type: domain.EventViewers, ViewerCount: s.n})); got != s.want {
 			t.Fatalf("step %d (%d viewers) = %v", i, s.n, got)
 		}
 	}
@@ -197,7 +172,7 @@ func TestSubscribeAndViewersTriggers(t *testing.T) {
 func TestEveryEventTypeHasATrigger(t *testing.T) {
 	reg := builtinRegistry(t)
 	for _, et := range domain.EventTypes {
-		m := mkTrigger(t, reg, "tiktok."+string(et), `{}`)
+		m := actiontest.Trigger(t, reg, "tiktok."+string(et), `{}`)
 		if len(m.Keys) != 1 || m.Keys[0] != string(et) {
 			t.Errorf("%s: keys %v", et, m.Keys)
 		}
@@ -206,75 +181,23 @@ func TestEveryEventTypeHasATrigger(t *testing.T) {
 			et == domain.EventSubscribe {
 			continue // thresholds tested above; defaults match any
 		}
-		if !matches(m, evIn(ev)) {
+		if !actiontest.Matches(m, evIn(ev)) {
 			t.Errorf("%s does not match its sample", et)
 		}
 	}
-	m := mkTrigger(t, reg, "tiktok.event", `{"types":["follow","share"]}`)
+	m := actiontest.Trigger(t, reg, "tiktok.event", `{"types":["follow","share"]}`)
 	if strings.Join(m.Keys, ",") != "follow,share" {
 		t.Fatalf("keys %v", m.Keys)
 	}
 }
 
-// goalMsg mimics the goal module's state type (a struct from another
-// package: the engine reads it through JSON).
-type goalMsg struct {
-	ID      string `json:"id"`
-	Name    string `json:"name"`
-	Value   int64  `json:"value"`
-	Target  int64  `json:"target"`
-	Reached bool   `json:"reached"`
-}
-
-func TestGoalTriggers(t *testing.T) {
+func TestPluginTrigger(t *testing.T) {
 	reg := builtinRegistry(t)
-	m := mkTrigger(t, reg, "goal.reached", `{"goalId":"likes"}`)
-	steps := []struct {
-		g    goalMsg
-		want bool
-	}{{goalMsg{ID: "likes", Value: 90, Target: 100}, false}, {goalMsg{ID: "coins", Value: 100, Target: 100, Reached: true}, false},
-		{goalMsg{ID: "likes", Name: "Likes", Value: 100, Target: 100, Reached: true}, true},
-		{goalMsg{ID: "likes", Value: 110, Target: 100, Reached: true}, false}}
-	for i, s := range steps {
-		args, ok := m.Match(stateIn("goal", s.g))
-		if ok != s.want {
-			t.Fatalf("reached step %d = %v", i, ok)
-		}
-		if ok && (args["goalName"] != "Likes" || args["value"] != "100" || args["percent"] != "100") {
-			t.Fatalf("args %v", args)
-		}
-	}
-	p := mkTrigger(t, reg, "goal.progress", `{"minPercent":50}`)
-	for i, s := range []struct {
-		v    int64
-		want bool
-	}{{40, false}, {60, true}, {70, false}} {
-		if got := matches(p, stateIn("goal", goalMsg{ID: "g", Value: s.v, Target: 100})); got != s.want {
-			t.Fatalf("progress step %d = %v", i, got)
-		}
-	}
-	every := mkTrigger(t, reg, "goal.progress", `{}`)
-	if !matches(every, stateIn("goal", goalMsg{ID: "g", Value: 1, Target: 10})) ||
-		matches(every, stateIn("goal", goalMsg{ID: "g", Value: 1, Target: 10})) ||
-		!matches(every, stateIn("goal", goalMsg{ID: "g", Value: 2, Target: 10})) {
-		t.Fatal("progress on every change")
-	}
-}
-
-func TestConnectionAndPluginTriggers(t *testing.T) {
-	reg := builtinRegistry(t)
-	m := mkTrigger(t, reg, "connection.state", `{"states":["disconnected"]}`)
-	conn := func(s string) *action.Input {
-		return stateIn("connection", map[string]any{"state": s, "source": "tiktok", "reason": "bye"})
-	}
-	if matches(m, conn("connected")) || !matches(m, conn("disconnected")) || matches(m, conn("disconnected")) {
-		t.Fatal("connection state changes")
-	}
-	p := mkTrigger(t, reg, "plugin.event", `{"plugin":"emoji-rain","event":"done"}`)
+	p := actiontest.Trigger(t, reg, "plugin.event", `{"plugin":"emoji-rain","event":"done"}`)
 	if p.Keys[0] != "plugin:emoji-rain:done" {
 		t.Fatalf("keys %v", p.Keys)
 	}
-	args, ok := p.Match(stateIn("plugin:emoji-rain:done", map[string]any{"count": 12, "who": "bob"}))
+	args, ok := p.Match(actiontest.State("plugin:emoji-rain:done", map[string]any{"count": 12, "who": "bob"}))
 	if !ok || args["count"] != "12" || args["who"] != "bob" {
 		t.Fatalf("plugin args %v", args)
 	}

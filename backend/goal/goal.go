@@ -134,6 +134,7 @@ func Amount(kind string, e *domain.Event) int64 {
 type Reached struct {
 	GoalID string `json:"goalId"`
 	Name   string `json:"name"`
+	Kind   string `json:"kind"`
 	Value  int64  `json:"value"`  // the value that reached the target
 	Target int64  `json:"target"` // the target that was reached
 	Times  int64  `json:"times"`  // how many targets one change passed (add/double/reset)
@@ -146,7 +147,7 @@ func settle(g *Goal, old int64, value *int64) (Reached, bool) {
 	if v < g.Target || (old >= g.Target && (g.OnReach == ReachNone || g.OnReach == ReachHide)) {
 		return Reached{}, false
 	}
-	r := Reached{GoalID: g.ID, Name: g.Name, Value: v, Target: g.Target, Times: 1}
+	r := Reached{GoalID: g.ID, Name: g.Name, Kind: g.Kind, Value: v, Target: g.Target, Times: 1}
 	switch g.OnReach {
 	case ReachHide:
 		g.Hidden = true

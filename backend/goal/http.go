@@ -5,11 +5,11 @@ import (
 	"embed"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"io"
 	"net/http"
 	"path"
 
+	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/module"
 )
 
@@ -43,7 +43,7 @@ func (m *Module) Routes() []module.Route {
 }
 
 func (m *Module) getGoals(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, http.StatusOK, m.List())
+	httpapi.WriteJSON(w, http.StatusOK, m.List())
 }
 
 func (m *Module) getGoal(w http.ResponseWriter, r *http.Request) {
@@ -84,44 +84,29 @@ func (m *Module) postAdjust(w http.ResponseWriter, r *http.Request) {
 		Amount int64  `json:"amount"`
 	}
 	if err := json.Unmarshal(body, &req); err != nil {
-		writeJSON(w, http.StatusBadRequest, errorBody{`body must be {"op": "add"|"set"|"reset", "amount": n}`})
+		httpapi.WriteErrorText(w, http.StatusBadRequest, `body must be {"op": "add"|"set"|"reset", "amount": n}`)
 		return
 	}
 	v, err := m.Adjust(r.PathValue("id"), req.Op, req.Amount)
 	respond(w, http.StatusOK, v, err)
 }
 
-type errorBody struct {
-	Error string `json:"error"`
-}
-
 func respond(w http.ResponseWriter, status int, v any, err error) {
 	switch {
 	case err == nil:
-		writeJSON(w, status, v)
-	case errors.Is(err, ErrNotFound):
-		writeJSON(w, http.StatusNotFound, errorBody{err.Error()})
-	case errors.Is(err, ErrInvalid):
-		writeJSON(w, http.StatusBadRequest, errorBody{err.Error()})
+		httpapi.WriteJSON(w, status, v)
 	default:
-		writeJSON(w, http.StatusInternalServerError, errorBody{err.Error()})
+		httpapi.WriteError(w, err)
 	}
 }
 
 func readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if err != nil {
-		writeJSON(w, http.StatusRequestEntityTooLarge, errorBody{"request body too large or unreadable"})
+		httpapi.WriteErrorText(w, http.StatusRequestEntityTooLarge, "request body too large or unreadable")
 		return nil, false
 	}
 	return b, true
-}
-
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
 }
 
 func newID() string {

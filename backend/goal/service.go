@@ -2,17 +2,17 @@ package goal
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"sort"
 
 	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/httpapi"
 )
 
 // Errors callers can tell apart.
 var (
-	ErrNotFound = errors.New("goal not found")
-	ErrInvalid  = errors.New("invalid goal request")
+	ErrNotFound = httpapi.NewError(httpapi.ErrNotFound, "goal not found")
+	ErrInvalid  = httpapi.NewError(httpapi.ErrInvalid, "invalid goal request")
 )
 
 // Ops of Adjust and of goalCommand messages.

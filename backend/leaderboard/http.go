@@ -3,12 +3,12 @@ package leaderboard
 import (
 	"embed"
 	"encoding/json"
-	"errors"
 	"io"
 	"net/http"
 	"path"
 	"strconv"
 
+	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/module"
 )
 
@@ -16,6 +16,12 @@ import (
 var webFS embed.FS
 
 const maxBody = 64 << 10
+
+// The interfaces core discovers on this module.
+var (
+	_ module.Module        = (*Module)(nil)
+	_ module.RouteProvider = (*Module)(nil)
+)
 
 // Routes implements module.RouteProvider:
 //
@@ -43,7 +49,7 @@ func (m *Module) getBoard(w http.ResponseWriter, r *http.Request) {
 	if s := q.Get("limit"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > MaxLimit {
-			writeJSON(w, http.StatusBadRequest, errorBody{"limit must be 1-100"})
+			httpapi.WriteErrorText(w, http.StatusBadRequest, "limit must be 1-100")
 			return
 		}
 		limit = n
@@ -55,7 +61,7 @@ func (m *Module) getBoard(w http.ResponseWriter, r *http.Request) {
 func (m *Module) postReset(w http.ResponseWriter, r *http.Request) {
 	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if err != nil {
-		writeJSON(w, http.StatusRequestEntityTooLarge, errorBody{"request body too large or unreadable"})
+		httpapi.WriteErrorText(w, http.StatusRequestEntityTooLarge, "request body too large or unreadable")
 		return
 	}
 	var req struct {
@@ -63,7 +69,7 @@ func (m *Module) postReset(w http.ResponseWriter, r *http.Request) {
 	}
 	if len(b) > 0 {
 		if err := json.Unmarshal(b, &req); err != nil {
-			writeJSON(w, http.StatusBadRequest, errorBody{`body must be {"period": "stream"|"all"}`})
+			httpapi.WriteErrorText(w, http.StatusBadRequest, `body must be {"period": "stream"|"all"}`)
 			return
 		}
 	}
@@ -75,28 +81,13 @@ func (m *Module) postReset(w http.ResponseWriter, r *http.Request) {
 	respond(w, map[string]any{"board": board, "period": req.Period, "reset": true}, err)
 }
 
-type errorBody struct {
-	Error string `json:"error"`
-}
-
 func respond(w http.ResponseWriter, v any, err error) {
 	switch {
 	case err == nil:
-		writeJSON(w, http.StatusOK, v)
-	case errors.Is(err, ErrUnknownBoard):
-		writeJSON(w, http.StatusNotFound, errorBody{err.Error()})
-	case errors.Is(err, ErrInvalid):
-		writeJSON(w, http.StatusBadRequest, errorBody{err.Error()})
+		httpapi.WriteJSON(w, http.StatusOK, v)
 	default:
-		writeJSON(w, http.StatusInternalServerError, errorBody{err.Error()})
+		httpapi.WriteError(w, err)
 	}
-}
-
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
 }
 
 // csp is the Content-Security-Policy of the overlay page (as for the other

@@ -1,16 +1,16 @@
 package leaderboard
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/httpapi"
 )
 
 // Errors callers can tell apart.
 var (
-	ErrUnknownBoard = errors.New("unknown leaderboard")
-	ErrInvalid      = errors.New("invalid leaderboard request")
+	ErrUnknownBoard = httpapi.NewError(httpapi.ErrNotFound, "unknown leaderboard")
+	ErrInvalid      = httpapi.NewError(httpapi.ErrInvalid, "invalid leaderboard request")
 )
 
 // MaxLimit bounds how many entries Top returns.

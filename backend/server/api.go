@@ -12,6 +12,7 @@ import (
 
 	"github.com/ltth/ltth/backend/bus"
 	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/overlay"
 )
 
@@ -21,7 +22,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /api/bus", s.handleBus)
 	s.mux.HandleFunc("POST /api/simulate", s.handleSimulate)
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, http.StatusNotFound, "not found: "+r.Method+" "+r.URL.Path)
+		httpapi.WriteErrorText(w, http.StatusNotFound, "not found: "+r.Method+" "+r.URL.Path)
 	})
 	s.mux.HandleFunc("GET /ws", s.hub.serveWS)
 	// Method-less so that module routes under /overlay/ never conflict
@@ -41,7 +42,7 @@ func (s *Server) handleHealth(w http.ResponseWriter, _ *http.Request) {
 		"bus": s.bus.Stats(),
 		"hub": s.hub.stats(),
 	}
-	if c := s.hub.retainedData("connection"); c != nil {
+	if c := s.hub.retainedData(domain.MsgConnection); c != nil {
 		out["connection"] = c
 	} else {
 		out["connection"] = nil
@@ -54,7 +55,7 @@ func (s *Server) handleHealth(w http.ResponseWriter, _ *http.Request) {
 	out["status"] = "ok"
 	out["version"] = s.cfg.Version
 	out["uptimeMs"] = time.Since(s.started).Milliseconds()
-	writeJSON(w, http.StatusOK, out)
+	httpapi.WriteJSON(w, http.StatusOK, out)
 }
 
 // BusStats is the body of GET /api/bus.
@@ -70,7 +71,7 @@ func (s *Server) Stats() BusStats {
 }
 
 func (s *Server) handleBus(w http.ResponseWriter, _ *http.Request) {
-	writeJSON(w, http.StatusOK, s.Stats())
+	httpapi.WriteJSON(w, http.StatusOK, s.Stats())
 }
 
 // handleSimulate publishes a posted event as simulated: strict decoding
@@ -81,24 +82,24 @@ func (s *Server) handleSimulate(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			writeError(w, http.StatusRequestEntityTooLarge, "request body larger than 1 MiB")
+			httpapi.WriteErrorText(w, http.StatusRequestEntityTooLarge, "request body larger than 1 MiB")
 			return
 		}
-		writeError(w, http.StatusBadRequest, "reading request body: "+err.Error())
+		httpapi.WriteErrorText(w, http.StatusBadRequest, "reading request body: "+err.Error())
 		return
 	}
 	if len(strings.TrimSpace(string(body))) == 0 {
-		writeError(w, http.StatusBadRequest, "request body must be an event JSON object")
+		httpapi.WriteErrorText(w, http.StatusBadRequest, "request body must be an event JSON object")
 		return
 	}
 	e, err := domain.DecodeEventStrict(body)
 	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+		httpapi.WriteErrorText(w, http.StatusBadRequest, err.Error())
 		return
 	}
 	s.prepareSimulated(&e)
 	if err := s.simulate(e); err != nil {
-		writeError(w, http.StatusServiceUnavailable, "simulate: "+err.Error())
+		httpapi.WriteErrorText(w, http.StatusServiceUnavailable, "simulate: "+err.Error())
 		return
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")

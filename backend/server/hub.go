@@ -15,6 +15,7 @@ import (
 
 	"github.com/ltth/ltth/backend/bus"
 	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/httpapi"
 )
 
 // maxBatch bounds how many bus messages the hub encodes and fans out at once.
@@ -111,7 +112,7 @@ func newHub(cfg hubConfig, b *bus.Bus, log zerolog.Logger) *hub {
 		WriteBufferSize: 32 << 10,
 		WriteBufferPool: &h.bufPool,
 		Error: func(w http.ResponseWriter, _ *http.Request, status int, reason error) {
-			writeError(w, status, "websocket: "+reason.Error())
+			httpapi.WriteErrorText(w, status, "websocket: "+reason.Error())
 		},
 	}
 	return h

@@ -9,6 +9,8 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"github.com/ltth/ltth/backend/httpapi"
 )
 
 // secure wraps every route with the rules of design.md "Security":
@@ -31,12 +33,12 @@ func (s *Server) secure(next http.Handler) http.Handler {
 		h.Set("Referrer-Policy", "no-referrer")
 		if !s.hostAllowed(r.Host) {
 			s.logRejected(r, "Host is not a local address")
-			writeError(w, http.StatusForbidden, "forbidden: Host "+quoteHost(r.Host)+" is not a local address")
+			httpapi.WriteErrorText(w, http.StatusForbidden, "forbidden: Host "+quoteHost(r.Host)+" is not a local address")
 			return
 		}
 		if isWebSocket(r) && !s.originAllowed(r) {
 			s.logRejected(r, "websocket Origin is not local")
-			writeError(w, http.StatusForbidden, "forbidden: websocket Origin is not local")
+			httpapi.WriteErrorText(w, http.StatusForbidden, "forbidden: websocket Origin is not local")
 			return
 		}
 		if s.applyCORS(w, r) {
@@ -44,11 +46,11 @@ func (s *Server) secure(next http.Handler) http.Handler {
 		}
 		if !safeMethod(r.Method) && !s.tokenOK(bearer(r)) {
 			h.Set("WWW-Authenticate", `Bearer realm="ltth"`)
-			writeError(w, http.StatusUnauthorized, "unauthorized: missing or wrong API token (Authorization: Bearer <token>)")
+			httpapi.WriteErrorText(w, http.StatusUnauthorized, "unauthorized: missing or wrong API token (Authorization: Bearer <token>)")
 			return
 		}
 		if s.remoteNeedsToken(r) {
-			writeError(w, http.StatusUnauthorized, "unauthorized: LAN clients need the API token")
+			httpapi.WriteErrorText(w, http.StatusUnauthorized, "unauthorized: LAN clients need the API token")
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
@@ -237,21 +239,4 @@ func quoteHost(h string) string {
 	}
 	b, _ := json.Marshal(h)
 	return string(b)
-}
-
-// writeError answers {"error": msg} with the given status.
-func writeError(w http.ResponseWriter, status int, msg string) {
-	writeJSON(w, status, map[string]string{"error": msg})
-}
-
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		status = http.StatusInternalServerError
-		b = []byte(`{"error":"encoding response failed"}`)
-	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	_, _ = w.Write(append(b, '\n'))
 }

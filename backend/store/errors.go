@@ -3,31 +3,35 @@ package store
 import (
 	"errors"
 	"fmt"
+
+	"github.com/ltth/ltth/backend/httpapi"
 )
 
 // Sentinel errors; match them with errors.Is. Errors about a database file
 // (CorruptError, SchemaError) also carry details reachable with errors.As.
+// Each is a kind of the shared httpapi vocabulary, so a REST handler
+// answers it with httpapi.WriteError and the right status (404, 409, 422...).
 var (
 	// ErrCorrupt: the file is not a SQLite database or fails its integrity
 	// check. The file is left untouched.
-	ErrCorrupt = errors.New("database file is corrupt")
+	ErrCorrupt = httpapi.NewError(httpapi.ErrUnprocessable, "database file is corrupt")
 	// ErrNewerSchema: the database was written by a newer LTTH whose schema
 	// this binary does not know. The file is left untouched.
-	ErrNewerSchema = errors.New("database schema is newer than this version of LTTH supports")
+	ErrNewerSchema = httpapi.NewError(httpapi.ErrUnprocessable, "database schema is newer than this version of LTTH supports")
 	// ErrInvalidName: a profile name breaks the naming rules (see ValidateName).
-	ErrInvalidName = errors.New("invalid profile name")
+	ErrInvalidName = httpapi.NewError(httpapi.ErrUnprocessable, "invalid profile name")
 	// ErrProfileExists: the target profile name is already taken.
-	ErrProfileExists = errors.New("profile already exists")
+	ErrProfileExists = httpapi.NewError(httpapi.ErrConflict, "profile already exists")
 	// ErrProfileNotFound: no profile has this name.
-	ErrProfileNotFound = errors.New("profile not found")
+	ErrProfileNotFound = httpapi.NewError(httpapi.ErrNotFound, "profile not found")
 	// ErrActiveProfile: the operation is refused on the active profile.
-	ErrActiveProfile = errors.New("profile is the active profile")
+	ErrActiveProfile = httpapi.NewError(httpapi.ErrConflict, "profile is the active profile")
 	// ErrProfileInUse: the profile's database is open in this process.
-	ErrProfileInUse = errors.New("profile is in use")
+	ErrProfileInUse = httpapi.NewError(httpapi.ErrConflict, "profile is in use")
 	// ErrNotFound: a repository record (flow, goal, variable...) does not exist.
-	ErrNotFound = errors.New("not found")
+	ErrNotFound = httpapi.NewError(httpapi.ErrNotFound, "not found")
 	// ErrInvalid: a repository argument is invalid (empty id, malformed JSON...).
-	ErrInvalid = errors.New("invalid argument")
+	ErrInvalid = httpapi.NewError(httpapi.ErrInvalid, "invalid argument")
 	// ErrClosed: the journal or database has been closed.
 	ErrClosed = errors.New("closed")
 )
@@ -42,8 +46,8 @@ func (e *CorruptError) Error() string {
 	return fmt.Sprintf("%s: %v: %s (the file was left unchanged)", e.Path, ErrCorrupt, e.Detail)
 }
 
-// Is makes errors.Is(err, ErrCorrupt) true.
-func (e *CorruptError) Is(target error) bool { return target == ErrCorrupt }
+// Is makes errors.Is(err, ErrCorrupt) true (and so its httpapi kind).
+func (e *CorruptError) Is(target error) bool { return errors.Is(ErrCorrupt, target) }
 
 // SchemaError reports a database written by a newer schema. It matches ErrNewerSchema.
 type SchemaError struct {
@@ -62,8 +66,8 @@ func (e *SchemaError) Error() string {
 	return s + "; update LTTH to open it (the file was left unchanged)"
 }
 
-// Is makes errors.Is(err, ErrNewerSchema) true.
-func (e *SchemaError) Is(target error) bool { return target == ErrNewerSchema }
+// Is makes errors.Is(err, ErrNewerSchema) true (and so its httpapi kind).
+func (e *SchemaError) Is(target error) bool { return errors.Is(ErrNewerSchema, target) }
 
 func profileErr(err error, name string) error {
 	return fmt.Errorf("profile %q: %w", name, err)

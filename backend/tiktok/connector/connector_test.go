@@ -46,7 +46,7 @@ func TestConnectPublishesEventsAndState(t *testing.T) {
 
 func hasState(msgs []domain.Message, state string) bool {
 	for _, m := range msgs {
-		if sm, ok := m.Data.(stateMessage); ok && m.Key == "connection" && sm.State == state {
+		if sm, ok := m.Data.(StateMessage); ok && m.Key == TypeConnection && sm.State == state {
 			return true
 		}
 	}

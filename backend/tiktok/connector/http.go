@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/module"
 	"github.com/ltth/ltth/backend/tiktok/source"
 )
@@ -28,7 +29,7 @@ func (c *Connector) Routes() []module.Route {
 }
 
 func (c *Connector) handleStatus(w http.ResponseWriter, _ *http.Request) {
-	writeJSON(w, http.StatusOK, c.Status())
+	httpapi.WriteJSON(w, http.StatusOK, c.Status())
 }
 
 func (c *Connector) handleConnect(w http.ResponseWriter, r *http.Request) {
@@ -36,40 +37,40 @@ func (c *Connector) handleConnect(w http.ResponseWriter, r *http.Request) {
 		Target string `json:"target"`
 	}
 	if err := readJSON(r, &body, true); err != nil {
-		writeError(w, http.StatusBadRequest, err)
+		writeSourceError(w, http.StatusBadRequest, err)
 		return
 	}
 	if err := c.Connect(r.Context(), body.Target); err != nil {
-		writeError(w, http.StatusBadRequest, err)
+		writeSourceError(w, http.StatusBadRequest, err)
 		return
 	}
-	writeJSON(w, http.StatusAccepted, c.Status())
+	httpapi.WriteJSON(w, http.StatusAccepted, c.Status())
 }
 
 func (c *Connector) handleDisconnect(w http.ResponseWriter, r *http.Request) {
 	if err := c.Disconnect(r.Context()); err != nil {
-		writeError(w, http.StatusServiceUnavailable, err)
+		writeSourceError(w, http.StatusServiceUnavailable, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, c.Status())
+	httpapi.WriteJSON(w, http.StatusOK, c.Status())
 }
 
 func (c *Connector) handleGetSettings(w http.ResponseWriter, _ *http.Request) {
-	writeJSON(w, http.StatusOK, c.Settings().view())
+	httpapi.WriteJSON(w, http.StatusOK, c.Settings().view())
 }
 
 func (c *Connector) handlePutSettings(w http.ResponseWriter, r *http.Request) {
 	var p SettingsPatch
 	if err := readJSON(r, &p, false); err != nil {
-		writeError(w, http.StatusBadRequest, err)
+		writeSourceError(w, http.StatusBadRequest, err)
 		return
 	}
 	s, err := c.UpdateSettings(r.Context(), p)
 	if err != nil {
-		writeError(w, http.StatusBadRequest, err)
+		writeSourceError(w, http.StatusBadRequest, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, s.view())
+	httpapi.WriteJSON(w, http.StatusOK, s.view())
 }
 
 func (c *Connector) handleRecord(w http.ResponseWriter, r *http.Request) {
@@ -77,14 +78,14 @@ func (c *Connector) handleRecord(w http.ResponseWriter, r *http.Request) {
 		Enabled *bool `json:"enabled"`
 	}
 	if err := readJSON(r, &body, false); err != nil || body.Enabled == nil {
-		writeError(w, http.StatusBadRequest, errors.New(`body must be {"enabled": true|false}`))
+		writeSourceError(w, http.StatusBadRequest, errors.New(`body must be {"enabled": true|false}`))
 		return
 	}
 	if err := c.SetRecording(*body.Enabled); err != nil {
-		writeError(w, http.StatusInternalServerError, err)
+		writeSourceError(w, http.StatusInternalServerError, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, c.Status().Recording)
+	httpapi.WriteJSON(w, http.StatusOK, c.Status().Recording)
 }
 
 // speed accepts 1, 4 (any positive number) or "max".
@@ -110,18 +111,18 @@ func (c *Connector) handleReplay(w http.ResponseWriter, r *http.Request) {
 		Speed speed  `json:"speed"`
 	}{Speed: 1}
 	if err := readJSON(r, &body, false); err != nil {
-		writeError(w, http.StatusBadRequest, err)
+		writeSourceError(w, http.StatusBadRequest, err)
 		return
 	}
 	if body.Path == "" {
-		writeError(w, http.StatusBadRequest, errors.New(`"path" is required`))
+		writeSourceError(w, http.StatusBadRequest, errors.New(`"path" is required`))
 		return
 	}
 	if err := c.StartReplay(body.Path, float64(body.Speed)); err != nil {
-		writeError(w, http.StatusBadRequest, err)
+		writeSourceError(w, http.StatusBadRequest, err)
 		return
 	}
-	writeJSON(w, http.StatusAccepted, map[string]any{"status": "started", "path": body.Path, "speed": float64(body.Speed)})
+	httpapi.WriteJSON(w, http.StatusAccepted, map[string]any{"status": "started", "path": body.Path, "speed": float64(body.Speed)})
 }
 
 func readJSON(r *http.Request, v any, allowEmpty bool) error {
@@ -137,20 +138,14 @@ func readJSON(r *http.Request, v any, allowEmpty bool) error {
 	return nil
 }
 
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
-}
-
-// writeError answers {"error": message, "code": code}; source errors keep
+// writeSourceError answers {"error": message, "code": code}; source errors keep
 // their stable code.
-func writeError(w http.ResponseWriter, status int, err error) {
+func writeSourceError(w http.ResponseWriter, status int, err error) {
 	body := map[string]string{"error": err.Error(), "code": "bad_request"}
 	if e := source.AsError(err); e != nil {
 		body["error"], body["code"] = e.Message, string(e.Code)
 	}
-	writeJSON(w, status, body)
+	httpapi.WriteJSON(w, status, body)
 }
 
 // Settings returns the current settings (secrets included: do not log).

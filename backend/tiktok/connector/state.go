@@ -7,13 +7,18 @@ import (
 	"github.com/ltth/ltth/backend/tiktok/source"
 )
 
+// TypeConnection is the bus message type (and snapshot key) of the
+// connection state this package publishes (domain.MsgConnection: its
+// readers may not import the connector).
+const TypeConnection = domain.MsgConnection
+
 // Connection states (the "state" field of the connection message).
 const (
-	StateDisconnected = "disconnected"
-	StateConnecting   = "connecting"
-	StateConnected    = "connected"
-	StateReconnecting = "reconnecting"
-	StateError        = "error"
+	StateDisconnected = domain.ConnDisconnected
+	StateConnecting   = domain.ConnConnecting
+	StateConnected    = domain.ConnConnected
+	StateReconnecting = domain.ConnReconnecting
+	StateError        = domain.ConnError
 )
 
 // Per-source states.
@@ -74,16 +79,12 @@ type Status struct {
 	Recording Recording       `json:"recording"`
 }
 
-// stateMessage is the bus "connection" state (architecture.md), plus the
-// per-source statuses.
-type stateMessage struct {
-	State    string         `json:"state"`
-	Source   string         `json:"source"`
-	UniqueID string         `json:"uniqueId"`
-	RoomID   string         `json:"roomId"`
-	Reason   string         `json:"reason"`
-	Code     string         `json:"code,omitempty"`
-	Sources  []SourceStatus `json:"sources"`
+// StateMessage is the payload of the TypeConnection message
+// (architecture.md): the common domain.Connection plus the per-source
+// statuses.
+type StateMessage struct {
+	domain.Connection
+	Sources []SourceStatus `json:"sources"`
 }
 
 const maxTimeline = 500
@@ -124,9 +125,10 @@ func (c *Connector) trackGapLocked(state, reason string, now time.Time) {
 }
 
 func (c *Connector) stateMessageLocked() domain.Message {
-	m := stateMessage{State: c.status.State, Source: c.status.Source, UniqueID: c.status.UniqueID,
-		RoomID: c.status.RoomID, Reason: c.status.Reason, Code: c.status.Code, Sources: c.sourceListLocked()}
-	return domain.Message{Type: "connection", Key: "connection", TS: c.now().UnixMilli(), Data: m}
+	m := StateMessage{Connection: domain.Connection{State: c.status.State, Source: c.status.Source,
+		UniqueID: c.status.UniqueID, RoomID: c.status.RoomID, Reason: c.status.Reason, Code: c.status.Code},
+		Sources: c.sourceListLocked()}
+	return domain.Message{Type: TypeConnection, Key: TypeConnection, TS: c.now().UnixMilli(), Data: m}
 }
 
 func (c *Connector) sourceListLocked() []SourceStatus {

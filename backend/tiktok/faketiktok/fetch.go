@@ -7,6 +7,8 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	pb "github.com/ltth/ltth/backend/tiktok/webcastpb"
+
+	"github.com/ltth/ltth/backend/httpapi"
 )
 
 // handleFetch is the Euler-compatible sign server: GET /webcast/fetch with
@@ -17,7 +19,7 @@ func (s *Server) handleFetch(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	s.recordSign(r)
 	if !s.keyOK(r) {
-		writeJSON(w, http.StatusUnauthorized, map[string]any{"code": 401, "message": "The provided API Key is invalid."})
+		httpapi.WriteJSON(w, http.StatusUnauthorized, map[string]any{"code": 401, "message": "The provided API Key is invalid."})
 		return
 	}
 	if s.signFault(w) {
@@ -25,7 +27,7 @@ func (s *Server) handleFetch(w http.ResponseWriter, r *http.Request) {
 	}
 	room := s.roomByID(q.Get("room_id"))
 	if room == nil || q.Get("user_agent") == "" {
-		writeJSON(w, http.StatusBadRequest, map[string]any{"code": 400, "message": "Invalid room_id or user_agent"})
+		httpapi.WriteJSON(w, http.StatusBadRequest, map[string]any{"code": 400, "message": "Invalid room_id or user_agent"})
 		return
 	}
 	if s.takeFault(&s.faults.emptyFetch) {

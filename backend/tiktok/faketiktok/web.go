@@ -11,6 +11,8 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	pb "github.com/ltth/ltth/backend/tiktok/webcastpb"
+
+	"github.com/ltth/ltth/backend/httpapi"
 )
 
 // visible reports whether the room's info may be shown to this request
@@ -123,21 +125,21 @@ func (s *Server) handleAPILive(w http.ResponseWriter, r *http.Request) {
 			"user":     map[string]any{"roomId": room.RoomID, "uniqueId": room.UniqueID, "status": status},
 			"liveRoom": map[string]any{"status": status}}}
 	}
-	writeJSON(w, http.StatusOK, body)
+	httpapi.WriteJSON(w, http.StatusOK, body)
 }
 
 func (s *Server) handleRoomID(w http.ResponseWriter, r *http.Request) {
 	if !s.keyOK(r) {
-		writeJSON(w, http.StatusUnauthorized, map[string]any{"code": 401, "message": "The provided API Key is invalid."})
+		httpapi.WriteJSON(w, http.StatusUnauthorized, map[string]any{"code": 401, "message": "The provided API Key is invalid."})
 		return
 	}
 	room := s.room(r.URL.Query().Get("uniqueId"))
 	if room == nil {
-		writeJSON(w, http.StatusOK, map[string]any{"code": 404, "ok": false, "message": "user not found"})
+		httpapi.WriteJSON(w, http.StatusOK, map[string]any{"code": 404, "ok": false, "message": "user not found"})
 		return
 	}
 	status, _ := room.snapshot()
-	writeJSON(w, http.StatusOK, map[string]any{"code": 200, "ok": true, "is_live": status != 4, "room_id": room.RoomID})
+	httpapi.WriteJSON(w, http.StatusOK, map[string]any{"code": 200, "ok": true, "is_live": status != 4, "room_id": room.RoomID})
 }
 
 func (s *Server) keyOK(r *http.Request) bool {
@@ -149,12 +151,6 @@ func (s *Server) keyOK(r *http.Request) bool {
 		k = r.URL.Query().Get("apiKey")
 	}
 	return k == s.opts.APIKey
-}
-
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
 }
 
 func pageTemplate() *template.Template {

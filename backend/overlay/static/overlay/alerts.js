@@ -20,7 +20,9 @@
  * ?volume=0.5, ?pos=top|center|bottom, ?scale=1.5, ?lang=en|de.
  *
  * Viewer text is only ever set with textContent; image/media URLs pass
- * LTTH.safeUrl (http/https only).
+ * LTTH.safeUrl (http/https only). An alert's `html` (a flow's "Text is
+ * HTML", inserted values already escaped by LTTH) goes through
+ * richtext.js's tag allow-list instead of the plain text.
  */
 (function () {
   'use strict';
@@ -102,7 +104,7 @@
     var e = d.event && typeof d.event === 'object' ? d.event : {};
     var type = L.str(d.eventType || e.type);
     return {
-      id: L.str(d.id || e.id), eventType: type, text: L.str(d.text),
+      id: L.str(d.id || e.id), eventType: type, text: L.str(d.text), html: L.str(d.html),
       name: L.str(e.nickname || e.uniqueId), userId: L.str(e.userId),
       avatar: L.safeUrl(e.avatarUrl), image: L.safeUrl(d.imageUrl), video: L.safeUrl(d.videoUrl),
       sound: L.safeUrl(d.soundUrl), coins: type === 'gift' ? num(e.coins, 0) : 0,
@@ -186,7 +188,10 @@
   function renderText(a, body) {
     var text = L.el('div', 'ltth-alert-text');
     var at = a.name && a.text ? a.text.indexOf(a.name) : -1;
-    if (at >= 0) { // the module's text names the viewer: highlight it in place
+    if (a.html && window.LTTHRichText) { // a flow's "Text is HTML": through the allow-list
+      text.classList.add('ltth-rich');
+      text.appendChild(window.LTTHRichText.render(a.html));
+    } else if (at >= 0) { // the module's text names the viewer: highlight it in place
       text.appendChild(doc.createTextNode(a.text.slice(0, at)));
       text.appendChild(L.el('span', 'ltth-alert-name', a.name));
       text.appendChild(doc.createTextNode(a.text.slice(at + a.name.length)));

@@ -3,8 +3,9 @@
  * overlay with the overlay.text / overlay.image / overlay.video actions
  * (`overlay` messages on /ws: {kind, text, url, durationMs, position}).
  * Several items may show at once, each in its own corner or edge; kind
- * "clear" removes them all. Text is always inserted as text (any `html`
- * field is ignored) and media URLs must be http(s).
+ * "clear" removes them all. Text is inserted as text; an `html` field (the
+ * flow's "Text is HTML") is shown through richtext.js's tag allow-list.
+ * Media URLs must be http(s).
  */
 (function (global) {
   'use strict';
@@ -33,6 +34,11 @@
 
   function content(d) {
     var url = L.safeUrl(d.url);
+    if (d.kind === 'text' && typeof d.html === 'string' && d.html !== '' && global.LTTHRichText) {
+      var rich = L.el('div', 'ltth-item-text ltth-rich');
+      rich.appendChild(global.LTTHRichText.render(d.html));
+      return rich;
+    }
     if (d.kind === 'text') return L.el('div', 'ltth-item-text', L.str(d.text));
     if (!url) return null;
     if (d.kind === 'image') {

@@ -1,0 +1,56 @@
+package httpapi
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+)
+
+func TestStatusMapsTheVocabularyOnce(t *testing.T) {
+	errExists := NewError(ErrConflict, "profile already exists")
+	cases := []struct {
+		err  error
+		want int
+	}{
+		{fmt.Errorf("flow %q: %w", "x", ErrNotFound), http.StatusNotFound},
+		{fmt.Errorf("bad: %w", ErrInvalid), http.StatusBadRequest},
+		{errExists, http.StatusConflict},
+		{fmt.Errorf("create: %w", errExists), http.StatusConflict},
+		{NewError(ErrUnprocessable, "corrupt"), http.StatusUnprocessableEntity},
+		{NewError(ErrUnavailable, "queue full"), http.StatusServiceUnavailable},
+		{ErrTooLarge, http.StatusRequestEntityTooLarge},
+		{errors.New("disk on fire"), http.StatusInternalServerError},
+	}
+	for _, c := range cases {
+		if got := Status(c.err); got != c.want {
+			t.Errorf("Status(%v) = %d, want %d", c.err, got, c.want)
+		}
+	}
+	if !errors.Is(fmt.Errorf("wrap: %w", errExists), errExists) || errExists.Error() != "profile already exists" {
+		t.Fatal("NewError must keep its identity and message")
+	}
+}
+
+func TestWriteErrorBody(t *testing.T) {
+	rec := httptest.NewRecorder()
+	WriteError(rec, fmt.Errorf("goal %q: %w", "g1", ErrNotFound))
+	if rec.Code != http.StatusNotFound || rec.Header().Get("Cache-Control") != "no-store" ||
+		rec.Header().Get("Content-Type") != "application/json; charset=utf-8" {
+		t.Fatalf("status %d, headers %v", rec.Code, rec.Header())
+	}
+	var body ErrorBody
+	if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil || body.Error != `goal "g1": not found` {
+		t.Fatalf("body %q (%v)", rec.Body.String(), err)
+	}
+}
+
+func TestWriteJSONUnencodable(t *testing.T) {
+	rec := httptest.NewRecorder()
+	WriteJSON(rec, http.StatusOK, map[string]any{"f": func() {}})
+	if rec.Code != http.StatusInternalServerError || !json.Valid(rec.Body.Bytes()) {
+		t.Fatalf("status %d body %q", rec.Code, rec.Body.String())
+	}
+}
