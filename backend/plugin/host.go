@@ -13,6 +13,7 @@ import (
 	"github.com/ltth/ltth/backend/action"
 	"github.com/ltth/ltth/backend/bus"
 	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/module"
 )
 
@@ -76,8 +77,8 @@ var (
 
 // Errors of the host's API.
 var (
-	ErrUnknown  = errors.New("no such plugin")
-	ErrSettings = errors.New("invalid settings")
+	ErrUnknown  = httpapi.NewError(httpapi.ErrNotFound, "no such plugin")
+	ErrSettings = httpapi.NewError(httpapi.ErrUnprocessable, "invalid settings")
 )
 
 // New creates a Manager with one (stopped) instance per plugin.

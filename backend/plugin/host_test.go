@@ -224,8 +224,19 @@ func TestSettingsNamespacedValidatedAndApplied(t *testing.T) {
 			t.Fatalf("PUT %s = %d %s, want 422", bad, code, body)
 		}
 	}
+	// Settings the plugin itself refuses (its Start fails with them): 422,
+	// and it runs on with the previous ones.
+	if code, body := e.Do(t, "PUT", "/api/plugins/alpha/settings", `{"greeting":"reject"}`); code != http.StatusUnprocessableEntity || !strings.Contains(body, "is not accepted") {
+		t.Fatalf("PUT refused by the plugin = %d %s", code, body)
+	}
+	if inf := e.Info(t, "alpha"); inf.State != plugin.StateRunning {
+		t.Fatalf("alpha after refused settings = %+v", inf)
+	}
 	if _, body := e.Do(t, "GET", "/api/plugins/alpha/settings", ""); !strings.Contains(body, `"greeting":"hello alpha"`) {
 		t.Fatalf("rejected PUT changed settings: %s", body)
+	}
+	if _, h := getHello(t, e, "alpha"); h.Greeting != "hello alpha" {
+		t.Fatalf("alpha runs with %+v after refused settings", h)
 	}
 	e.StopHost(t)
 	e.StartHost(t)
@@ -278,5 +289,14 @@ func TestTimerPanicAndStuckStopAreIsolated(t *testing.T) {
 	}
 	if inf := e.Info(t, "fine"); inf.State != plugin.StateRunning {
 		t.Fatalf("fine = %+v", inf)
+	}
+}
+
+func TestBlockPrefixes(t *testing.T) {
+	if got := strings.Join(plugin.BlockPrefixes("emoji-rain"), " "); got != "emoji-rain. emojiRain." {
+		t.Fatalf("emoji-rain: %s", got)
+	}
+	if got := strings.Join(plugin.BlockPrefixes("hud"), " "); got != "hud." {
+		t.Fatalf("hud: %s", got)
 	}
 }

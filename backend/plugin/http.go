@@ -1,11 +1,11 @@
 package plugin
 
 import (
-	"encoding/json"
-	"errors"
 	"io"
 	"net/http"
 	"strings"
+
+	"github.com/ltth/ltth/backend/httpapi"
 )
 
 // maxSettingsBody bounds PUT /api/plugins/{id}/settings.
@@ -26,7 +26,7 @@ func (m *Manager) apiHandler() http.Handler {
 }
 
 func (m *Manager) handleList(w http.ResponseWriter, _ *http.Request) {
-	writeJSON(w, http.StatusOK, m.List())
+	httpapi.WriteJSON(w, http.StatusOK, m.List())
 }
 
 func (m *Manager) handleEnable(on bool) http.HandlerFunc {
@@ -49,7 +49,7 @@ func (m *Manager) handleGetSettings(w http.ResponseWriter, r *http.Request) {
 func (m *Manager) handlePutSettings(w http.ResponseWriter, r *http.Request) {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxSettingsBody))
 	if err != nil {
-		writeError(w, http.StatusRequestEntityTooLarge, "settings body too large")
+		httpapi.WriteErrorText(w, http.StatusRequestEntityTooLarge, "settings body too large")
 		return
 	}
 	v, err := m.PutSettings(r.Context(), r.PathValue("id"), body)
@@ -71,7 +71,7 @@ func (m *Manager) servePluginAPI(w http.ResponseWriter, r *http.Request) {
 	}
 	api, _ := in.routes()
 	if api == nil {
-		writeError(w, http.StatusNotFound, "plugin "+in.id()+" is not running")
+		httpapi.WriteErrorText(w, http.StatusNotFound, "plugin "+in.id()+" is not running")
 		return
 	}
 	api.ServeHTTP(w, r)
@@ -95,24 +95,9 @@ func (m *Manager) serveAssets(w http.ResponseWriter, r *http.Request) {
 }
 
 func reply(w http.ResponseWriter, v any, err error) {
-	switch {
-	case err == nil:
-		writeJSON(w, http.StatusOK, v)
-	case errors.Is(err, ErrUnknown):
-		writeError(w, http.StatusNotFound, err.Error())
-	case errors.Is(err, ErrSettings):
-		writeError(w, http.StatusUnprocessableEntity, err.Error())
-	default:
-		writeError(w, http.StatusInternalServerError, err.Error())
+	if err != nil {
+		httpapi.WriteError(w, err)
+		return
 	}
-}
-
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
-}
-
-func writeError(w http.ResponseWriter, status int, msg string) {
-	writeJSON(w, status, map[string]string{"error": msg})
+	httpapi.WriteJSON(w, http.StatusOK, v)
 }

@@ -221,13 +221,14 @@ func (rt *runtime) getAssets() http.Handler {
 	return rt.assets
 }
 
-// AddBlocks implements Host: every block type must start with "<id>.".
+// AddBlocks implements Host: every block type must be namespaced by the
+// plugin (see BlockPrefixes).
 func (rt *runtime) AddBlocks(b action.Blocks) error {
-	prefix := rt.ID() + "."
+	prefixes := BlockPrefixes(rt.ID())
 	for _, t := range b.Types() {
 		_, typ, _ := strings.Cut(t, " ")
-		if !strings.HasPrefix(typ, prefix) {
-			return fmt.Errorf("block %s: plugin block types must start with %q", t, prefix)
+		if !hasAnyPrefix(typ, prefixes) {
+			return fmt.Errorf("block %s: plugin block types must start with %q", t, strings.Join(prefixes, `" or "`))
 		}
 	}
 	if err := rt.in.m.opts.Registry.AddBlocks(b); err != nil {
@@ -245,6 +246,33 @@ func (rt *runtime) AddBlocks(b action.Blocks) error {
 		f()
 	}
 	return nil
+}
+
+// BlockPrefixes are the namespaces a plugin's block types may use: its id
+// and, for ids with dashes, the camelCase form ("emoji-rain." or
+// "emojiRain.").
+func BlockPrefixes(id string) []string {
+	out := []string{id + "."}
+	parts := strings.Split(id, "-")
+	if len(parts) > 1 {
+		camel := parts[0]
+		for _, p := range parts[1:] {
+			if p != "" {
+				camel += strings.ToUpper(p[:1]) + p[1:]
+			}
+		}
+		out = append(out, camel+".")
+	}
+	return out
+}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // removeBlocks unregisters everything AddBlocks added; it reports whether

@@ -108,7 +108,9 @@ func decodeStrict(r io.Reader) (json.RawMessage, error) {
 // PutSettings validates raw (a JSON object; unknown keys and wrong types
 // are rejected) against the plugin's schema, stores it, and applies it to
 // a running plugin: SettingsChanged when it implements SettingsReloader,
-// a reload otherwise.
+// a restart otherwise. When the plugin rejects them (an error from
+// SettingsChanged or from Start), the previous settings are restored and
+// applied again, and the error is returned (ErrSettings).
 func (m *Manager) PutSettings(ctx context.Context, id string, raw []byte) (json.RawMessage, error) {
 	in := m.byID[id]
 	if in == nil {
@@ -128,25 +130,50 @@ func (m *Manager) PutSettings(ctx context.Context, id string, raw []byte) (json.
 	}
 	m.opMu.Lock()
 	defer m.opMu.Unlock()
+	prev, had, err := m.opts.Store.GetSetting(settingsKey(id))
+	if err != nil {
+		return nil, err
+	}
+	if !had {
+		prev = "{}"
+	}
 	if err := m.opts.Store.SetSetting(settingsKey(id), string(norm)); err != nil {
 		return nil, err
 	}
-	m.applySettingsLocked(ctx, in)
+	running := in.current() != nil
+	if rejected := m.applySettingsLocked(ctx, in); running && rejected != nil {
+		// the plugin refused them: keep what it ran with before
+		if err := m.opts.Store.SetSetting(settingsKey(id), prev); err != nil {
+			return nil, errors.Join(rejected, err)
+		}
+		if in.current() == nil {
+			m.reloadLocked(ctx, in) // its restart with them failed: start it as before
+		} else if err := m.applySettingsLocked(ctx, in); err != nil {
+			if rt := in.current(); rt != nil {
+				rt.fail("settings", err)
+			}
+		}
+		m.publishState()
+		return nil, fmt.Errorf("%w: %v", ErrSettings, rejected)
+	}
 	return norm, nil
 }
 
-func (m *Manager) applySettingsLocked(ctx context.Context, in *instance) {
+// applySettingsLocked hands the stored settings to a running plugin:
+// SettingsChanged, or a restart. An error means the plugin rejected them.
+func (m *Manager) applySettingsLocked(ctx context.Context, in *instance) error {
 	rt := in.current()
 	if rt == nil {
-		return
+		return nil
 	}
 	if sr, ok := rt.p.(SettingsReloader); ok {
-		if err := guard("settings changed", sr.SettingsChanged); err != nil {
-			rt.fail("settings", err)
-		}
-		return
+		return guard("settings", sr.SettingsChanged)
 	}
 	m.reloadLocked(ctx, in)
+	if inf := in.info(); inf.State == StateError {
+		return errors.New(inf.Error)
+	}
+	return nil
 }
 
 // kv is a plugin's namespaced storage.

@@ -61,8 +61,8 @@ func checkLifecycle(t *testing.T, reg plugin.Registration) {
 		inf := e.enable(t, id)
 		added := without(blockTypes(e.Registry), baseBlocks)
 		for _, typ := range added {
-			if !strings.HasPrefix(typ, id+".") {
-				t.Errorf("round %d: block %q is not namespaced %q", round, typ, id+".")
+			if !namespaced(typ, plugin.BlockPrefixes(id)) {
+				t.Errorf("round %d: block %q is not namespaced %v", round, typ, plugin.BlockPrefixes(id))
 			}
 		}
 		paths := mountedPaths(reg.Manifest, inf)
@@ -87,6 +87,15 @@ func checkLifecycle(t *testing.T, reg plugin.Registration) {
 		}
 		base.AssertNoLeaks(t)
 	}
+}
+
+func namespaced(typ string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(typ, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *Env) enable(t *testing.T, id string) plugin.Info {
@@ -156,26 +165,33 @@ func checkSettings(t *testing.T, reg plugin.Registration) {
 	if code != 200 || !jsonEqual(got, string(want)) {
 		t.Fatalf("GET settings = %d %s, want defaults %s", code, got, want)
 	}
-	changed := map[string]any{}
+	// Each field changed on its own: either the plugin takes the value and
+	// GET shows it, or it refuses it (422) and keeps running unchanged.
 	for _, f := range reg.Manifest.Settings {
-		if v, ok := changedValue(f); ok {
-			changed[f.Name] = v
+		v, ok := changedValue(f)
+		if !ok {
+			continue
+		}
+		_, before := e.Do(t, "GET", "/api/plugins/"+id+"/settings", "")
+		body, _ := json.Marshal(map[string]any{f.Name: v})
+		code, resp := e.Do(t, "PUT", "/api/plugins/"+id+"/settings", string(body))
+		_, after := e.Do(t, "GET", "/api/plugins/"+id+"/settings", "")
+		var back map[string]any
+		json.Unmarshal([]byte(after), &back)
+		switch {
+		case code == 200 && !reflect.DeepEqual(back[f.Name], v):
+			t.Errorf("setting %s = %v after PUT %v", f.Name, back[f.Name], v)
+		case code == http.StatusUnprocessableEntity && !jsonEqual(before, after):
+			t.Errorf("refused setting %s changed the settings: %s -> %s", f.Name, before, after)
+		case code != 200 && code != http.StatusUnprocessableEntity:
+			t.Errorf("PUT %s = %d %s", body, code, resp)
+		}
+		if inf := e.Info(t, id); inf.State != plugin.StateRunning {
+			t.Fatalf("after PUT %s (%d %s): %+v", body, code, resp, inf)
 		}
 	}
-	body, _ := json.Marshal(changed)
-	if code, resp := e.Do(t, "PUT", "/api/plugins/"+id+"/settings", string(body)); code != 200 {
-		t.Fatalf("PUT settings %s = %d %s", body, code, resp)
-	}
-	_, got = e.Do(t, "GET", "/api/plugins/"+id+"/settings", "")
-	var back map[string]any
-	json.Unmarshal([]byte(got), &back)
-	for k, v := range changed {
-		if !reflect.DeepEqual(back[k], v) {
-			t.Errorf("setting %s = %v after PUT %v", k, back[k], v)
-		}
-	}
-	if inf := e.Info(t, id); inf.State != plugin.StateRunning {
-		t.Errorf("after a settings change: %+v", inf)
+	if code, resp := e.Do(t, "PUT", "/api/plugins/"+id+"/settings", string(want)); code != 200 {
+		t.Errorf("PUT the defaults = %d %s", code, resp)
 	}
 	if code, _ := e.Do(t, "PUT", "/api/plugins/"+id+"/settings", `{"no-such-setting-xyz":1}`); code != http.StatusUnprocessableEntity {
 		t.Errorf("unknown setting accepted: %d", code)

@@ -76,6 +76,9 @@ func (p *Plugin) Start(_ context.Context, h plugin.Host) error {
 	if err := h.DecodeSettings(&s); err != nil {
 		return err
 	}
+	if s.Greeting == "reject" {
+		return fmt.Errorf("sample: greeting %q is not accepted", s.Greeting)
+	}
 	p.set.Store(&s)
 	h.Handle("GET /hello", http.HandlerFunc(p.hello))
 	h.Handle("POST /emit", http.HandlerFunc(p.emit))
