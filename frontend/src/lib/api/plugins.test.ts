@@ -98,6 +98,7 @@ describe('plugin helpers', () => {
   it('builds asset URLs and settings payloads', () => {
     expect(pluginAssetUrl('http://h', 'emoji-rain', '/overlay.html')).toBe('http://h/plugins/emoji-rain/overlay.html')
     expect(pluginAssetUrl('http://h', 'x', 'a b/c.html')).toBe('http://h/plugins/x/a%20b/c.html')
+    expect(pluginAssetUrl('http://h', 'vdoninja', 'overlay.html?view=scene')).toBe('http://h/plugins/vdoninja/overlay.html?view=scene')
     const schema = [
       { name: 'title', label: 'Title', kind: 'text' },
       { name: 'need', label: 'Need', kind: 'text', required: true },

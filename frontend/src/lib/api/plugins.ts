@@ -92,10 +92,12 @@ export function pluginsFromState(data: unknown): PluginInfo[] | null {
   return data.map(normalizePlugin).filter((p): p is PluginInfo => p !== null)
 }
 
-/** Full URL of a file a plugin serves (an overlay or its page). */
+/** Full URL of a file a plugin serves (an overlay or its page; a query such as ?view=scene is kept). */
 export function pluginAssetUrl(base: string, id: string, path: string): string {
-  const clean = path.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/')
-  return `${base}/plugins/${encodeURIComponent(id)}/${clean}`
+  const q = path.search(/[?#]/)
+  const [file, rest] = q >= 0 ? [path.slice(0, q), path.slice(q)] : [path, '']
+  const clean = file.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/')
+  return `${base}/plugins/${encodeURIComponent(id)}/${clean}${rest}`
 }
 
 /**
