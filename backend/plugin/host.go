@@ -313,11 +313,12 @@ func guard(what string, fn func() error) (err error) {
 // Routes implements module.RouteProvider: the host's REST API and the
 // dispatchers for every plugin's routes and assets. Patterns are fixed, so
 // the listener registers them once; a plugin's handlers are reachable only
-// while it runs.
+// while it runs. (The asset pattern has a wildcard so the listener's index
+// page does not list it as an overlay page.)
 func (m *Manager) Routes() []module.Route {
 	return []module.Route{
 		{Pattern: "GET /api/plugins", Handler: http.HandlerFunc(m.handleList)},
 		{Pattern: "/api/plugins/", Handler: m.api},
-		{Pattern: "GET /plugins/", Handler: http.HandlerFunc(m.serveAssets)},
+		{Pattern: "GET /plugins/{path...}", Handler: http.HandlerFunc(m.serveAssets)},
 	}
 }
