@@ -5,6 +5,7 @@
 import {
   FeedClient,
   isEventType,
+  pluginsFromState,
   type ApiClient,
   type ConnectionState,
   type FeedMessage,
@@ -12,6 +13,7 @@ import {
   type LeaderboardState,
   type LinkStatus,
   type LiveEvent,
+  type PluginInfo,
 } from '../api'
 import { EventLog } from '../feed/eventlog'
 import { RateMeter } from './rate'
@@ -42,6 +44,8 @@ class LiveState {
   alertsPaused = $state(false)
   goals = $state<Record<string, GoalState>>({})
   leaderboards = $state<Record<string, LeaderboardState>>({})
+  /** The plugin host's retained `plugins` message (null until one arrives). */
+  plugins = $state<PluginInfo[] | null>(null)
   /** Events per second (live events only, 5 s window). */
   rate = $state(0)
   /** Live events received since the dashboard opened (updated once a second). */
@@ -135,6 +139,11 @@ class LiveState {
       case 'leaderboard': {
         const l = m.data as LeaderboardState | null
         if (l?.board) this.leaderboards = { ...this.leaderboards, [`${l.board}:${l.period}`]: l }
+        break
+      }
+      case 'plugins': {
+        const list = pluginsFromState(m.data)
+        if (list) this.plugins = list
         break
       }
       default:
