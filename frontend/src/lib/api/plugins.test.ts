@@ -57,7 +57,7 @@ describe('plugins api', () => {
     const list = await api.list()
     expect(list.map((p) => p.id)).toEqual(['emoji-rain', 'hud'])
     expect(list[1]).toMatchObject({ name: 'hud', state: 'stopped', permissions: [], overlays: [], settings: [] })
-    expect(calls[0]?.auth).toBeNull()
+    expect(calls[0]?.auth).toBe('Bearer tok') // reads need the token too
     expect((await api.enable('hud')).state).toBe('running')
     expect(calls[1]).toMatchObject({ method: 'POST', url: 'http://127.0.0.1:3000/api/plugins/hud/enable', auth: 'Bearer tok' })
     expect((await api.disable('hud')).state).toBe('stopped')
