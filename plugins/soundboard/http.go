@@ -76,8 +76,9 @@ func (p *Plugin) search(w http.ResponseWriter, r *http.Request) {
 
 func (p *Plugin) upload(w http.ResponseWriter, r *http.Request) {
 	s, lib, _ := p.state()
+	// The content decides (sniffed); a declared non-audio type is refused early.
 	ct := strings.ToLower(r.Header.Get("Content-Type"))
-	if ct != "" && !strings.HasPrefix(ct, "audio/") && ct != "application/octet-stream" {
+	if strings.HasPrefix(ct, "text/") || strings.HasPrefix(ct, "image/") || strings.HasPrefix(ct, "video/") {
 		httpapi.WriteError(w, ErrNotAudio)
 		return
 	}
