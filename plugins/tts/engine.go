@@ -60,15 +60,15 @@ func NewChain(engines ...Engine) *Chain {
 // ErrAllFailed is wrapped by Speak's error when no engine could speak.
 var ErrAllFailed = errors.New("no text-to-speech engine could speak")
 
-// Speak says r with engine preferred first (if any) and r.Voice only
-// there; the other engines use their default voice for r.Lang. It returns
+// Speak says r with engine preferred first (if any, else the first) and
+// r.Voice only there; the others use their default voice for r.Lang. It returns
 // the audio and the engine that made it.
 func (c *Chain) Speak(ctx context.Context, r Request, preferred string) (Audio, string, error) {
 	var errs []string
-	for _, e := range c.order(preferred) {
+	for i, e := range c.order(preferred) {
 		req := r
-		if preferred != "" && e.Name() != preferred {
-			req.Voice = ""
+		if i > 0 {
+			req.Voice = "" // the voice is the first engine's
 		}
 		if err := e.Ready(); err != nil {
 			errs = append(errs, e.Name()+": "+err.Error())
