@@ -15,9 +15,7 @@ import (
 func (p *Plugin) routes() {
 	h := p.h
 	h.Handle("GET /gifts", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		w.Header().Set("Cache-Control", "max-age=3600")
-		_, _ = w.Write(giftsJSON)
+		httpapi.WriteJSON(w, http.StatusOK, p.gifts.list())
 	}))
 	h.Handle("GET /search", http.HandlerFunc(p.search))
 	h.Handle("GET /trending", http.HandlerFunc(p.search))

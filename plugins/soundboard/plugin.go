@@ -40,7 +40,7 @@ const (
 const kvMappings = "mappings"
 
 func init() {
-	plugin.Register(manifestJSON, func() plugin.Plugin { return &Plugin{rules: NewRules()} })
+	plugin.Register(manifestJSON, func() plugin.Plugin { return &Plugin{rules: NewRules(), gifts: newGiftCatalog()} })
 }
 
 // Settings are the plugin's settings (plugin.json).
@@ -80,6 +80,7 @@ type Play struct {
 type Plugin struct {
 	h     plugin.Host
 	rules *Rules
+	gifts *giftCatalog
 
 	mu  sync.Mutex
 	set Settings
@@ -174,6 +175,9 @@ func (p *Plugin) state() (Settings, *Library, *MyInstants) {
 
 func (p *Plugin) onEvent(m domain.Message) {
 	ev := m.Event
+	if ev.Type == domain.EventGiftStreak || ev.Type == domain.EventGift {
+		p.gifts.see(ev)
+	}
 	if ev.Type == domain.EventGiftStreak {
 		return // a streak in progress; the final gift event counts
 	}

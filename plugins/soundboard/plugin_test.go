@@ -102,9 +102,19 @@ func TestSearchDownloadMapAndPlay(t *testing.T) {
 		t.Fatalf("mappings: %d %s", code, out)
 	}
 	plays := env.Watch("plugin:soundboard:play")
-	env.Bus.PublishEvent(&domain.Event{Type: domain.EventGift, User: domain.User{UserID: "u", Nickname: "Ann"}, GiftID: 5655, RepeatCount: 1})
+	env.Bus.PublishEvent(&domain.Event{Type: domain.EventGift, User: domain.User{UserID: "u", Nickname: "Ann"}, GiftID: 5655, GiftName: "Rosa", DiamondCount: 1, RepeatCount: 1})
 	var p Play
 	plugintest.JSON(t, plays.Next().Data, &p)
+	code, out = env.Do(http.MethodGet, "/api/plugins/soundboard/gifts", "")
+	var gifts []Gift
+	if code != 200 || json.Unmarshal([]byte(out), &gifts) != nil || len(gifts) < 900 {
+		t.Fatalf("gifts: %d", code)
+	}
+	for _, g := range gifts {
+		if g.ID == 5655 && (!g.Live || g.Name != "Rosa" || g.Diamonds != 1) {
+			t.Errorf("the live gift (localized name) does not replace the bundled one: %+v", g)
+		}
+	}
 	if p.URL != "/api/plugins/soundboard/files/"+snd.ID || p.Volume < 0.399 || p.Volume > 0.401 || p.Label != "MLG" ||
 		p.Animation != "https://cdn.example/rose.gif" || p.Reason != "gift" || p.User != "Ann" {
 		t.Fatalf("play %+v", p)
