@@ -157,3 +157,33 @@ func BenchmarkChatToAudioStart(b *testing.B) {
 	b.ReportMetric(lat[len(lat)/2], "p50-ms")
 	b.ReportMetric(lat[len(lat)*9/10], "p90-ms")
 }
+
+func TestControlPage(t *testing.T) {
+	ctx := audioBrowser(t)
+	env := plugintest.New(t)
+	env.Start(ID, `{"engines": ["tiktok", "espeak"]}`)
+	if code, _ := env.Do(http.MethodPost, "/api/plugins/tts/pause", ""); code != 200 {
+		t.Fatal("pause")
+	}
+	if code, out := env.Do(http.MethodPut, "/api/plugins/tts/secrets", `{"httpApiKey": "sk-verysecretkey42"}`); code != 200 {
+		t.Fatal(out)
+	}
+	say(env, "a", "<b>waiting</b> message")
+	for _, w := range []int64{1024, 1280, 1366, 1920} {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, 800)); err != nil {
+			t.Fatal(err)
+		}
+		overlaytest.Navigate(t, ctx, env.URL("/plugins/tts/control.html"))
+		overlaytest.WaitJS(t, ctx, fmt.Sprintf("loaded at %d px", w), `window.__page && __page.ready && __page.paused
+			&& document.getElementById('pause').textContent === 'Resume'
+			&& document.querySelector('#queue li').textContent === 'a: <b>waiting</b> message'
+			&& document.querySelectorAll('#queue b').length === 0
+			&& document.querySelector('#engines li').textContent === 'tiktok: no TikTok session id set'
+			&& document.getElementById('apikey').placeholder === '••••42'
+			&& !document.body.innerHTML.includes('verysecret')
+			&& document.documentElement.scrollWidth <= window.innerWidth`)
+	}
+	overlaytest.WaitJS(t, ctx, "skip without the token is refused clearly", `(function () {
+		document.getElementById('skip').click(); return true; })()`)
+	overlaytest.WaitJS(t, ctx, "unauthorized message", `document.getElementById('msg').textContent.includes('token')`)
+}
