@@ -56,7 +56,8 @@ func TestChatIsSpokenInOrderAndBlockedWordsAreNot(t *testing.T) {
 
 	say(env, "a", "first message")
 	say(env, "b", "you are a b4dword")
-	say(env, "c", "second message")
+	say(env, "b", "!airhorn")
+	say(env, "c", "!tts second message")
 	say(env, "a", "third one")
 	overlaytest.WaitJS(t, ctx, "spoken in order, never two at once, the blocked one never", `(function () {
 		if (__tts.playing() > 1) throw new Error('overlap');
@@ -70,9 +71,9 @@ func TestChatIsSpokenInOrderAndBlockedWordsAreNot(t *testing.T) {
 	}
 	overlaytest.WaitJS(t, ctx, "overlay paused", `__tts.paused()`)
 	say(env, "d", "after the pause")
-	if code, out := env.Do(http.MethodGet, "/api/plugins/tts/queue", ""); code != 200 || !strings.Contains(out, "after the pause") || !strings.Contains(out, `"paused":true`) {
-		t.Fatalf("queue while paused: %d %s", code, out)
-	}
+	waitQueue(t, env, func(out string) bool {
+		return strings.Contains(out, "after the pause") && strings.Contains(out, `"paused":true`)
+	})
 	if _, err := env.Exec(ActionPause, `{"paused": false}`, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -169,6 +170,7 @@ func TestControlPage(t *testing.T) {
 		t.Fatal(out)
 	}
 	say(env, "a", "<b>waiting</b> message")
+	waitQueue(t, env, func(out string) bool { return strings.Contains(out, "waiting") })
 	for _, w := range []int64{1024, 1280, 1366, 1920} {
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, 800)); err != nil {
 			t.Fatal(err)
@@ -186,4 +188,18 @@ func TestControlPage(t *testing.T) {
 	overlaytest.WaitJS(t, ctx, "skip without the token is refused clearly", `(function () {
 		document.getElementById('skip').click(); return true; })()`)
 	overlaytest.WaitJS(t, ctx, "unauthorized message", `document.getElementById('msg').textContent.includes('token')`)
+}
+
+// waitQueue polls GET /queue until ok accepts its body (events reach the
+// plugin asynchronously).
+func waitQueue(t *testing.T, env *plugintest.Env, ok func(string) bool) {
+	t.Helper()
+	var out string
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		var code int
+		if code, out = env.Do(http.MethodGet, "/api/plugins/tts/queue", ""); code == 200 && ok(out) {
+			return
+		}
+	}
+	t.Fatalf("queue: %s", out)
 }

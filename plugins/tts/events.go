@@ -47,16 +47,15 @@ func (p *Plugin) onChat(s Settings, ev *domain.Event) {
 	if s.AllowVoiceCommand && p.voiceCommand(s, ev, text) {
 		return
 	}
-	switch s.ChatMode {
-	case "all":
-	case "prefix":
-		pre := strings.TrimSpace(s.Prefix)
-		if pre == "" || len(text) < len(pre) || !strings.EqualFold(text[:len(pre)], pre) {
-			return
-		}
-		text = strings.TrimSpace(text[len(pre):])
-	default:
+	pre := strings.TrimSpace(s.Prefix)
+	hasPrefix := pre != "" && len(text) >= len(pre) && strings.EqualFold(text[:len(pre)], pre)
+	switch {
+	case s.ChatMode != "all" && s.ChatMode != "prefix":
 		return
+	case hasPrefix:
+		text = strings.TrimSpace(text[len(pre):])
+	case s.ChatMode == "prefix" || strings.HasPrefix(text, "!"):
+		return // not for TTS, or another feature's !command
 	}
 	if !p.gateOK(s, ev) {
 		return
