@@ -3,6 +3,7 @@ package soundboard
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strconv"
@@ -87,7 +88,10 @@ func (p *Plugin) upload(w http.ResponseWriter, r *http.Request) {
 	}
 	snd, err := lib.Add(r.URL.Query().Get("name"), http.MaxBytesReader(w, r.Body, limit+1), "upload", "")
 	var mbe *http.MaxBytesError
-	if errors.As(err, &mbe) {
+	switch {
+	case errors.As(err, &mbe) && mbe.Limit < limit:
+		err = httpapi.NewError(httpapi.ErrTooLarge, fmt.Sprintf("uploads through LTTH's local API are limited to %d KiB; add larger sounds by URL", mbe.Limit>>10))
+	case errors.As(err, &mbe):
 		err = ErrFileTooBig
 	}
 	reply(w, snd, err)

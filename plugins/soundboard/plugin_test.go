@@ -74,6 +74,14 @@ func TestLibraryUploadsAndLimits(t *testing.T) {
 	}
 }
 
+func TestUploadOverTheListenersLimitSaysSo(t *testing.T) {
+	env := start(t, `{"maxFileMB": 5}`)
+	code, out := upload(t, env, "big", append(testWAV(10, 440)[:44], make([]byte, 3<<19)...))
+	if code != 413 || !strings.Contains(out, "local API") || !strings.Contains(out, "by URL") {
+		t.Fatalf("%d %s", code, out)
+	}
+}
+
 func TestSearchDownloadMapAndPlay(t *testing.T) {
 	site := fakeSite(t)
 	env := start(t, `{"myInstantsBaseUrl": "`+site.URL+`", "timeoutSeconds": 1, "volume": 50}`)
