@@ -162,7 +162,9 @@ func BenchmarkChatToAudioStart(b *testing.B) {
 func TestControlPage(t *testing.T) {
 	ctx := audioBrowser(t)
 	env := plugintest.New(t)
-	env.Start(ID, `{"engines": ["tiktok", "espeak"]}`)
+	env.Start(ID, `{"engines": ["tiktok", "espeak"], "espeakPath": "/nonexistent/espeak-ng"}`)
+	say(env, "z", "nobody can say this")
+	waitQueue(t, env, func(out string) bool { return strings.Contains(out, "no text-to-speech engine could speak") })
 	if code, _ := env.Do(http.MethodPost, "/api/plugins/tts/pause", ""); code != 200 {
 		t.Fatal("pause")
 	}
@@ -181,6 +183,7 @@ func TestControlPage(t *testing.T) {
 			&& document.querySelector('#queue li').textContent === 'a: <b>waiting</b> message'
 			&& document.querySelectorAll('#queue b').length === 0
 			&& document.querySelector('#engines li').textContent === 'tiktok: no TikTok session id set'
+			&& document.getElementById('last-error').textContent.includes('espeak-ng is not installed')
 			&& document.getElementById('apikey').placeholder === '••••42'
 			&& !document.body.innerHTML.includes('verysecret')
 			&& document.documentElement.scrollWidth <= window.innerWidth`)

@@ -33,7 +33,11 @@ func (p *Plugin) routes() {
 	}))
 	h.Handle("GET /queue", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_, chain, _ := p.state()
-		httpapi.WriteJSON(w, http.StatusOK, map[string]any{"paused": p.queue.Paused(), "items": p.queue.Items(), "engines": chain.Status()})
+		p.mu.Lock()
+		lastErr := p.lastErr
+		p.mu.Unlock()
+		httpapi.WriteJSON(w, http.StatusOK, map[string]any{"paused": p.queue.Paused(), "items": p.queue.Items(),
+			"engines": chain.Status(), "lastError": lastErr})
 	}))
 	h.Handle("POST /speak", http.HandlerFunc(p.speak))
 	h.Handle("POST /skip", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -103,11 +103,12 @@ type Plugin struct {
 	clips *clips
 	lim   *Limiter
 
-	mu    sync.Mutex
-	set   Settings
-	chain *Chain
-	mod   *Moderator
-	top   map[string]bool
+	mu      sync.Mutex
+	set     Settings
+	chain   *Chain
+	mod     *Moderator
+	top     map[string]bool
+	lastErr string // the last "no engine could speak", for the dashboard
 }
 
 var (
@@ -223,6 +224,9 @@ func (p *Plugin) worker(ctx context.Context) {
 			}
 			log := p.h.Log()
 			log.Warn().Err(err).Msg("tts")
+			p.mu.Lock()
+			p.lastErr = time.Now().Format("15:04:05") + " " + err.Error()
+			p.mu.Unlock()
 			p.h.Publish(EventError, map[string]string{"message": err.Error()})
 			continue
 		}

@@ -57,6 +57,8 @@
       q.engines.forEach(function (e) {
         ul.appendChild(li(e.name + ': ' + (e.ready ? 'ready' : e.problem), e.ready ? 'ready' : 'problem'));
       });
+      $('last-error').textContent = q.lastError || '';
+      $('last-error').hidden = !q.lastError;
       page.ready = true;
     }).catch(fail);
   }
