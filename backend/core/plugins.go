@@ -1,6 +1,8 @@
 package core
 
 import (
+	"path/filepath"
+
 	"github.com/rs/zerolog"
 
 	"github.com/ltth/ltth/backend/flow"
@@ -16,6 +18,7 @@ import (
 func (c *Core) pluginHost(db *store.DB, flows *flow.Engine, log zerolog.Logger) (*plugin.Manager, error) {
 	return plugin.New(plugin.Options{
 		Bus: c.bus, Registry: flows.Registry(), Store: db, Log: log,
+		DataDir: filepath.Join(filepath.Dir(db.Path()), "plugins"),
 		BlocksChanged: func() {
 			if err := flows.Reload(); err != nil {
 				log.Error().Err(err).Msg("flows could not be re-checked after a plugin change")

@@ -50,6 +50,10 @@ type Options struct {
 	BlocksChanged func()
 	// Plugins are the plugins to host; nil: every Registered() plugin.
 	Plugins []Registration
+	// DataDir is the folder under which each plugin gets its own files
+	// directory (<DataDir>/<id>, see plugin.DataDir): the profile's
+	// plugins folder. Empty: plugins get a folder in the user cache dir.
+	DataDir string
 	// StopTimeout bounds a plugin's Stop and the wait for its goroutines
 	// (default 5s).
 	StopTimeout time.Duration
@@ -318,7 +322,9 @@ func guard(what string, fn func() error) (err error) {
 func (m *Manager) Routes() []module.Route {
 	return []module.Route{
 		{Pattern: "GET /api/plugins", Handler: http.HandlerFunc(m.handleList)},
-		{Pattern: "/api/plugins/", Handler: m.api},
+		// Plugins read their own bodies with their own limits (the soundboard
+		// streams uploads to disk); the listener bounds them at 64 MiB.
+		{Pattern: "/api/plugins/", Handler: m.api, MaxBody: 64 << 20},
 		{Pattern: "GET /plugins/{path...}", Handler: http.HandlerFunc(m.serveAssets)},
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io/fs"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -48,7 +50,20 @@ func newRuntime(in *instance) *runtime {
 	return &runtime{in: in, log: log, mux: http.NewServeMux(), ctx: ctx, cancel: cancel}
 }
 
-func (rt *runtime) ID() string          { return rt.in.id() }
+func (rt *runtime) ID() string { return rt.in.id() }
+
+// DataDir implements DataDirHost: the plugin's folder in the profile.
+func (rt *runtime) DataDir() (string, error) {
+	root := rt.in.m.opts.DataDir
+	if root == "" {
+		base, err := os.UserCacheDir()
+		if err != nil {
+			return "", fmt.Errorf("plugin %s: no data directory: %w", rt.ID(), err)
+		}
+		root = filepath.Join(base, "ltth", "plugins")
+	}
+	return filepath.Join(root, rt.ID()), nil
+}
 func (rt *runtime) Log() zerolog.Logger { return rt.log }
 func (rt *runtime) fail(what string, err error) {
 	rt.in.m.fault(rt.in, rt, fmt.Errorf("%s: %w", what, err))

@@ -8,6 +8,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -112,7 +113,7 @@ func (e *Env) Host() *plugin.Manager {
 // restart, as far as plugins can tell).
 func (e *Env) StartHost(t testing.TB) *plugin.Manager {
 	t.Helper()
-	h, err := plugin.New(plugin.Options{Bus: e.Bus, Registry: e.Registry, Store: e.DB,
+	h, err := plugin.New(plugin.Options{Bus: e.Bus, Registry: e.Registry, Store: e.DB, DataDir: filepath.Join(filepath.Dir(e.DB.Path()), "plugins"),
 		Log: zerolog.Nop(), Plugins: e.regs, StopTimeout: 3 * time.Second,
 		BlocksChanged: func() { e.BlocksChanged.Add(1) }})
 	if err != nil {
