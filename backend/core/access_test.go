@@ -13,6 +13,8 @@ var publicAPI = map[string]bool{
 	"GET /api/health": true,
 	"GET /api/bus":    true,
 	"/api/":           true, // the JSON 404 for unknown API paths
+	// plugins' media (generated speech, sound files) that overlays in OBS play
+	"GET /api/plugins/{id}/media/{path...}": true,
 }
 
 var wildcard = regexp.MustCompile(`\{[^}]*\}`)

@@ -40,6 +40,9 @@ type Manifest struct {
 	// Overlays lists the overlay pages under /plugins/<id>/ (e.g.
 	// "overlay.html") with their suggested browser-source size.
 	Overlays []Overlay `json:"overlays,omitempty"`
+	// BlockPrefix is an extra namespace for the plugin's flow block types
+	// besides "<id>." (e.g. "sound" for the soundboard's "sound.play").
+	BlockPrefix string `json:"blockPrefix,omitempty"`
 	// Page is a dashboard page the plugin ships under /plugins/<id>/;
 	// empty means the dashboard renders a form from Settings.
 	Page string `json:"page,omitempty"`
@@ -63,6 +66,9 @@ func ParseManifest(raw []byte) (Manifest, error) {
 	}
 	if !idPattern.MatchString(m.ID) {
 		return m, fmt.Errorf("plugin.json: id %q must be 2-32 lowercase letters, digits or dashes", m.ID)
+	}
+	if m.BlockPrefix != "" && !idPattern.MatchString(m.BlockPrefix) {
+		return m, fmt.Errorf("plugin %s: blockPrefix %q must be 2-32 lowercase letters, digits or dashes", m.ID, m.BlockPrefix)
 	}
 	if m.Name == "" || m.Version == "" {
 		return m, fmt.Errorf("plugin %s: name and version are required", m.ID)
@@ -105,9 +111,10 @@ type Host interface {
 	PublishState(kind, key string, data any)
 
 	// Handle serves pattern under /api/plugins/<id>/, e.g. "GET /status"
-	// is served as "GET /api/plugins/<id>/status" (token rules as for
-	// every /api/ route: the bearer token, GET included; overlays read
-	// plugin data from /ws via PublishState instead).
+	// is served as "GET /api/plugins/<id>/status". GET routes under
+	// /media/ ("GET /media/audio/{id}") are public, for overlays in OBS;
+	// every other route needs the bearer token, GET included (overlays
+	// read plugin state from /ws via PublishState).
 	Handle(pattern string, h http.Handler)
 	// Assets serves fsys under /plugins/<id>/ (overlays, its own page).
 	Assets(fsys fs.FS)
@@ -133,6 +140,10 @@ type KV interface {
 	Delete(key string) error
 	Keys() ([]string, error)
 }
+
+// MediaPath is the listener pattern of plugins' public media routes
+// (Handle("GET /media/…")): overlays read them without the token.
+const MediaPath = "/api/plugins/{id}/media/{path...}"
 
 // Registration is one built-in plugin: its plugin.json and a
 // side-effect-free constructor.

@@ -325,6 +325,9 @@ func (m *Manager) Routes() []module.Route {
 		// Plugins read their own bodies with their own limits (the soundboard
 		// streams uploads to disk); the listener bounds them at 64 MiB.
 		{Pattern: "/api/plugins/", Handler: m.api, MaxBody: 64 << 20},
+		// A plugin's GET routes under /media/ (generated audio, its sound
+		// files) are read by overlays in OBS, which have no token.
+		{Pattern: "GET " + MediaPath, Handler: m.api, Public: true},
 		{Pattern: "GET /plugins/{path...}", Handler: http.HandlerFunc(m.serveAssets)},
 	}
 }

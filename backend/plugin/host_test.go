@@ -219,9 +219,14 @@ func TestSettingsNamespacedValidatedAndApplied(t *testing.T) {
 	if _, h := getHello(t, e, "alpha"); h.Greeting != "hello alpha" {
 		t.Fatalf("running plugin did not get new settings: %+v", h)
 	}
-	for _, bad := range []string{`{"greting":"x"}`, `{"count":"three"}`, `[1]`, `{"count":1} {}`, `not json`} {
+	for _, bad := range []string{`{"greting":"x"}`, `{"count":"three"}`, `[1]`} {
 		if code, body := e.Do(t, "PUT", "/api/plugins/alpha/settings", bad); code != http.StatusUnprocessableEntity {
 			t.Fatalf("PUT %s = %d %s, want 422", bad, code, body)
+		}
+	}
+	for _, bad := range []string{`{"count":1} {}`, `not json`} { // not one JSON value: 400
+		if code, body := e.Do(t, "PUT", "/api/plugins/alpha/settings", bad); code != http.StatusBadRequest {
+			t.Fatalf("PUT %s = %d %s, want 400", bad, code, body)
 		}
 	}
 	// Settings the plugin itself refuses (its Start fails with them): 422,

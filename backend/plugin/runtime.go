@@ -237,7 +237,7 @@ func (rt *runtime) getAssets() http.Handler {
 // AddBlocks implements Host: every block type must be namespaced by the
 // plugin (see BlockPrefixes).
 func (rt *runtime) AddBlocks(b action.Blocks) error {
-	prefixes := BlockPrefixes(rt.ID())
+	prefixes := ManifestBlockPrefixes(rt.in.reg.Manifest)
 	for _, t := range b.Types() {
 		_, typ, _ := strings.Cut(t, " ")
 		if !hasAnyPrefix(typ, prefixes) {
@@ -275,6 +275,16 @@ func BlockPrefixes(id string) []string {
 			}
 		}
 		out = append(out, camel+".")
+	}
+	return out
+}
+
+// ManifestBlockPrefixes is BlockPrefixes of the plugin's id plus its
+// manifest's BlockPrefix, if any.
+func ManifestBlockPrefixes(m Manifest) []string {
+	out := BlockPrefixes(m.ID)
+	if m.BlockPrefix != "" && m.BlockPrefix != m.ID {
+		out = append(out, m.BlockPrefix+".")
 	}
 	return out
 }

@@ -74,9 +74,9 @@ func TestOverlayPlaysTheMappedSoundOfAGift(t *testing.T) {
 
 	env.Bus.PublishEvent(rose("a"))
 	overlaytest.WaitJS(t, ctx, "the gift's sound plays", fmt.Sprintf(`__sb.started.length === 1
-		&& __sb.started[0].src.endsWith('/api/plugins/soundboard/files/%s')
+		&& __sb.started[0].src.endsWith('/api/plugins/soundboard/media/files/%s')
 		&& __sb.started[0].volume === 0.5
-		&& document.querySelector('#sounds audio')?.src.endsWith('/files/%s')`, id, id))
+		&& document.querySelector('#sounds audio')?.src.endsWith('/media/files/%s')`, id, id))
 	overlaytest.WaitJS(t, ctx, "removed when it ends", `__sb.playing() === 0`)
 
 	env.Bus.PublishEvent(&domain.Event{Type: domain.EventGift, User: domain.User{UserID: "b"}, GiftID: 1, RepeatCount: 1})

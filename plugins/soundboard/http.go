@@ -3,7 +3,6 @@ package soundboard
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"strconv"
@@ -36,7 +35,7 @@ func (p *Plugin) routes() {
 		_, lib, _ := p.state()
 		reply(w, map[string]bool{"deleted": true}, lib.Delete(r.PathValue("id")))
 	}))
-	h.Handle("GET /files/{id}", http.HandlerFunc(p.file))
+	h.Handle("GET /media/files/{id}", http.HandlerFunc(p.file))
 	h.Handle("GET /mappings", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		httpapi.WriteJSON(w, http.StatusOK, p.rules.Mappings())
 	}))
@@ -88,10 +87,7 @@ func (p *Plugin) upload(w http.ResponseWriter, r *http.Request) {
 	}
 	snd, err := lib.Add(r.URL.Query().Get("name"), http.MaxBytesReader(w, r.Body, limit+1), "upload", "")
 	var mbe *http.MaxBytesError
-	switch {
-	case errors.As(err, &mbe) && mbe.Limit < limit:
-		err = httpapi.NewError(httpapi.ErrTooLarge, fmt.Sprintf("uploads through LTTH's local API are limited to %d KiB; add larger sounds by URL", mbe.Limit>>10))
-	case errors.As(err, &mbe):
+	if errors.As(err, &mbe) {
 		err = ErrFileTooBig
 	}
 	reply(w, snd, err)
@@ -196,5 +192,5 @@ func resolveMedia(lib *Library, ref string) (string, float64, string, error) {
 	if err != nil {
 		return "", 0, "", httpapi.NewError(httpapi.ErrNotFound, "no sound "+strconv.Quote(ref)+" in the library (use a library id or an http(s) URL)")
 	}
-	return "/api/plugins/" + ID + "/files/" + s.ID, s.Volume, s.Name, nil
+	return "/api/plugins/" + ID + "/media/files/" + s.ID, s.Volume, s.Name, nil
 }

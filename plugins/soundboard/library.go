@@ -23,7 +23,7 @@ import (
 )
 
 // Sound is one entry of the library; its audio is a file in the plugin's
-// data directory, served at /api/plugins/soundboard/files/<id>.
+// data directory, served at /api/plugins/soundboard/media/files/<id>.
 type Sound struct {
 	ID        string    `json:"id"`
 	Name      string    `json:"name"`

@@ -22,7 +22,7 @@ func TestDashboardPage(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, 800)); err != nil {
 			t.Fatal(err)
 		}
-		overlaytest.Navigate(t, ctx, env.URL("/plugins/soundboard/library.html"))
+		overlaytest.Navigate(t, ctx, env.URL("/plugins/soundboard/library.html#token="+env.Token()))
 		overlaytest.WaitJS(t, ctx, fmt.Sprintf("loaded at %d px", w), `window.__page && __page.ready
 			&& document.querySelectorAll('#mappings tbody tr').length === 2
 			&& document.querySelector('#mappings tbody tr input[list]').value === 'Rose (1 coins) #5655'
@@ -40,6 +40,7 @@ func TestDashboardPage(t *testing.T) {
 		var s = document.getElementById('category'); s.value = 'memes'; s.onchange(); return true; })()`)
 	overlaytest.WaitJS(t, ctx, "layout message", `document.getElementById('msg').className === 'error'
 		&& document.getElementById('msg').textContent.includes('layout')`)
+	overlaytest.Navigate(t, ctx, env.URL("/plugins/soundboard/library.html"))
 	overlaytest.WaitJS(t, ctx, "saving without the token is refused clearly", `(function () {
 		document.getElementById('save-mappings').click(); return true; })()`)
 	overlaytest.WaitJS(t, ctx, "unauthorized message", `document.getElementById('msg').textContent.includes('token')`)

@@ -38,7 +38,7 @@ func TestLibraryUploadsAndLimits(t *testing.T) {
 	if snd.Mime != "audio/mpeg" || snd.Size != int64(len(testMP3(t))) || !idRe.MatchString(snd.ID) {
 		t.Fatalf("sound %+v", snd)
 	}
-	res, err := http.Get(env.URL("/api/plugins/soundboard/files/" + snd.ID))
+	res, err := http.Get(env.URL("/api/plugins/soundboard/media/files/" + snd.ID))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,16 +69,20 @@ func TestLibraryUploadsAndLimits(t *testing.T) {
 	if code, _ := env.Do(http.MethodDelete, "/api/plugins/soundboard/library/"+snd.ID, ""); code != 200 {
 		t.Errorf("delete: %d", code)
 	}
-	if code, _ := env.Do(http.MethodGet, "/api/plugins/soundboard/files/"+snd.ID, ""); code != 404 {
+	if code, _ := env.Do(http.MethodGet, "/api/plugins/soundboard/media/files/"+snd.ID, ""); code != 404 {
 		t.Errorf("deleted file still served: %d", code)
 	}
 }
 
-func TestUploadOverTheListenersLimitSaysSo(t *testing.T) {
-	env := start(t, `{"maxFileMB": 5}`)
+func TestUploadOverTheFileLimitSaysSo(t *testing.T) {
+	env := start(t, `{"maxFileMB": 1}`)
 	code, out := upload(t, env, "big", append(testWAV(10, 440)[:44], make([]byte, 3<<19)...))
-	if code != 413 || !strings.Contains(out, "local API") || !strings.Contains(out, "by URL") {
-		t.Fatalf("%d %s", code, out)
+	if code != 413 || !strings.Contains(out, "per-file limit") {
+		t.Fatalf("a 1.5 MB upload with maxFileMB 1: %d %s", code, out)
+	}
+	code, out = upload(t, env, "small", testWAV(10, 440))
+	if code != 200 {
+		t.Fatalf("a small upload after a refused one: %d %s", code, out)
 	}
 }
 
@@ -123,7 +127,7 @@ func TestSearchDownloadMapAndPlay(t *testing.T) {
 			t.Errorf("the live gift (localized name) does not replace the bundled one: %+v", g)
 		}
 	}
-	if p.URL != "/api/plugins/soundboard/files/"+snd.ID || p.Volume < 0.399 || p.Volume > 0.401 || p.Label != "MLG" ||
+	if p.URL != "/api/plugins/soundboard/media/files/"+snd.ID || p.Volume < 0.399 || p.Volume > 0.401 || p.Label != "MLG" ||
 		p.Animation != "https://cdn.example/rose.gif" || p.Reason != "gift" || p.User != "Ann" {
 		t.Fatalf("play %+v", p)
 	}

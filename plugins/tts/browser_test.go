@@ -177,7 +177,7 @@ func TestControlPage(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, 800)); err != nil {
 			t.Fatal(err)
 		}
-		overlaytest.Navigate(t, ctx, env.URL("/plugins/tts/control.html"))
+		overlaytest.Navigate(t, ctx, env.URL("/plugins/tts/control.html#token="+env.Token()))
 		overlaytest.WaitJS(t, ctx, fmt.Sprintf("loaded at %d px", w), `window.__page && __page.ready && __page.paused
 			&& document.getElementById('pause').textContent === 'Resume'
 			&& document.querySelector('#queue li').textContent === 'a: <b>waiting</b> message'
@@ -188,6 +188,7 @@ func TestControlPage(t *testing.T) {
 			&& !document.body.innerHTML.includes('verysecret')
 			&& document.documentElement.scrollWidth <= window.innerWidth`)
 	}
+	overlaytest.Navigate(t, ctx, env.URL("/plugins/tts/control.html"))
 	overlaytest.WaitJS(t, ctx, "skip without the token is refused clearly", `(function () {
 		document.getElementById('skip').click(); return true; })()`)
 	overlaytest.WaitJS(t, ctx, "unauthorized message", `document.getElementById('msg').textContent.includes('token')`)

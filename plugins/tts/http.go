@@ -20,7 +20,7 @@ func newID() string {
 // routes serves the API under /api/plugins/tts/.
 func (p *Plugin) routes() {
 	h := p.h
-	h.Handle("GET /audio/{id}", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	h.Handle("GET /media/audio/{id}", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		a, ok := p.clips.get(r.PathValue("id"))
 		if !ok {
 			httpapi.WriteError(w, httpapi.NewError(httpapi.ErrNotFound, "no such clip (only the latest are kept)"))

@@ -232,7 +232,7 @@ func (p *Plugin) worker(ctx context.Context) {
 		}
 		d := Duration(a, it.Text)
 		id := p.clips.put(a)
-		c := Clip{ID: id, URL: "/api/plugins/" + ID + "/audio/" + id, Text: it.Text, User: it.User, Engine: engine,
+		c := Clip{ID: id, URL: "/api/plugins/" + ID + "/media/audio/" + id, Text: it.Text, User: it.User, Engine: engine,
 			Volume: it.Volume, DurationMs: d.Milliseconds(), Overlap: s.Overlap, At: it.At}
 		p.queue.Arm()
 		p.h.Publish(EventSpeak, c)

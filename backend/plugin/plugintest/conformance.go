@@ -61,8 +61,8 @@ func checkLifecycle(t *testing.T, reg plugin.Registration) {
 		inf := e.enable(t, id)
 		added := without(blockTypes(e.Registry), baseBlocks)
 		for _, typ := range added {
-			if !namespaced(typ, plugin.BlockPrefixes(id)) {
-				t.Errorf("round %d: block %q is not namespaced %v", round, typ, plugin.BlockPrefixes(id))
+			if !namespaced(typ, plugin.ManifestBlockPrefixes(reg.Manifest)) {
+				t.Errorf("round %d: block %q is not namespaced %v", round, typ, plugin.ManifestBlockPrefixes(reg.Manifest))
 			}
 		}
 		paths := mountedPaths(reg.Manifest, inf)

@@ -122,6 +122,9 @@ func (e *Env) StopListener() { e.T.Helper(); e.ln.stop() }
 // StartListener serves again on the same address.
 func (e *Env) StartListener() { e.T.Helper(); e.ln.start() }
 
+// Token is the listener's API token (plugin pages take it as #token=…).
+func (e *Env) Token() string { return e.ln.token }
+
 // Do sends a request with the API token and returns the status and body.
 func (e *Env) Do(method, path, body string) (int, string) {
 	e.T.Helper()

@@ -83,7 +83,10 @@ func (h *host) Handle(pattern string, hd http.Handler) {
 	if method != "" {
 		full = method + " " + full
 	}
-	if err := h.ln.handle(module.Route{Pattern: full, Handler: hd}); err != nil {
+	// As the real host: plugin bodies up to 64 MiB, GET /media/ public.
+	route := module.Route{Pattern: full, Handler: hd, MaxBody: 64 << 20,
+		Public: method == http.MethodGet && strings.HasPrefix(path, "/media/")}
+	if err := h.ln.handle(route); err != nil {
 		h.log.Error().Err(err).Msg("route")
 	}
 }

@@ -51,7 +51,7 @@ func (l *listener) handle(r module.Route) error {
 	}
 	sw := &swappable{}
 	sw.h.Store(&r.Handler)
-	if err := l.srv.Handle(module.Route{Pattern: r.Pattern, Handler: sw}); err != nil {
+	if err := l.srv.Handle(module.Route{Pattern: r.Pattern, Handler: sw, Public: r.Public, MaxBody: r.MaxBody}); err != nil {
 		return err
 	}
 	l.mounted[r.Pattern] = sw

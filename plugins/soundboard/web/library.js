@@ -2,14 +2,15 @@
  * Soundboard dashboard page: /plugins/soundboard/library.html (the
  * manifest's page). Edits the mappings, manages the sound library, searches
  * MyInstants and stops all sounds. Changing requests need LTTH's API token:
- * the dashboard passes it as ?token=… when it embeds the page.
+ * the dashboard opens the page with #token=… (kept out of server logs).
  * Viewer- and site-supplied text only ever goes in through textContent.
  */
 (function () {
   'use strict';
 
   var API = '/api/plugins/soundboard/';
-  var token = new URLSearchParams(location.search).get('token') || '';
+  var token = new URLSearchParams(location.hash.slice(1)).get('token') ||
+    new URLSearchParams(location.search).get('token') || '';
   var $ = function (id) { return document.getElementById(id); };
   var library = [];
   var gifts = [];

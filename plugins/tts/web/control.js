@@ -2,13 +2,14 @@
  * TTS dashboard page: /plugins/tts/control.html (the manifest's page).
  * Queue with pause/skip/clear, engine status, a "say something" box and
  * the secrets (shown masked). Changing requests need LTTH's API token,
- * passed by the dashboard as ?token=…. Text goes in through textContent.
+ * passed by the dashboard as #token=…. Text goes in through textContent.
  */
 (function () {
   'use strict';
 
   var API = '/api/plugins/tts/';
-  var token = new URLSearchParams(location.search).get('token') || '';
+  var token = new URLSearchParams(location.hash.slice(1)).get('token') ||
+    new URLSearchParams(location.search).get('token') || '';
   var $ = function (id) { return document.getElementById(id); };
   var page = window.__page = { ready: false, paused: false };
 
