@@ -53,6 +53,7 @@ type Core struct {
 	scope     *scope
 	routes    map[string]bool
 	bindCalls atomic.Int64
+	ext       extAPI
 }
 
 // New prepares everything without opening the listener (see Start).
@@ -97,6 +98,7 @@ func (c *Core) init() error {
 	for _, r := range append(c.coreRoutes(), c.trustRoutes()...) {
 		c.srv.Handle(r)
 	}
+	c.initExtAPI()
 	if c.opts.Dashboard != nil {
 		c.srv.Handle(module.Route{Pattern: "GET /dashboard/", Handler: http.StripPrefix("/dashboard/", http.FileServerFS(c.opts.Dashboard))})
 	}
@@ -135,12 +137,16 @@ func (c *Core) Start(ctx context.Context) error {
 		c.mu.Unlock()
 		return err
 	}
+	if err := c.startExtAPI(ctx); err != nil {
+		return err
+	}
 	c.log.Info().Str("url", c.URL()).Str("profile", c.profiles.Active()).Msg("LTTH is running")
 	return nil
 }
 
 // Stop stops modules (flushing the journal) and the listener.
 func (c *Core) Stop(ctx context.Context) error {
+	c.stopExtAPI(ctx)
 	err := c.srv.Shutdown(ctx)
 	c.mu.Lock()
 	c.closeScope(ctx)
