@@ -121,7 +121,7 @@ func New(cfg Config, deps Deps) *Server {
 	s.hub = newHub(hubConfigFrom(cfg), deps.Bus, s.log)
 	s.index = parseIndex()
 	s.routes()
-	s.handler = s.secure(s.mux)
+	s.handler = s.secure(versioned(s.mux))
 	return s
 }
 
