@@ -94,11 +94,13 @@ func (c *Core) init() error {
 		}
 	}
 	c.srv = server.New(server.Config{Addr: c.opts.Listen, AllowLAN: c.opts.AllowLAN, Token: c.token, Version: c.opts.Version},
-		server.Deps{Bus: c.bus, Log: c.log.Logger, Health: c.healthExtra, Simulate: c.simulate})
+		server.Deps{Bus: c.bus, Log: c.log.Logger, Health: c.healthExtra, Simulate: c.simulate, APIToken: c.checkAPIToken})
 	for _, r := range append(c.coreRoutes(), c.trustRoutes()...) {
 		c.srv.Handle(r)
 	}
-	c.initExtAPI()
+	if err := c.initExtAPI(); err != nil {
+		return err
+	}
 	if c.opts.Dashboard != nil {
 		c.srv.Handle(module.Route{Pattern: "GET /dashboard/", Handler: http.StripPrefix("/dashboard/", http.FileServerFS(c.opts.Dashboard))})
 	}

@@ -89,6 +89,9 @@ var routeDocs = map[string]string{
 	"GET /plugins/{path...}": "Plugin assets and overlay pages (/plugins/{id}/…)",
 
 	// local API for other tools
+	"GET /api/tokens":           "API tokens for external tools (desktop token only; secrets are never listed)",
+	"POST /api/tokens":          "Create an API token {name, scope: read|control}; the secret is in this answer only (desktop token only)",
+	"DELETE /api/tokens/{id}":   "Revoke an API token; it is refused from then on (desktop token only)",
 	"GET /api/compat/tikfinity": "TikFinity-compatible websocket: settings and status (listening, addresses, clients)",
 	"PUT /api/compat/tikfinity": "Enable/disable the TikFinity-compatible websocket and set its port {enabled, port}",
 }

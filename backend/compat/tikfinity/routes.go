@@ -12,7 +12,7 @@ import (
 func (m *Module) Routes() []module.Route {
 	return []module.Route{
 		{Pattern: "GET /api/compat/tikfinity", Handler: http.HandlerFunc(m.getStatus)},
-		{Pattern: "PUT /api/compat/tikfinity", Handler: http.HandlerFunc(m.putSettings), MaxBody: 4096},
+		{Pattern: "PUT /api/compat/tikfinity", Handler: http.HandlerFunc(m.putSettings)},
 	}
 }
 
