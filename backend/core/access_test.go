@@ -10,14 +10,17 @@ import (
 // publicAPI is every /api/ route readable without the token: it serves no
 // profile data and no secrets. Everything else under /api/ needs it.
 var publicAPI = map[string]bool{
-	"GET /api/health": true,
-	"GET /api/bus":    true,
-	"/api/":           true, // the JSON 404 for unknown API paths
+	"GET /api/health":       true,
+	"GET /api/bus":          true,
+	"GET /api/openapi.json": true,
+	"/api/":                 true, // the JSON 404 for unknown API paths
 	// plugins' media (generated speech, sound files) that overlays in OBS play
 	"GET /api/plugins/{id}/media/{path...}": true,
 }
 
 var wildcard = regexp.MustCompile(`\{[^}]*\}`)
+
+var wildcardName = regexp.MustCompile(`\{([A-Za-z_][A-Za-z0-9_]*)(?:\.\.\.)?\}`)
 
 // TestEveryRouteDeclaresItsAccess walks every route the full application
 // registers and checks that only the declared ones are public, then asks

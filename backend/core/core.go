@@ -53,6 +53,7 @@ type Core struct {
 	scope     *scope
 	routes    map[string]bool
 	bindCalls atomic.Int64
+	ext       extAPI
 }
 
 // New prepares everything without opening the listener (see Start).
@@ -93,9 +94,12 @@ func (c *Core) init() error {
 		}
 	}
 	c.srv = server.New(server.Config{Addr: c.opts.Listen, AllowLAN: c.opts.AllowLAN, Token: c.token, Version: c.opts.Version},
-		server.Deps{Bus: c.bus, Log: c.log.Logger, Health: c.healthExtra, Simulate: c.simulate})
+		server.Deps{Bus: c.bus, Log: c.log.Logger, Health: c.healthExtra, Simulate: c.simulate, APIToken: c.checkAPIToken})
 	for _, r := range append(c.coreRoutes(), c.trustRoutes()...) {
 		c.srv.Handle(r)
+	}
+	if err := c.initExtAPI(); err != nil {
+		return err
 	}
 	if c.opts.Dashboard != nil {
 		c.srv.Handle(module.Route{Pattern: "GET /dashboard/", Handler: http.StripPrefix("/dashboard/", http.FileServerFS(c.opts.Dashboard))})
@@ -135,12 +139,16 @@ func (c *Core) Start(ctx context.Context) error {
 		c.mu.Unlock()
 		return err
 	}
+	if err := c.startExtAPI(ctx); err != nil {
+		return err
+	}
 	c.log.Info().Str("url", c.URL()).Str("profile", c.profiles.Active()).Msg("LTTH is running")
 	return nil
 }
 
 // Stop stops modules (flushing the journal) and the listener.
 func (c *Core) Stop(ctx context.Context) error {
+	c.stopExtAPI(ctx)
 	err := c.srv.Shutdown(ctx)
 	c.mu.Lock()
 	c.closeScope(ctx)

@@ -62,8 +62,8 @@ func (s *Server) handleLimited(pattern string, public bool, maxBody int64, h htt
 // requireToken answers 401 unless the request carries the bearer token.
 func (s *Server) requireToken(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !s.tokenOK(bearer(r)) {
-			unauthorized(w)
+		if tok := bearer(r); !s.tokenAllows(tok, r.Method) {
+			s.refuseToken(w, tok)
 			return
 		}
 		next.ServeHTTP(w, r)

@@ -21,6 +21,7 @@ func (s *Server) routes() {
 	pub := func(p string, f http.HandlerFunc) { s.handle(p, true, f) }
 	pub("GET /api/health", s.handleHealth)
 	pub("GET /api/bus", s.handleBus)
+	pub("GET /api/openapi.json", s.handleOpenAPI)
 	s.handle("POST /api/simulate", false, http.HandlerFunc(s.handleSimulate))
 	pub("/api/", func(w http.ResponseWriter, r *http.Request) {
 		httpapi.WriteErrorText(w, http.StatusNotFound, "not found: "+r.Method+" "+r.URL.Path)

@@ -46,8 +46,8 @@ func (s *Server) secure(next http.Handler) http.Handler {
 		if s.applyCORS(w, r) {
 			return // preflight answered
 		}
-		if !safeMethod(r.Method) && !s.tokenOK(bearer(r)) {
-			unauthorized(w)
+		if tok := bearer(r); !safeMethod(r.Method) && !s.tokenAllows(tok, r.Method) {
+			s.refuseToken(w, tok)
 			return
 		}
 		if s.remoteNeedsToken(r) {
@@ -106,7 +106,7 @@ func (s *Server) remoteNeedsToken(r *http.Request) bool {
 	if tok == "" {
 		tok = r.URL.Query().Get("token")
 	}
-	return !s.tokenOK(tok)
+	return !s.tokenAllows(tok, r.Method)
 }
 
 func isLoopbackPeer(remote string) bool {

@@ -61,6 +61,10 @@ type Deps struct {
 	// marked simulated (Simulated=true, Source="simulator", id/ts filled in).
 	// Default: publish on the bus.
 	Simulate func(domain.Event) error
+	// APIToken checks a token the user created for an external tool
+	// (ok: it exists; control: it may change things, not only read).
+	// Optional; without it only the desktop token is accepted.
+	APIToken func(token string) (control, ok bool)
 }
 
 // Server is the local listener. Create it with New.
@@ -70,6 +74,7 @@ type Server struct {
 	bus      *bus.Bus
 	health   func() map[string]any
 	simulate func(domain.Event) error
+	apiToken func(string) (bool, bool)
 	token    []byte
 	mux      *http.ServeMux
 	handler  http.Handler
@@ -115,13 +120,14 @@ func New(cfg Config, deps Deps) *Server {
 		s.log.Warn().Msg("no API token configured; generated a random one for this run")
 	}
 	s.simulate = deps.Simulate
+	s.apiToken = deps.APIToken
 	if s.simulate == nil {
 		s.simulate = s.publishSimulated
 	}
 	s.hub = newHub(hubConfigFrom(cfg), deps.Bus, s.log)
 	s.index = parseIndex()
 	s.routes()
-	s.handler = s.secure(s.mux)
+	s.handler = s.secure(versioned(s.mux))
 	return s
 }
 
