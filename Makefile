@@ -80,6 +80,7 @@ bench: headless
 	go test -run '^$$' -bench Publish50 -benchtime 2s ./backend/bus/
 	LTTH_BIN=$(CURDIR)/$(BIN)/ltth-headless go test -tags e2e -run '^$$' -bench HeadlessStart -benchtime 20x ./e2e/
 	LTTH_BIN=$(CURDIR)/$(BIN)/ltth-headless go test -tags e2e -run '^$$' -bench Soak -benchtime 1x ./e2e/
+	go test -run '^$$' -bench OverlayFrameTime -benchtime 1x -count 3 ./plugins/emoji-rain/
 
 fuzz:
 	go test -run '^$$' -fuzz FuzzFrame -fuzztime 30s ./backend/tiktok/decode/

@@ -25,9 +25,10 @@ const ClientScript = "/overlay/ltth-client.js"
 
 // CSP is the Content-Security-Policy sent with the built-in pages: scripts
 // and styles only from the listener itself, images and media from any
-// http(s) URL (avatars, gift pictures, alert media), the feed over ws(s).
+// http(s) URL (avatars, gift pictures, alert media), frames from http(s)
+// (the VDO.Ninja plugin embeds its director/scene page), the feed over ws(s).
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; " +
-	"img-src 'self' http: https: data:; media-src 'self' http: https: data:; " +
+	"img-src 'self' http: https: data:; media-src 'self' http: https: data:; frame-src 'self' http: https:; " +
 	"connect-src 'self' ws: wss:; font-src 'self' data:; object-src 'none'; base-uri 'none'"
 
 // Page describes one built-in overlay page (for index listings).

@@ -1,0 +1,11 @@
+// The built-in plugins; each registers itself with the plugin host in its
+// init. (The package comment is in doc.go.)
+
+package all
+
+import (
+	_ "github.com/ltth/ltth/plugins/emoji-rain" // emoji-rain
+	_ "github.com/ltth/ltth/plugins/hud"        // hud (stream HUD and chat)
+	_ "github.com/ltth/ltth/plugins/topboard"   // topboard
+	_ "github.com/ltth/ltth/plugins/vdoninja"   // vdoninja
+)

@@ -1,0 +1,35 @@
+package all
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/ltth/ltth/backend/action"
+	"github.com/ltth/ltth/backend/plugin"
+)
+
+// TestBuiltinManifests checks every built-in plugin's plugin.json: the ids,
+// an overlay.html with a suggested size, and settings whose defaults pass
+// their own field schema.
+func TestBuiltinManifests(t *testing.T) {
+	want := []string{"emoji-rain", "hud", "topboard", "vdoninja"}
+	regs := plugin.Registered()
+	if len(regs) != len(want) {
+		t.Fatalf("%d plugins registered, want %v", len(regs), want)
+	}
+	for i, r := range regs {
+		m := r.Manifest
+		if m.ID != want[i] || m.Description == "" || m.Author == "" || len(m.Permissions) == 0 {
+			t.Errorf("manifest %d: %+v", i, m)
+		}
+		if len(m.Overlays) == 0 || m.Overlays[0].Path != "overlay.html" || m.Overlays[0].Width == 0 || m.Overlays[0].Height == 0 {
+			t.Errorf("%s: overlays %+v", m.ID, m.Overlays)
+		}
+		if _, err := action.NewConfig(json.RawMessage(`{}`), m.Settings); err != nil {
+			t.Errorf("%s: settings schema with its defaults: %v", m.ID, err)
+		}
+		if r.New() == nil || r.New() == r.New() {
+			t.Errorf("%s: the constructor must make a new instance each time", m.ID)
+		}
+	}
+}
