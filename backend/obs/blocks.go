@@ -61,13 +61,19 @@ func (m *Module) Blocks() action.Blocks {
 			}),
 		m.act("obs.setText", "Set OBS text", "Sets a text source's text.", []action.FieldSpec{sourceField(optInputs),
 			{Name: "text", Label: "Text", Kind: action.FieldTemplate, Help: "e.g. Thanks {nickname}!"}},
-			func(r *action.Run) Command { return Command{Op: OpSetText, Source: r.Text("source"), Text: r.Text("text")} }),
+			func(r *action.Run) Command {
+				return Command{Op: OpSetText, Source: r.Text("source"), Text: r.Text("text")}
+			}),
 		m.act("obs.setInputUrl", "Set OBS browser/media URL", "", []action.FieldSpec{sourceField(optInputs),
 			{Name: "url", Label: "URL", Kind: action.FieldTemplate, Required: true}},
-			func(r *action.Run) Command { return Command{Op: OpSetInputURL, Source: r.Text("source"), Text: r.URL("url")} }),
+			func(r *action.Run) Command {
+				return Command{Op: OpSetInputURL, Source: r.Text("source"), Text: r.URL("url")}
+			}),
 		m.act("obs.setInputFile", "Set OBS media file", "", []action.FieldSpec{sourceField(optInputs),
 			{Name: "file", Label: "File path", Kind: action.FieldTemplate, Required: true}},
-			func(r *action.Run) Command { return Command{Op: OpSetInputFile, Source: r.Text("source"), Text: r.Text("file")} }),
+			func(r *action.Run) Command {
+				return Command{Op: OpSetInputFile, Source: r.Text("source"), Text: r.Text("file")}
+			}),
 		m.act("obs.setMute", "Mute/unmute OBS input", "", []action.FieldSpec{sourceField(optInputs), onOff("muted", "Muted"), secondsField()},
 			func(r *action.Run) Command {
 				return Command{Op: OpSetMute, Source: r.Text("source"), On: r.Config().Bool("muted"), Seconds: r.Config().Number("seconds")}
