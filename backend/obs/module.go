@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -112,7 +113,7 @@ func (m *Module) Start(ctx context.Context) error {
 	m.status = Status{State: StateConnecting, Addr: s.Addr()}
 	m.mu.Unlock()
 	m.ctx, m.cancel = context.WithCancel(context.Background())
-	m.sub = m.bus.Subscribe("obs", QueueSize, func(msg *domain.Message) bool { return msg.Type == TypeCommand })
+	m.sub = m.bus.Subscribe("obs", QueueSize, IsCommand)
 	m.wg.Add(3)
 	go func() { defer m.wg.Done(); m.connectLoop(m.ctx) }()
 	go func() { defer m.wg.Done(); m.worker(m.ctx) }()
@@ -270,4 +271,11 @@ func (m *Module) Dropped() uint64 { return m.dropped.Load() }
 // publish puts a message on the bus.
 func (m *Module) publish(typ, key string, data any) {
 	m.bus.Publish(domain.Message{Type: typ, Key: key, Data: data})
+}
+
+// IsCommand accepts TypeCommand messages, also as a plugin event
+// ("plugin:<id>:obsCommand", what a plugin's Host.Publish(TypeCommand, cmd)
+// emits).
+func IsCommand(msg *domain.Message) bool {
+	return msg.Type == TypeCommand || strings.HasPrefix(msg.Type, "plugin:") && strings.HasSuffix(msg.Type, ":"+TypeCommand)
 }

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -83,7 +84,7 @@ func (m *Module) Start(ctx context.Context) error {
 		return fmt.Errorf("osc settings: %w", err)
 	}
 	m.ctx, m.cancel = context.WithCancel(context.Background())
-	m.sub = m.bus.Subscribe("osc", 1024, func(msg *domain.Message) bool { return msg.Type == TypeSend })
+	m.sub = m.bus.Subscribe("osc", 1024, IsSend)
 	m.wg.Add(1)
 	go func() { defer m.wg.Done(); m.sends(m.ctx) }()
 	m.apply(s)
@@ -334,4 +335,10 @@ func (m *Module) sends(ctx context.Context) {
 			}
 		}
 	}
+}
+
+// IsSend accepts TypeSend messages, also as a plugin event
+// ("plugin:<id>:oscSend", what a plugin's Host.Publish(TypeSend, s) emits).
+func IsSend(msg *domain.Message) bool {
+	return msg.Type == TypeSend || strings.HasPrefix(msg.Type, "plugin:") && strings.HasSuffix(msg.Type, ":"+TypeSend)
 }
