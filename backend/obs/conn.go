@@ -151,16 +151,16 @@ func (m *Module) serve(ctx context.Context, ses *session, s Settings) (lost bool
 	m.publish(TypeConnection, "", ConnectionChange{Connected: true})
 	m.requestRefresh()
 	defer func() {
-		m.mu.Lock()
-		m.client = nil
-		m.mu.Unlock()
-		ses.close()
 		why := "connection to OBS lost"
 		if !lost {
 			why = "disconnected"
 		}
+		m.mu.Lock()
+		m.client = nil
+		m.mu.Unlock()
 		m.setStatus(Status{State: StateConnecting, Addr: s.Addr(), Reason: why})
 		m.publish(TypeConnection, "", ConnectionChange{Connected: false, Reason: why})
+		ses.close()
 	}()
 	for {
 		select {

@@ -112,6 +112,10 @@ func (m *Module) Start(ctx context.Context) error {
 	m.settings = s
 	m.status = Status{State: StateConnecting, Addr: s.Addr()}
 	m.mu.Unlock()
+	select { // settings stored before Start are already loaded
+	case <-m.reconf:
+	default:
+	}
 	m.ctx, m.cancel = context.WithCancel(context.Background())
 	m.sub = m.bus.Subscribe("obs", QueueSize, IsCommand)
 	m.wg.Add(3)
