@@ -51,3 +51,19 @@ func DecodeSend(data any) (Send, error) {
 	}
 	return s, nil
 }
+
+// DecodeReceived reads a TypeReceived payload.
+func DecodeReceived(data any) (Received, error) {
+	if r, ok := data.(Received); ok {
+		return r, nil
+	}
+	raw, err := json.Marshal(data)
+	if err != nil {
+		return Received{}, invalid("osc received: %v", err)
+	}
+	var r Received
+	if err := json.Unmarshal(raw, &r); err != nil {
+		return Received{}, invalid("osc received: %v", err)
+	}
+	return r, nil
+}
