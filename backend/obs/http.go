@@ -222,6 +222,10 @@ func (m *Module) AddOverlays(ctx context.Context, scene string, list []OverlaySo
 			return err
 		})
 		if err != nil {
+			if strings.Contains(err.Error(), "InvalidInputKind") {
+				err = httpapi.NewError(httpapi.ErrUnprocessable,
+					"this OBS has no Browser source (its obs-browser plugin is missing), so overlays cannot be added")
+			}
 			return done, err
 		}
 		done = append(done, o)

@@ -85,6 +85,20 @@ func TestAgainstRealOBS(t *testing.T) {
 	}
 	eventually(t, 3*time.Second, "timed show reverted", func() bool { return !itemEnabled(t, p, "Scene", "Caption") })
 
+	// Add to OBS: browser sources, or a clear reason when this OBS build
+	// has no Browser source (Debian's obs-studio lacks obs-browser).
+	added, err := m.AddOverlays(ctx, "Scene", []OverlaySource{{Name: "LTTH Alerts", URL: "http://127.0.0.1:3000/overlay.html", Width: 1920, Height: 1080}})
+	if err != nil {
+		if !strings.Contains(err.Error(), "no Browser source") {
+			t.Fatalf("AddOverlays: %v", err)
+		}
+	} else {
+		set := must(p.Inputs.GetInputSettings(inputs.NewGetInputSettingsParams().WithInputName("LTTH Alerts")))
+		if len(added) != 1 || set.InputSettings["url"] != "http://127.0.0.1:3000/overlay.html" {
+			t.Fatalf("overlay source settings %v", set.InputSettings)
+		}
+	}
+
 	// OBS refuses an unknown scene: the error says so.
 	if err := m.Do(ctx, Command{Op: OpSetScene, Scene: "Nope"}); err == nil || !strings.Contains(err.Error(), "Nope") {
 		t.Fatalf("unknown scene: err = %v", err)
