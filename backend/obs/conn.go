@@ -150,6 +150,7 @@ func (m *Module) serve(ctx context.Context, ses *session, s Settings) (lost bool
 	m.setStatus(Status{Connected: true, State: StateConnected, Addr: s.Addr(), OBSVersion: version})
 	m.publish(TypeConnection, "", ConnectionChange{Connected: true})
 	m.requestRefresh()
+	m.syncOverlays()
 	defer func() {
 		why := "connection to OBS lost"
 		if !lost {

@@ -29,12 +29,17 @@ func newStore(t testing.TB) *store.DB {
 
 // startModule runs the module against settings s on a fresh store.
 func startModule(t testing.TB, b *bus.Bus, s Settings) *Module {
+	return startModuleWith(t, b, s, nil)
+}
+
+func startModuleWith(t testing.TB, b *bus.Bus, s Settings, overlays func() []OverlaySource) *Module {
 	t.Helper()
 	db := newStore(t)
 	if err := saveSettings(db, s); err != nil {
 		t.Fatal(err)
 	}
-	m := New(b, db, Options{MinBackoff: 100 * time.Millisecond, MaxBackoff: time.Second, ResponseTimeout: 2 * time.Second})
+	m := New(b, db, Options{MinBackoff: 100 * time.Millisecond, MaxBackoff: time.Second, ResponseTimeout: 2 * time.Second,
+		Overlays: overlays})
 	if err := m.Start(context.Background()); err != nil {
 		t.Fatal(err)
 	}

@@ -232,3 +232,30 @@ func (m *Module) AddOverlays(ctx context.Context, scene string, list []OverlaySo
 	}
 	return done, nil
 }
+
+// syncOverlays points LTTH's overlay sources that already exist in OBS at
+// the current listener address (it changes with --listen); it runs after
+// every connect and creates nothing.
+func (m *Module) syncOverlays() {
+	if m.opts.Overlays == nil {
+		return
+	}
+	list := m.opts.Overlays()
+	_ = m.submit(job{name: "syncOverlays", fn: func(c *goobs.Client) error {
+		for _, o := range list {
+			cur, err := c.Inputs.GetInputSettings(inputs.NewGetInputSettingsParams().WithInputName(o.Name))
+			if err != nil {
+				continue // not added to this OBS
+			}
+			if u, _ := cur.InputSettings["url"].(string); u == o.URL {
+				continue
+			}
+			if _, err := c.Inputs.SetInputSettings(inputs.NewSetInputSettingsParams().WithInputName(o.Name).
+				WithInputSettings(map[string]any{"url": o.URL}).WithOverlay(true)); err != nil {
+				return err
+			}
+			m.log.Info().Str("source", o.Name).Str("url", o.URL).Msg("obs: overlay URL updated")
+		}
+		return nil
+	}})
+}

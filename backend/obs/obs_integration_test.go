@@ -26,21 +26,30 @@ func TestAgainstRealOBS(t *testing.T) {
 	srv := obstest.Start(t, "itest-pw-123")
 	b := bus.New()
 	events := b.Subscribe("test", 1024, nil)
-	m := startModule(t, b, settingsFor(srv))
-	eventually(t, 10*time.Second, "connected", func() bool { return m.Status().Connected })
-	eventually(t, 5*time.Second, "scene list", func() bool { return len(m.State().Scenes) > 0 })
+	// An overlay source added earlier with an old listener address.
+	p := peer(t, srv)
+	must(p.Inputs.CreateInput(inputs.NewCreateInputParams().WithSceneName("Scene").WithInputName("LTTH Alerts").
+		WithInputKind("text_ft2_source_v2").WithInputSettings(map[string]any{"url": "http://127.0.0.1:3000/overlay.html"})))
+	m := startModuleWith(t, b, settingsFor(srv), func() []OverlaySource {
+		return []OverlaySource{{Name: "LTTH Alerts", URL: "http://127.0.0.1:4000/overlay.html", Width: 1920, Height: 1080}}
+	})
+	eventually(t, 20*time.Second, "connected", func() bool { return m.Status().Connected })
+	eventually(t, 15*time.Second, "overlay URL updated to the new port", func() bool {
+		set := must(p.Inputs.GetInputSettings(inputs.NewGetInputSettingsParams().WithInputName("LTTH Alerts")))
+		return set.InputSettings["url"] == "http://127.0.0.1:4000/overlay.html"
+	})
+	eventually(t, 15*time.Second, "scene list", func() bool { return len(m.State().Scenes) > 0 })
 	if st := m.State(); st.CurrentScene != "Scene" || st.Scenes[0].Name != "Scene" {
 		t.Fatalf("state = %+v, want the default scene", st)
 	}
 
-	p := peer(t, srv)
 	must(p.Scenes.CreateScene(scenes.NewCreateSceneParams().WithSceneName("Cam 2")))
 	must(p.Inputs.CreateInput(inputs.NewCreateInputParams().WithSceneName("Scene").WithInputName("Caption").
 		WithInputKind("text_ft2_source_v2").WithInputSettings(map[string]any{"text": "hello"}).WithSceneItemEnabled(true)))
 	must(p.Filters.CreateSourceFilter(filters.NewCreateSourceFilterParams().WithSourceName("Caption").
 		WithFilterName("Tint").WithFilterKind("color_filter_v2").WithFilterSettings(map[string]any{"opacity": 0.5})))
 	// The mirrored state follows OBS's events.
-	eventually(t, 5*time.Second, "new scene, source and filter in the state", func() bool {
+	eventually(t, 15*time.Second, "new scene, source and filter in the state", func() bool {
 		st := m.State()
 		return len(st.Scenes) == 2 && hasFilter(st, "Caption", "Tint", true)
 	})
@@ -63,14 +72,14 @@ func TestAgainstRealOBS(t *testing.T) {
 	if itemEnabled(t, p, "Scene", "Caption") {
 		t.Fatal("Caption is still visible")
 	}
-	eventually(t, 3*time.Second, "visibility in the state", func() bool { return !sourceVisible(m.State(), "Scene", "Caption") })
+	eventually(t, 15*time.Second, "visibility in the state", func() bool { return !sourceVisible(m.State(), "Scene", "Caption") })
 
 	do(Command{Op: OpSetFilterEnabled, Source: "Caption", Filter: "Tint", On: false})
 	f := must(p.Filters.GetSourceFilter(filters.NewGetSourceFilterParams().WithSourceName("Caption").WithFilterName("Tint")))
 	if f.FilterEnabled {
 		t.Fatal("filter Tint is still enabled")
 	}
-	eventually(t, 3*time.Second, "filter in the state", func() bool { return hasFilter(m.State(), "Caption", "Tint", false) })
+	eventually(t, 15*time.Second, "filter in the state", func() bool { return hasFilter(m.State(), "Caption", "Tint", false) })
 
 	do(Command{Op: OpSetText, Source: "Caption", Text: "Thanks Anna!"})
 	set := must(p.Inputs.GetInputSettings(inputs.NewGetInputSettingsParams().WithInputName("Caption")))
@@ -83,18 +92,18 @@ func TestAgainstRealOBS(t *testing.T) {
 	if !itemEnabled(t, p, "Scene", "Caption") {
 		t.Fatal("Caption not shown")
 	}
-	eventually(t, 3*time.Second, "timed show reverted", func() bool { return !itemEnabled(t, p, "Scene", "Caption") })
+	eventually(t, 15*time.Second, "timed show reverted", func() bool { return !itemEnabled(t, p, "Scene", "Caption") })
 
 	// Add to OBS: browser sources, or a clear reason when this OBS build
 	// has no Browser source (Debian's obs-studio lacks obs-browser).
-	added, err := m.AddOverlays(ctx, "Scene", []OverlaySource{{Name: "LTTH Alerts", URL: "http://127.0.0.1:3000/overlay.html", Width: 1920, Height: 1080}})
+	added, err := m.AddOverlays(ctx, "Scene", []OverlaySource{{Name: "LTTH Leaderboard", URL: "http://127.0.0.1:3000/overlay/leaderboard.html", Width: 400, Height: 600}})
 	if err != nil {
 		if !strings.Contains(err.Error(), "no Browser source") {
 			t.Fatalf("AddOverlays: %v", err)
 		}
 	} else {
-		set := must(p.Inputs.GetInputSettings(inputs.NewGetInputSettingsParams().WithInputName("LTTH Alerts")))
-		if len(added) != 1 || set.InputSettings["url"] != "http://127.0.0.1:3000/overlay.html" {
+		set := must(p.Inputs.GetInputSettings(inputs.NewGetInputSettingsParams().WithInputName("LTTH Leaderboard")))
+		if len(added) != 1 || set.InputSettings["url"] != "http://127.0.0.1:3000/overlay/leaderboard.html" {
 			t.Fatalf("overlay source settings %v", set.InputSettings)
 		}
 	}
@@ -110,7 +119,7 @@ func TestAgainstRealOBS(t *testing.T) {
 	waitMessage(t, events, TypeConnection, `"connected":false`)
 	eventually(t, 15*time.Second, "reconnected", func() bool { return m.Status().Connected })
 	waitMessage(t, events, TypeConnection, `"connected":true`)
-	eventually(t, 10*time.Second, "command after restart", func() bool {
+	eventually(t, 20*time.Second, "command after restart", func() bool {
 		return m.Do(ctx, Command{Op: OpSetScene, Scene: "Scene"}) == nil
 	})
 	p2 := peer(t, srv)
@@ -125,7 +134,7 @@ func TestWrongPassword(t *testing.T) {
 	s := settingsFor(srv)
 	s.Password = "wrong"
 	m := startModule(t, bus.New(), s)
-	eventually(t, 10*time.Second, "auth error", func() bool { return m.Status().State == StateError })
+	eventually(t, 20*time.Second, "auth error", func() bool { return m.Status().State == StateError })
 	st := m.Status()
 	if st.Connected || !strings.Contains(st.Reason, "wrong password") {
 		t.Fatalf("status = %+v", st)
@@ -139,7 +148,7 @@ func TestWrongPassword(t *testing.T) {
 	if err := m.SetSettings(s); err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, 10*time.Second, "connected after fixing the password", func() bool { return m.Status().Connected })
+	eventually(t, 20*time.Second, "connected after fixing the password", func() bool { return m.Status().Connected })
 }
 
 func itemEnabled(t testing.TB, c *goobs.Client, scene, source string) bool {

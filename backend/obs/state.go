@@ -19,6 +19,7 @@ func (m *Module) requestRefresh() {
 		m.refresh.Store(false)
 		st, err := fetchState(c)
 		if err != nil {
+			m.retryRefresh()
 			return err
 		}
 		m.mu.Lock()
@@ -30,6 +31,24 @@ func (m *Module) requestRefresh() {
 	if err != nil {
 		m.refresh.Store(false)
 	}
+}
+
+// retryRefresh asks for another refresh in a second (a refresh can fail
+// while OBS is still loading or very busy).
+func (m *Module) retryRefresh() {
+	m.wg.Add(1)
+	go func() {
+		defer m.wg.Done()
+		t := time.NewTimer(time.Second)
+		defer t.Stop()
+		select {
+		case <-m.ctx.Done():
+		case <-t.C:
+			if m.Status().Connected {
+				m.requestRefresh()
+			}
+		}
+	}()
 }
 
 // fetchState reads scenes, their items and the items' filters.
