@@ -78,6 +78,9 @@ bench: headless
 	go test -run '^$$' -bench Journal -benchtime 300000x ./backend/store/
 	go test -run '^$$' -bench Match1000Flows -benchtime 2s ./backend/flow/
 	go test -run '^$$' -bench Publish50 -benchtime 2s ./backend/bus/
+	go test -run '^$$' -bench Consume -benchtime 200000x ./backend/goal/ ./backend/leaderboard/
+	go test -run '^$$' -bench Replay200k -benchtime 1x -timeout 20m ./backend/core/
+	go test -run '^$$' -bench SimulateAcknowledged -benchtime 2000x ./backend/core/
 	LTTH_BIN=$(CURDIR)/$(BIN)/ltth-headless go test -tags e2e -run '^$$' -bench HeadlessStart -benchtime 20x ./e2e/
 	LTTH_BIN=$(CURDIR)/$(BIN)/ltth-headless go test -tags e2e -run '^$$' -bench Soak -benchtime 1x ./e2e/
 	go test -run '^$$' -bench OverlayFrameTime -benchtime 1x -count 3 ./plugins/emoji-rain/

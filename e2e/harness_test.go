@@ -127,8 +127,11 @@ func (in *instance) stop(t testing.TB) {
 	}
 }
 
+// getJSON makes an authorized GET (most /api/ reads need the token).
 func (in *instance) getJSON(path string, v any) error {
-	resp, err := http.Get(in.URL + path)
+	req, _ := http.NewRequest(http.MethodGet, in.URL+path, nil)
+	req.Header.Set("Authorization", "Bearer "+in.Token)
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte'
 //
 // `npm run dev` proxies the REST API and the /ws feed to a running listener
 // (LTTH_LISTEN, default the app's own default address) so the dev server
-// behaves like the "browser mode" the listener serves.
+// behaves like the "browser mode" the listener serves; it sends the
+// listener's own Origin, the only page origin the listener admits.
 const listen = process.env.LTTH_LISTEN ?? 'http://127.0.0.1:3000'
 
 export default defineConfig({
@@ -21,8 +22,9 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': { target: listen, changeOrigin: false },
-      '/ws': { target: listen, ws: true },
+      // The listener admits only its own origin: the proxy presents it.
+      '/api': { target: listen, changeOrigin: false, headers: { origin: listen } },
+      '/ws': { target: listen, ws: true, headers: { origin: listen } },
       '/overlay.html': { target: listen },
     },
   },

@@ -41,9 +41,13 @@ const (
 
 // Options tune the module; the zero value is usable.
 type Options struct {
-	Log      zerolog.Logger // zero value: silent
-	Gap      time.Duration  // pause between two alerts on a screen; 0 = 1s (covers the overlay's exit animation)
-	MaxQueue int            // waiting alerts per screen; 0 = 100
+	Log zerolog.Logger // zero value: silent
+	Gap time.Duration  // pause between two alerts on a screen; 0 = 1s (covers the overlay's exit animation)
+	// MaxQueue is the number of waiting alerts per screen from which a new
+	// event alert coalesces with a waiting one of the same kind (same event
+	// type, and same gift for gifts) instead of queueing; 0 = 10. Alerts
+	// are never dropped.
+	MaxQueue int
 }
 
 // Module is the alert subsystem (module.Module + module.RouteProvider).
@@ -76,7 +80,7 @@ func New(b *bus.Bus, st Store, opts Options) *Module {
 		m.gap = time.Second
 	}
 	if m.maxQ <= 0 {
-		m.maxQ = 100
+		m.maxQ = 10
 	}
 	return m
 }
@@ -96,7 +100,7 @@ func (m *Module) Start(ctx context.Context) error {
 	m.stopping = false
 	m.publishPaused()
 	m.mu.Unlock()
-	m.sub = m.bus.Subscribe("alert", 1024, alertable)
+	m.sub = m.bus.SubscribeLossless("alert", 4096, alertable)
 	m.done = make(chan struct{})
 	go m.run(m.sub, m.done)
 	return nil
@@ -219,25 +223,26 @@ func streakKey(e *domain.Event) string {
 	return e.UserID + ":" + e.UniqueID + ":" + strconv.FormatInt(e.GiftID, 10)
 }
 
-// enqueue renders the alert for e and queues it on its screen; false means
-// the queue was full and the alert dropped. Callers hold mu.
+// enqueue renders the alert for e and queues it on its screen. Callers
+// hold mu.
 func (m *Module) enqueue(e *domain.Event, c Config, streak string) (Alert, bool) {
 	m.seq++
-	it := &item{alert: render(e, c), priority: c.Priority, seq: m.seq, streak: streak}
+	it := &item{alert: render(e, c), priority: c.Priority, seq: m.seq, streak: streak, burst: newBurst(e, c)}
 	return it.alert, m.queue(it)
 }
 
-// queue puts it on its screen's queue (merging combo steps) and shows it
-// when the screen is free; false means the queue was full. Callers hold mu.
+// queue puts it on its screen's queue (merging combo steps, coalescing
+// bursts when the queue is long) and shows it when the screen is free. It
+// always succeeds. Callers hold mu.
 func (m *Module) queue(it *item) bool {
 	s := m.screen(it.alert.Screen)
 	if s.merge(it) {
 		return true
 	}
-	if !s.push(it, m.maxQ) {
-		m.log.Warn().Str("screen", s.name).Msg("alert queue full: alert dropped")
-		return false
+	if len(s.pending) >= m.maxQ && s.coalesce(it) {
+		return true
 	}
+	s.push(it)
 	m.advance(s)
 	return true
 }

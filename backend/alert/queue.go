@@ -42,6 +42,9 @@ type item struct {
 	priority int
 	seq      uint64
 	streak   string // combo streak key when the alert is a merged combo step
+	burst    *burst // set for event alerts: what a burst of its kind folds into
+	base     string // requested alerts folded together: the text without "×N"
+	repeats  int    // ...and how many were folded (0: none)
 }
 
 // before reports whether a is shown before b: higher priority, then older.
@@ -55,27 +58,17 @@ func (a *item) before(b *item) bool {
 // screen is one overlay screen: the alert on display and the waiting ones.
 type screen struct {
 	name    string
-	pending []*item // unordered; small (bounded by maxQueue)
+	pending []*item // unordered; long only by coalesce's bound (maxQueue + kinds)
 	current *item
 	timer   *time.Timer
 	gen     uint64 // bumped whenever current changes, so stale timers are ignored
-	dropped uint64
+	merged  uint64 // alerts folded into a waiting one (coalesce)
 }
 
-// push adds it, evicting the last-in-order item when the queue is full. It
-// returns false when it itself is the one dropped.
-func (s *screen) push(it *item, maxQueue int) bool {
-	if len(s.pending) < maxQueue {
-		s.pending = append(s.pending, it)
-		return true
-	}
-	s.dropped++
-	w := s.worst()
-	if w < 0 || !it.before(s.pending[w]) {
-		return false
-	}
-	s.pending[w] = it
-	return true
+// push appends it to the waiting alerts; nothing is ever dropped (a long
+// queue coalesces instead, see coalesce).
+func (s *screen) push(it *item) {
+	s.pending = append(s.pending, it)
 }
 
 // merge replaces the pending alert of the same combo streak, if any, so a
@@ -136,11 +129,13 @@ type ScreenStatus struct {
 	Name    string `json:"name"`
 	Showing *Alert `json:"showing,omitempty"`
 	Queued  int    `json:"queued"`
-	Dropped uint64 `json:"dropped"`
+	// Coalesced counts alerts folded into a waiting alert of the same kind
+	// during a burst ("5 viewers sent 312 Roses"); alerts are never dropped.
+	Coalesced uint64 `json:"coalesced"`
 }
 
 func (s *screen) status() ScreenStatus {
-	st := ScreenStatus{Name: s.name, Queued: len(s.pending), Dropped: s.dropped}
+	st := ScreenStatus{Name: s.name, Queued: len(s.pending), Coalesced: s.merged}
 	if s.current != nil {
 		a := s.current.alert
 		st.Showing = &a

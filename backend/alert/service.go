@@ -61,8 +61,8 @@ func (m *Module) PatchConfig(eventType string, patch []byte) (Config, error) {
 		return Config{}, fmt.Errorf("%w: %q", ErrUnknownType, eventType)
 	}
 	c := m.Configs()[eventType]
-	if err := json.Unmarshal(patch, &c); err != nil {
-		return Config{}, fmt.Errorf("%w: not valid JSON: %w", ErrInvalid, err)
+	if err := httpapi.Strict(patch, &c); err != nil { // unknown fields are an error
+		return Config{}, err
 	}
 	return m.SetConfig(eventType, c)
 }

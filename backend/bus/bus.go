@@ -1,8 +1,30 @@
 // Package bus delivers messages (normalized events and state updates) from any
-// publisher to every subscriber through bounded queues. Publishing never
-// blocks: when a subscriber's queue is full the message is dropped for that
-// subscriber alone and counted, so a slow or stuck subscriber cannot slow
-// ingest or the other subscribers.
+// publisher to every subscriber through bounded queues, in publication order
+// per publisher and subscriber.
+//
+// A subscriber is either lossy or lossless:
+//
+//   - Lossy (Subscribe): when its queue is full the message is dropped for
+//     that subscriber alone and counted. For consumers that may shed load
+//     (diagnostic taps); a slow lossy subscriber never slows anything.
+//   - Lossless (SubscribeLossless, "counting" consumers: journal, goals,
+//     leaderboards, flows, alerts, the /ws hub, plugins that declare it):
+//     nothing is ever dropped. When its queue is full, PublishEvent — the
+//     entry point of sources (TikTok connection, replay, /api/simulate) —
+//     waits until the subscriber has taken a message: backpressure, so a
+//     max-speed replay slows down and a live source buffers. Publish — what
+//     modules call, often from inside their own handler — never waits: a
+//     message that does not fit goes to the subscriber's overflow list,
+//     which feeds the queue in order. Because no module handler ever waits
+//     on a queue, two lossless consumers that publish to each other (flows
+//     → goalCommand, goals → goal state → flow triggers) cannot deadlock;
+//     the overflow stays small because every module message is caused by a
+//     source event that was itself admitted by backpressure (loops of
+//     module messages are bounded by the flow breaker).
+//
+// The rule for callers: call PublishEvent only from a source, never from a
+// bus consumer's handler (it could wait on its own full queue); modules use
+// Publish.
 package bus
 
 import (
@@ -25,124 +47,126 @@ func EventsOnly(m *domain.Message) bool { return m.Event != nil }
 
 // Bus fans messages out to subscribers. The zero value is not usable; call New.
 type Bus struct {
-	mu        sync.Mutex
-	subs      []*Subscription
+	mu        sync.Mutex // guards changes of subs
+	subs      atomic.Pointer[[]*Subscription]
+	ingest    sync.Mutex // serializes waiting publishers (sources)
 	published atomic.Uint64
 	now       func() time.Time
 }
 
 // New returns an empty bus.
-func New() *Bus { return &Bus{now: time.Now} }
-
-// Subscription is one subscriber's queue.
-type Subscription struct {
-	name      string
-	ch        chan domain.Message
-	filter    Filter
-	bus       *Bus
-	dropped   atomic.Uint64
-	delivered atomic.Uint64
-	closed    bool // guarded by bus.mu
+func New() *Bus {
+	b := &Bus{now: time.Now}
+	b.subs.Store(&[]*Subscription{})
+	return b
 }
 
-// Subscribe registers a subscriber with a queue of size messages.
+// Subscribe registers a lossy subscriber with a queue of size messages:
+// when the queue is full, messages are dropped for it and counted.
 func (b *Bus) Subscribe(name string, size int, filter Filter) *Subscription {
+	return b.add(name, size, filter, false)
+}
+
+// SubscribeLossless registers a lossless ("counting") subscriber: nothing
+// is dropped for it; a full queue makes PublishEvent wait (see the package
+// documentation).
+func (b *Bus) SubscribeLossless(name string, size int, filter Filter) *Subscription {
+	return b.add(name, size, filter, true)
+}
+
+func (b *Bus) add(name string, size int, filter Filter, lossless bool) *Subscription {
 	if size <= 0 {
 		size = DefaultQueue
 	}
-	s := &Subscription{name: name, ch: make(chan domain.Message, size), filter: filter, bus: b}
+	s := newSubscription(b, name, size, filter, lossless)
 	b.mu.Lock()
-	b.subs = append(b.subs, s)
+	old := *b.subs.Load()
+	subs := make([]*Subscription, len(old), len(old)+1)
+	copy(subs, old)
+	subs = append(subs, s)
+	b.subs.Store(&subs)
 	b.mu.Unlock()
 	return s
 }
 
-// Publish delivers m to every subscriber whose filter accepts it, in
-// publication order per subscriber. A zero TS is set to now.
-func (b *Bus) Publish(m domain.Message) {
-	if m.TS == 0 {
-		m.TS = b.now().UnixMilli()
-	}
+func (b *Bus) remove(s *Subscription) {
 	b.mu.Lock()
-	b.published.Add(1)
-	for _, s := range b.subs {
-		if s.filter != nil && !s.filter(&m) {
-			continue
-		}
-		select {
-		case s.ch <- m:
-			s.delivered.Add(1)
-		default:
-			s.dropped.Add(1)
+	old := *b.subs.Load()
+	subs := make([]*Subscription, 0, len(old))
+	for _, x := range old {
+		if x != s {
+			subs = append(subs, x)
 		}
 	}
+	b.subs.Store(&subs)
 	b.mu.Unlock()
 }
 
-// PublishEvent publishes a normalized event.
+// Publish delivers m to every subscriber whose filter accepts it. It never
+// waits: lossy subscribers drop what does not fit, lossless ones keep it in
+// their overflow. Modules publish with it (also from their own handlers).
+// A zero TS is set to now.
+func (b *Bus) Publish(m domain.Message) {
+	b.deliver(m, false)
+}
+
+// PublishEvent publishes a normalized event from a source (connection,
+// replay, simulate). It waits while a lossless subscriber's queue is full,
+// so it must never be called from a bus consumer's handler.
 func (b *Bus) PublishEvent(e *domain.Event) {
 	if e.TS == 0 {
 		e.TS = b.now().UnixMilli()
 	}
-	b.Publish(domain.EventMessage(e))
+	b.ingest.Lock()
+	b.deliver(domain.EventMessage(e), true)
+	b.ingest.Unlock()
+}
+
+func (b *Bus) deliver(m domain.Message, wait bool) {
+	if m.TS == 0 {
+		m.TS = b.now().UnixMilli()
+	}
+	b.published.Add(1)
+	for _, s := range *b.subs.Load() {
+		if s.filter != nil && !s.filter(&m) {
+			continue
+		}
+		s.put(m, wait)
+	}
 }
 
 // Published returns how many messages have been published.
 func (b *Bus) Published() uint64 { return b.published.Load() }
 
-// C is the subscriber's queue. It is closed by Close.
-func (s *Subscription) C() <-chan domain.Message { return s.ch }
-
-// Name is the name given to Subscribe.
-func (s *Subscription) Name() string { return s.name }
-
-// Dropped counts messages lost because the queue was full.
-func (s *Subscription) Dropped() uint64 { return s.dropped.Load() }
-
-// Close unsubscribes and closes the queue; queued messages can still be read.
-func (s *Subscription) Close() {
-	b := s.bus
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if s.closed {
-		return
-	}
-	s.closed = true
-	for i, x := range b.subs {
-		if x == s {
-			b.subs = append(b.subs[:i:i], b.subs[i+1:]...)
-			break
-		}
-	}
-	close(s.ch)
-}
-
 // SubscriberStats describes one subscriber for the dashboard.
 type SubscriberStats struct {
 	Name      string `json:"name"`
-	Queued    int    `json:"queued"`
-	Capacity  int    `json:"capacity"`
+	Lossless  bool   `json:"lossless"`
+	Queued    int    `json:"queued"`   // in the queue and its overflow
+	Capacity  int    `json:"capacity"` // queue length (overflow not included)
 	Delivered uint64 `json:"delivered"`
-	Dropped   uint64 `json:"dropped"`
+	Dropped   uint64 `json:"dropped"`  // lossy subscribers only
+	Overflow  uint64 `json:"overflow"` // messages that went through the overflow
+	Waits     uint64 `json:"waits"`    // times a source waited for this queue
 }
 
 // Stats returns per-subscriber counters, sorted by name. Subscribers that
 // share a name (e.g. one per overlay client) are summed.
 func (b *Bus) Stats() []SubscriberStats {
-	b.mu.Lock()
 	byName := map[string]*SubscriberStats{}
-	for _, s := range b.subs {
+	for _, s := range *b.subs.Load() {
 		st := byName[s.name]
 		if st == nil {
-			st = &SubscriberStats{Name: s.name}
+			st = &SubscriberStats{Name: s.name, Lossless: s.lossless}
 			byName[s.name] = st
 		}
-		st.Queued += len(s.ch)
+		st.Queued += s.Queued()
 		st.Capacity += cap(s.ch)
 		st.Delivered += s.delivered.Load()
 		st.Dropped += s.dropped.Load()
+		st.Overflow += s.overflowed.Load()
+		st.Waits += s.waits.Load()
 	}
-	b.mu.Unlock()
 	out := make([]SubscriberStats, 0, len(byName))
 	for _, st := range byName {
 		out = append(out, *st)

@@ -93,8 +93,8 @@ func (c *Core) init() error {
 		}
 	}
 	c.srv = server.New(server.Config{Addr: c.opts.Listen, AllowLAN: c.opts.AllowLAN, Token: c.token, Version: c.opts.Version},
-		server.Deps{Bus: c.bus, Log: c.log.Logger, Health: c.healthExtra})
-	for _, r := range c.coreRoutes() {
+		server.Deps{Bus: c.bus, Log: c.log.Logger, Health: c.healthExtra, Simulate: c.simulate})
+	for _, r := range append(c.coreRoutes(), c.trustRoutes()...) {
 		c.srv.Handle(r)
 	}
 	if c.opts.Dashboard != nil {
@@ -127,7 +127,7 @@ func (c *Core) Start(ctx context.Context) error {
 	err := c.openScope(ctx, c.profiles.Active())
 	c.mu.Unlock()
 	if err != nil {
-		return fmt.Errorf("%w\nStart with --profile NAME to open or create another profile; a backup can then be imported from the dashboard", err)
+		return fmt.Errorf("%w\nStart with --profile NAME to open or create another profile; from there, restore an automatic backup of this profile or import an export (Profiles page)", err)
 	}
 	if err := c.srv.Start(ctx); err != nil {
 		c.mu.Lock()
@@ -180,6 +180,7 @@ func (c *Core) healthExtra() map[string]any {
 	if c.scope != nil && c.scope.journal != nil {
 		out["journal"] = c.scope.journal.Stats()
 	}
+	c.durability(out)
 	c.mu.Unlock()
 	return out
 }

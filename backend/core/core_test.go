@@ -53,7 +53,9 @@ func simulate(t *testing.T, c *Core, ev map[string]any) {
 
 func recentIDs(t *testing.T, c *Core) map[string]bool {
 	t.Helper()
-	resp, err := http.Get(c.URL() + "/api/events/recent?limit=100")
+	req, _ := http.NewRequest(http.MethodGet, c.URL()+"/api/events/recent?limit=100", nil)
+	req.Header.Set("Authorization", "Bearer "+c.Token())
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}

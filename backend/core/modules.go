@@ -31,11 +31,15 @@ func (c *Core) buildModules(s *scope) ([]module.Module, error) {
 	if err != nil {
 		return nil, err
 	}
+	plugins, err := c.pluginHost(db, flows, logFor("plugins"))
+	if err != nil {
+		return nil, err
+	}
 	s.conn = connector.New(connector.Config{AutoConnect: true, BrowserHeadless: c.opts.Headless},
 		connector.Deps{Bus: c.bus, Log: logFor("tiktok"), Settings: db, DataDir: c.opts.DataDir})
 	// Consumers first, the event source last, so nothing published at
 	// start-up is missed.
-	mods := append([]module.Module{s.alerts, goals, boards}, append(c.bridges(s, goals), flows, s.conn)...)
+	mods := append([]module.Module{s.alerts, goals, boards}, append(c.bridges(s, goals, plugins), flows, plugins, s.conn)...)
 	if err := addBlocks(reg, mods); err != nil {
 		return nil, err
 	}

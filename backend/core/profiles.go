@@ -2,7 +2,6 @@ package core
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -76,7 +75,7 @@ func (c *Core) coreRoutes() []module.Route {
 	return []module.Route{
 		{Pattern: "GET /api/profiles", Handler: http.HandlerFunc(c.handleListProfiles)},
 		{Pattern: "POST /api/profiles", Handler: http.HandlerFunc(c.handleCreateProfile)},
-		{Pattern: "POST /api/profiles/import", Handler: http.HandlerFunc(c.handleImportProfile)},
+		{Pattern: "POST /api/profiles/import", Handler: http.HandlerFunc(c.handleImportProfile), MaxBody: httpapi.MaxUploadBytes},
 		{Pattern: "POST /api/profiles/{name}/rename", Handler: http.HandlerFunc(c.handleRenameProfile)},
 		{Pattern: "POST /api/profiles/{name}/duplicate", Handler: http.HandlerFunc(c.handleDuplicateProfile)},
 		{Pattern: "POST /api/profiles/{name}/activate", Handler: http.HandlerFunc(c.handleActivateProfile)},
@@ -102,10 +101,8 @@ type nameBody struct {
 
 func readName(w http.ResponseWriter, r *http.Request) (nameBody, bool) {
 	var b nameBody
-	dec := json.NewDecoder(r.Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&b); err != nil {
-		httpapi.WriteErrorText(w, http.StatusBadRequest, "invalid JSON body: "+err.Error())
+	if err := httpapi.DecodeStrict(r, &b); err != nil {
+		httpapi.WriteError(w, err)
 		return b, false
 	}
 	return b, true
@@ -149,17 +146,21 @@ func (c *Core) handleExportProfile(w http.ResponseWriter, r *http.Request) {
 		httpapi.WriteError(w, err)
 		return
 	}
+	opts := store.ExportOptions{IncludeSecrets: r.URL.Query().Get("includeSecrets") == "1"}
+	if opts.IncludeSecrets && !c.authorized(r) {
+		httpapi.WriteErrorText(w, http.StatusUnauthorized, "unauthorized: an export with secrets needs the API token")
+		return
+	}
 	file := fmt.Sprintf("ltth-%s-%s.db", name, time.Now().Format("20060102-150405"))
 	w.Header().Set("Content-Type", "application/vnd.sqlite3")
 	w.Header().Set("Content-Disposition", `attachment; filename="`+file+`"`)
-	if err := c.profiles.Export(name, w); err != nil {
+	if err := c.profiles.ExportWith(name, w, opts); err != nil {
 		c.log.Error().Err(err).Str("profile", name).Msg("export failed")
 	}
 }
 
 func (c *Core) handleImportProfile(w http.ResponseWriter, r *http.Request) {
 	name := r.URL.Query().Get("name")
-	r.Body = http.MaxBytesReader(w, r.Body, 2<<30)
 	respond(w, http.StatusCreated, c.profiles.Import(name, r.Body))
 }
 

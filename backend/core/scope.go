@@ -22,7 +22,7 @@ type scope struct {
 	db      *store.DB
 	journal *store.Journal
 	modules []module.Module
-	routes  map[string]http.Handler
+	routes  map[string]module.Route
 	conn    *connector.Connector // the TikTok connection (tray, header controls)
 	alerts  *alert.Module
 	wg      sync.WaitGroup // background maintenance
@@ -34,7 +34,8 @@ func (c *Core) openScope(ctx context.Context, name string) error {
 	if err != nil {
 		return fmt.Errorf("opening profile %q: %w", name, err)
 	}
-	s := &scope{name: name, db: db, routes: map[string]http.Handler{}}
+	c.reportBackup(db)
+	s := &scope{name: name, db: db, routes: map[string]module.Route{}}
 	s.journal = store.NewJournal(db, c.bus, c.log.With().Str("module", "journal").Logger())
 	if s.modules, err = c.buildModules(s); err != nil {
 		s.journal.Close()
@@ -52,7 +53,7 @@ func (c *Core) openScope(ctx context.Context, name string) error {
 		}
 		if rp, ok := m.(module.RouteProvider); ok {
 			for _, r := range rp.Routes() {
-				s.routes[r.Pattern] = r.Handler
+				s.routes[r.Pattern] = r
 			}
 		}
 	}
@@ -87,12 +88,12 @@ func (c *Core) closeScope(ctx context.Context) {
 // registerScopeRoutes adds a dispatcher on the listener for every pattern
 // not registered yet. Caller holds c.mu.
 func (c *Core) registerScopeRoutes(s *scope) {
-	for pattern := range s.routes {
+	for pattern, r := range s.routes {
 		if c.routes[pattern] {
 			continue
 		}
 		c.routes[pattern] = true
-		c.srv.Handle(module.Route{Pattern: pattern, Handler: c.dispatch(pattern)})
+		c.srv.Handle(module.Route{Pattern: pattern, Public: r.Public, MaxBody: r.MaxBody, Handler: c.dispatch(pattern)})
 	}
 }
 
@@ -101,7 +102,7 @@ func (c *Core) dispatch(pattern string) http.Handler {
 		c.mu.Lock()
 		var h http.Handler
 		if c.scope != nil {
-			h = c.scope.routes[pattern]
+			h = c.scope.routes[pattern].Handler
 		}
 		c.mu.Unlock()
 		if h == nil {

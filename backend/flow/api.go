@@ -227,6 +227,7 @@ func (e *Engine) Import(data []byte) ([]ImportResult, error) {
 		if !ValidID(f.ID) {
 			f.ID = NewID()
 		}
+		keepSecrets(f, e.stored(f.ID))
 		f.normalize()
 		c, cerr := compile(e.reg, f)
 		res := ImportResult{ID: f.ID, Name: f.Name}

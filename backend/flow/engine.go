@@ -173,7 +173,7 @@ func (e *Engine) Start(context.Context) error {
 	if err := e.Reload(); err != nil {
 		e.log.Error().Err(err).Msg("flows could not be loaded")
 	}
-	e.sub = e.bus.Subscribe("flow", 4096, e.wants)
+	e.sub = e.bus.SubscribeLossless("flow", 4096, e.wants)
 	e.loops.Add(1)
 	go e.consume(e.sub)
 	if e.opts.TickInterval > 0 {

@@ -54,7 +54,7 @@ func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 }
 
 func (e *Engine) handleList(w http.ResponseWriter, _ *http.Request) {
-	httpapi.WriteJSON(w, http.StatusOK, e.Flows())
+	httpapi.WriteJSON(w, http.StatusOK, maskedViews(e.Flows()))
 }
 
 func (e *Engine) handleGet(w http.ResponseWriter, r *http.Request) {
@@ -63,6 +63,7 @@ func (e *Engine) handleGet(w http.ResponseWriter, r *http.Request) {
 		httpapi.WriteError(w, err)
 		return
 	}
+	v.Flow = maskedFlow(v.Flow)
 	httpapi.WriteJSON(w, http.StatusOK, v)
 }
 
@@ -73,8 +74,8 @@ func (e *Engine) handlePut(w http.ResponseWriter, r *http.Request) {
 		httpapi.WriteError(w, err)
 		return
 	}
-	f, err := Decode(b)
-	if err != nil {
+	f := new(Flow) // strict: a typo'd field is an error here (Import stays lenient for newer files)
+	if err := httpapi.Strict(b, f); err != nil {
 		httpapi.WriteError(w, fmt.Errorf("%w: %w", ErrInvalid, err))
 		return
 	}
@@ -83,11 +84,13 @@ func (e *Engine) handlePut(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f.ID = id
+	keepSecrets(f, e.stored(id))
 	v, err := e.Save(f)
 	if err != nil {
 		httpapi.WriteError(w, err)
 		return
 	}
+	v.Flow = maskedFlow(v.Flow)
 	httpapi.WriteJSON(w, http.StatusOK, v)
 }
 
@@ -138,6 +141,7 @@ func (e *Engine) handleEnable(w http.ResponseWriter, r *http.Request) {
 		httpapi.WriteError(w, err)
 		return
 	}
+	v.Flow = maskedFlow(v.Flow)
 	httpapi.WriteJSON(w, http.StatusOK, v)
 }
 
@@ -225,7 +229,11 @@ func (e *Engine) handleImport(w http.ResponseWriter, r *http.Request) {
 func (e *Engine) handleExport(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Content-Disposition", `attachment; filename="ltth-flows.json"`)
-	_, _ = w.Write(e.Export(r.URL.Query()["id"]...))
+	b := e.Export(r.URL.Query()["id"]...)
+	if r.URL.Query().Get("secrets") != "include" {
+		b = maskExport(b)
+	}
+	_, _ = w.Write(b)
 }
 
 // handleWebhook fires the flows listening on {hookId}. A JSON object body,

@@ -247,9 +247,9 @@ func TestLoopGuardEventReentry(t *testing.T) {
 func TestCircuitBreaker(t *testing.T) {
 	h := newHarness(t)
 	h.save(`{"id":"hot","name":"hot","enabled":true,"mode":"parallel","maxRunsPerSecond":3,
-		"triggers":[{"type":"tiktok.gift"}],"actions":[{"type":"log.write","config":{"message":"x"}}]}`)
+		"triggers":[{"type":"manual"}],"actions":[{"type":"log.write","config":{"message":"x"}}]}`)
 	for i := 0; i < 5; i++ {
-		h.publish(gift("a", 1, 1))
+		h.e.Run("hot", nil, nil)
 	}
 	ts := h.runs("hot", 5)
 	if got := statuses(ts); got != "completed,completed,completed,ignored,ignored" || !strings.Contains(ts[3].Reason, "circuit breaker") {
@@ -259,10 +259,31 @@ func TestCircuitBreaker(t *testing.T) {
 		t.Fatalf("status %+v", v.Status)
 	}
 	h.clock.Advance(5 * time.Second)
-	h.publish(gift("a", 1, 1))
+	h.e.Run("hot", nil, nil)
 	h.clock.Advance(6 * time.Second)
-	h.publish(gift("a", 1, 1))
+	h.e.Run("hot", nil, nil)
 	if got := statuses(h.runs("hot", 7)); !strings.HasSuffix(got, "ignored,completed") {
 		t.Fatalf("after cooldown: %s", got)
+	}
+}
+
+// A flood of external events is the audience, not a loop: every gift runs
+// the flow, however many arrive in one second.
+func TestBreakerIgnoresExternalEvents(t *testing.T) {
+	h := newHarness(t)
+	h.save(`{"id":"gifts","name":"gifts","enabled":true,"mode":"parallel","max":1000,"maxRunsPerSecond":3,
+		"triggers":[{"type":"tiktok.gift"}],"actions":[{"type":"log.write","config":{"message":"x"}}]}`)
+	const n = 50 // the traces kept per flow
+	for i := 0; i < n; i++ {
+		h.publish(gift("a", 1, 1))
+	}
+	ts := h.runs("gifts", n)
+	for _, tr := range ts {
+		if tr.Status != StatusCompleted {
+			t.Fatalf("run %s: %s %q", tr.RunID, tr.Status, tr.Reason)
+		}
+	}
+	if v, _ := h.e.Get("gifts"); v.Status.BreakerOpen {
+		t.Fatalf("breaker open after external events: %+v", v.Status)
 	}
 }

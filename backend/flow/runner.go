@@ -59,10 +59,21 @@ func (r *runner) tripped(now time.Time, limit int, cooldown time.Duration) (bool
 // admit applies the breaker and the flow's mode to a run whose conditions
 // passed. start says to start it now; reason is why it was not admitted
 // ("" when it was, started or waiting).
+//
+// The breaker guards loops, not the audience: a run caused directly by an
+// external event (a TikTok, replayed or simulated event, depth 0) neither
+// counts nor is stopped by it, so a 4,000-gift flood runs a "gift → goal"
+// flow 4,000 times. Runs caused by flows (depth > 0), by state messages,
+// timers or manual starts are counted and stopped.
 func (e *Engine) admit(rs *runState) (start bool, reason string) {
 	f, r := rs.c.def, rs.runner
 	if rs.dry {
 		return true, ""
+	}
+	if rs.trace.Event != nil && rs.trace.Depth == 0 {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		return e.admitMode(rs)
 	}
 	limit := f.MaxRunsPerSecond
 	if limit == 0 {
@@ -78,6 +89,12 @@ func (e *Engine) admit(rs *runState) (start bool, reason string) {
 	if open {
 		return false, "circuit breaker open: more than " + strconv.Itoa(limit) + " runs per second"
 	}
+	return e.admitMode(rs)
+}
+
+// admitMode applies the flow's run mode. Caller holds rs.runner.mu.
+func (e *Engine) admitMode(rs *runState) (start bool, reason string) {
+	f, r := rs.c.def, rs.runner
 	switch f.Mode {
 	case ModeSingle:
 		if len(r.active) > 0 {

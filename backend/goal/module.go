@@ -81,7 +81,7 @@ func (m *Module) Start(ctx context.Context) error {
 		m.publish(e)
 	}
 	m.mu.Unlock()
-	m.sub = m.bus.Subscribe("goal", 1024, wanted)
+	m.sub = m.bus.SubscribeLossless("goal", 4096, wanted)
 	ctx, m.cancel = context.WithCancel(context.Background())
 	m.wg.Add(2)
 	go m.run(m.sub)
@@ -202,7 +202,7 @@ func (m *Module) count(e *domain.Event) {
 	defer m.mu.Unlock()
 	for _, g := range m.goals {
 		if n := Amount(g.goal.Kind, e); n > 0 {
-			m.change(g, g.value+n, false)
+			m.change(g, domain.SatAdd(g.value, n), false)
 		}
 	}
 }

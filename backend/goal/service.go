@@ -84,7 +84,7 @@ func (m *Module) Patch(id string, patch []byte) (View, error) {
 	if e != nil {
 		g = e.goal
 	}
-	if err := json.Unmarshal(patch, &g); err != nil {
+	if err := httpapi.Strict(patch, &g); err != nil { // unknown fields are an error
 		return View{}, fmt.Errorf("%w: %v", ErrInvalid, err)
 	}
 	g.ID = id
@@ -145,7 +145,7 @@ func (m *Module) Adjust(id, op string, amount int64) (View, error) {
 	var err error
 	switch op {
 	case OpAdd:
-		err = m.change(e, e.value+amount, true)
+		err = m.change(e, domain.SatAdd(e.value, amount), true)
 	case OpSet:
 		if amount < 0 {
 			return View{}, fmt.Errorf("%w: set needs an amount >= 0", ErrInvalid)

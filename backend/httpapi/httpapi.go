@@ -80,9 +80,10 @@ func WriteJSON(w http.ResponseWriter, status int, v any) {
 	_, _ = w.Write(append(b, '\n'))
 }
 
-// WriteError answers {"error": err.Error()} with the status Status(err).
+// WriteError answers {"error": err.Error()} with the status Status(err);
+// absolute file paths in the message are cut to their base name.
 func WriteError(w http.ResponseWriter, err error) {
-	WriteJSON(w, Status(err), ErrorBody{err.Error()})
+	WriteJSON(w, Status(err), ErrorBody{TrimPaths(err.Error())})
 }
 
 // WriteErrorText answers {"error": msg} with status, for answers that come

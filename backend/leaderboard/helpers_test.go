@@ -12,7 +12,7 @@ import (
 
 // openStore opens (creating if needed) the default profile database in dir:
 // a real SQLite file. It is closed when the test ends.
-func openStore(t *testing.T, dir string) *store.DB {
+func openStore(t testing.TB, dir string) *store.DB {
 	t.Helper()
 	mgr, err := store.OpenManager(dir)
 	if err != nil {

@@ -116,7 +116,7 @@ func (m *Module) Start(ctx context.Context) error {
 	}
 	m.flush()
 	m.mu.Unlock()
-	m.sub = m.bus.Subscribe("leaderboard", 4096, wanted)
+	m.sub = m.bus.SubscribeLossless("leaderboard", 16384, wanted)
 	ctx, m.cancel = context.WithCancel(context.Background())
 	m.wg.Add(2)
 	go m.run(m.sub)
@@ -217,22 +217,18 @@ func (m *Module) add(board string, e *domain.Event, delta int64) {
 		m.pending[k] = p
 	}
 	p.user = u
-	p.stream += delta
+	p.stream = domain.SatAdd(p.stream, delta)
 	if !e.Simulated {
-		p.all += delta
+		p.all = domain.SatAdd(p.all, delta)
 	}
 	p.ts = max(p.ts, e.TS)
 }
 
-// flush writes pending contributions and publishes the boards that
+// flush writes pending contributions, all in one transaction (a burst of
+// thousands of viewers costs one commit), and publishes the boards that
 // changed. What fails to write stays pending. Callers hold mu.
 func (m *Module) flush() {
-	for k, p := range m.pending {
-		m.write(k.board, p)
-		if p.stream == 0 && p.all == 0 {
-			delete(m.pending, k)
-		}
-	}
+	m.write()
 	for k := range m.dirty {
 		if err := m.publish(k.board, k.period); err != nil {
 			m.log.Error().Err(err).Str("board", k.board).Msg("leaderboard query failed")
@@ -242,20 +238,42 @@ func (m *Module) flush() {
 	}
 }
 
-func (m *Module) write(board string, p *pending) {
-	for _, w := range []struct {
-		period string
-		delta  *int64
-	}{{PeriodStream, &p.stream}, {PeriodAll, &p.all}} {
-		if *w.delta == 0 {
-			continue
+// contribution is one pending delta of one board/period.
+type contribution struct {
+	board, period string
+	p             *pending
+	delta         *int64
+}
+
+func (m *Module) write() {
+	var cs []contribution
+	for k, p := range m.pending {
+		if p.stream != 0 {
+			cs = append(cs, contribution{k.board, PeriodStream, p, &p.stream})
 		}
-		if err := m.st.AddScore(board, w.period, p.user, *w.delta, p.ts); err != nil {
-			m.log.Error().Err(err).Str("board", board).Msg("saving score failed")
-			continue
+		if p.all != 0 {
+			cs = append(cs, contribution{k.board, PeriodAll, p, &p.all})
 		}
-		*w.delta = 0
-		m.dirty[boardKey{board, w.period}] = true
+	}
+	if len(cs) == 0 {
+		return
+	}
+	err := m.st.AddScores(len(cs), func(i int) (string, string, domain.User, int64, int64) {
+		c := cs[i]
+		return c.board, c.period, c.p.user, *c.delta, c.p.ts
+	})
+	if err != nil {
+		m.log.Error().Err(err).Int("scores", len(cs)).Msg("saving scores failed; kept for the next try")
+		return
+	}
+	for _, c := range cs {
+		*c.delta = 0
+		m.dirty[boardKey{c.board, c.period}] = true
+	}
+	for k, p := range m.pending {
+		if p.stream == 0 && p.all == 0 {
+			delete(m.pending, k)
+		}
 	}
 }
 

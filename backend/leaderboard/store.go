@@ -25,6 +25,8 @@ type EntryType interface {
 // passes it to New as is (E is inferred).
 type Store[E EntryType] interface {
 	AddScore(board, period string, u domain.User, delta int64, ts int64) error
+	// AddScores adds n contributions in one transaction (all or none).
+	AddScores(n int, item func(i int) (board, period string, u domain.User, delta, ts int64)) error
 	TopScores(board, period string, limit int) ([]E, error)
 	ResetScores(board, period string) error
 	GetSetting(key string) (string, bool, error)
@@ -34,6 +36,7 @@ type Store[E EntryType] interface {
 // scores is Store in terms of Entry, what the module works with.
 type scores interface {
 	AddScore(board, period string, u domain.User, delta int64, ts int64) error
+	AddScores(n int, item func(i int) (board, period string, u domain.User, delta, ts int64)) error
 	TopScores(board, period string, limit int) ([]Entry, error)
 	ResetScores(board, period string) error
 	GetSetting(key string) (string, bool, error)

@@ -53,7 +53,8 @@ func New(o Options) (*Logger, error) {
 		}
 		writers = append(writers, l.file)
 	}
-	l.Logger = zerolog.New(zerolog.MultiLevelWriter(writers...)).Level(level).With().Timestamp().Logger()
+	out := redactWriter{zerolog.MultiLevelWriter(writers...)}
+	l.Logger = zerolog.New(out).Level(level).With().Timestamp().Logger()
 	return l, nil
 }
 

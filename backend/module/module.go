@@ -22,10 +22,20 @@ type Module interface {
 // Pattern uses net/http ServeMux syntax, e.g. "POST /api/flows/{id}/run" or
 // "GET /overlay/goal.html". The listener enforces the security rules of
 // design.md for every route: Host check always, bearer token for every
-// method other than GET/HEAD/OPTIONS.
+// method other than GET/HEAD/OPTIONS, and for every route under /api/
+// (GET included) unless it is declared Public.
 type Route struct {
 	Pattern string
 	Handler http.Handler
+	// Public marks a read-only /api/ route that serves no profile data and
+	// no secrets (health, counters), so tools and OBS may read it without
+	// the token on loopback. Routes outside /api/ (overlay pages, assets)
+	// and the /ws feed are always public; mutating methods never are.
+	Public bool
+	// MaxBody bounds the request body in bytes; 0 means the listener's
+	// default (1 MiB). Upload routes (profile backups, captures) raise it
+	// and stream the body to disk.
+	MaxBody int64
 }
 
 // RouteProvider is implemented by modules that serve HTTP routes.

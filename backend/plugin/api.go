@@ -14,6 +14,8 @@ import (
 	"fmt"
 	"io/fs"
 	"net/http"
+	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"sync"
@@ -104,7 +106,8 @@ type Host interface {
 
 	// Handle serves pattern under /api/plugins/<id>/, e.g. "GET /status"
 	// is served as "GET /api/plugins/<id>/status" (token rules as for
-	// every route: mutating methods need the bearer token).
+	// every /api/ route: the bearer token, GET included; overlays read
+	// plugin data from /ws via PublishState instead).
 	Handle(pattern string, h http.Handler)
 	// Assets serves fsys under /plugins/<id>/ (overlays, its own page).
 	Assets(fsys fs.FS)
@@ -172,4 +175,34 @@ func Registered() []Registration {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Manifest.ID < out[j].Manifest.ID })
 	return out
+}
+
+// DataDirHost is implemented by hosts that give each plugin a private
+// directory for files (a sound library, a cache) in the profile's data
+// directory. Plugins reach it through DataDir.
+type DataDirHost interface {
+	DataDir() (string, error)
+}
+
+// DataDir is the plugin's own directory for files: the host's when it
+// provides one (DataDirHost), else <user cache dir>/ltth/plugins/<id>. It
+// exists when DataDir returns.
+func DataDir(h Host) (string, error) {
+	var dir string
+	if d, ok := h.(DataDirHost); ok {
+		var err error
+		if dir, err = d.DataDir(); err != nil {
+			return "", err
+		}
+	} else {
+		base, err := os.UserCacheDir()
+		if err != nil {
+			return "", fmt.Errorf("plugin %s: no data directory: %w", h.ID(), err)
+		}
+		dir = filepath.Join(base, "ltth", "plugins", h.ID())
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("plugin %s: data directory: %w", h.ID(), err)
+	}
+	return dir, nil
 }

@@ -18,22 +18,23 @@ import (
 
 // routes registers the core routes. Module routes come through Handle.
 func (s *Server) routes() {
-	s.mux.HandleFunc("GET /api/health", s.handleHealth)
-	s.mux.HandleFunc("GET /api/bus", s.handleBus)
-	s.mux.HandleFunc("POST /api/simulate", s.handleSimulate)
-	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+	pub := func(p string, f http.HandlerFunc) { s.handle(p, true, f) }
+	pub("GET /api/health", s.handleHealth)
+	pub("GET /api/bus", s.handleBus)
+	s.handle("POST /api/simulate", false, http.HandlerFunc(s.handleSimulate))
+	pub("/api/", func(w http.ResponseWriter, r *http.Request) {
 		httpapi.WriteErrorText(w, http.StatusNotFound, "not found: "+r.Method+" "+r.URL.Path)
 	})
-	s.mux.HandleFunc("GET /ws", s.hub.serveWS)
+	pub("GET /ws", s.hub.serveWS)
 	// Method-less so that module routes under /overlay/ never conflict
 	// (with or without a method); the handler allows GET/HEAD only.
 	ov := overlay.Handler()
-	s.mux.Handle("/overlay.html", ov)
-	s.mux.Handle("/overlay/", ov)
-	s.mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+	s.handle("/overlay.html", true, ov)
+	s.handle("/overlay/", true, ov)
+	pub("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/index.html", http.StatusFound)
 	})
-	s.mux.HandleFunc("GET /index.html", s.handleIndex)
+	pub("GET /index.html", s.handleIndex)
 	s.hub.upgrader.CheckOrigin = s.originAllowed
 }
 
@@ -47,12 +48,16 @@ func (s *Server) handleHealth(w http.ResponseWriter, _ *http.Request) {
 	} else {
 		out["connection"] = nil
 	}
+	status := "ok"
 	if s.health != nil {
 		for k, v := range s.health() {
 			out[k] = v // may override connection/bus/hub, never the three below
 		}
+		if out["status"] == "degraded" { // with out["reason"]: something is not being saved
+			status = "degraded"
+		}
 	}
-	out["status"] = "ok"
+	out["status"] = status
 	out["version"] = s.cfg.Version
 	out["uptimeMs"] = time.Since(s.started).Milliseconds()
 	httpapi.WriteJSON(w, http.StatusOK, out)
@@ -97,6 +102,10 @@ func (s *Server) handleSimulate(w http.ResponseWriter, r *http.Request) {
 		httpapi.WriteErrorText(w, http.StatusBadRequest, err.Error())
 		return
 	}
+	if err := e.CheckCounts(); err != nil {
+		httpapi.WriteErrorText(w, http.StatusBadRequest, err.Error())
+		return
+	}
 	s.prepareSimulated(&e)
 	if err := s.simulate(e); err != nil {
 		httpapi.WriteErrorText(w, http.StatusServiceUnavailable, "simulate: "+err.Error())
@@ -126,7 +135,7 @@ func (s *Server) prepareSimulated(e *domain.Event) {
 			e.RepeatCount = 1
 		}
 		if e.Coins == 0 {
-			e.Coins = e.DiamondCount * e.RepeatCount
+			e.Coins = domain.GiftCoins(e.DiamondCount, e.RepeatCount)
 		}
 	}
 }

@@ -1,7 +1,9 @@
 package server
 
 import (
+	"errors"
 	"io"
+	"net"
 	"sync"
 	"time"
 
@@ -12,8 +14,10 @@ import (
 // send nothing but control frames today).
 const readLimit = 4096
 
-// client is one /ws connection: a bounded queue filled by the hub and a
-// writer goroutine that drains it, batching into JSON arrays.
+// client is one /ws connection: a queue filled by the hub and a writer
+// goroutine that drains it, batching into JSON arrays. Nothing is dropped
+// for a connected client; the hub waits for a client whose queue is beyond
+// its limit and disconnects it when it stays there for the stall timeout.
 type client struct {
 	h        *hub
 	conn     *websocket.Conn
@@ -26,7 +30,7 @@ type client struct {
 	mu        sync.Mutex
 	queue     [][]byte
 	fullSince time.Time
-	dropped   uint64
+	drained   chan struct{} // signalled when the writer took the queue
 }
 
 func newClient(h *hub, conn *websocket.Conn, remote string) *client {
@@ -34,35 +38,35 @@ func newClient(h *hub, conn *websocket.Conn, remote string) *client {
 		h: h, conn: conn, remote: remote,
 		wake: make(chan struct{}, 1),
 		done: make(chan struct{}),
+
+		drained: make(chan struct{}, 1),
 	}
 }
 
-// enqueue appends what fits of frames (tail drop). It reports how many were
-// dropped and whether the queue has been full for longer than stall.
-func (c *client) enqueue(frames [][]byte, now time.Time, limit int, stall time.Duration) (int, bool) {
+// enqueue appends frames: a connected client never loses a message. It
+// reports whether the queue is now beyond limit; fullSince records since
+// when, so the hub can tell a slow client from a stalled one.
+func (c *client) enqueue(frames [][]byte, now time.Time, limit int) bool {
 	c.mu.Lock()
-	n := max(min(len(frames), limit-len(c.queue)), 0)
-	if n > 0 {
-		c.queue = append(c.queue, frames[:n]...)
-	}
-	dropped := len(frames) - n
-	stalled := false
-	if dropped > 0 {
-		c.dropped += uint64(dropped)
-		if c.fullSince.IsZero() {
-			c.fullSince = now
-		} else if now.Sub(c.fullSince) >= stall {
-			stalled = true
-		}
+	c.queue = append(c.queue, frames...)
+	over := len(c.queue) > limit
+	if over && c.fullSince.IsZero() {
+		c.fullSince = now
 	}
 	c.mu.Unlock()
-	if n > 0 {
-		select {
-		case c.wake <- struct{}{}:
-		default:
-		}
+	select {
+	case c.wake <- struct{}{}:
+	default:
 	}
-	return dropped, stalled
+	return over
+}
+
+// backlog returns the queue length and since when it has been over the
+// limit (zero when it is not).
+func (c *client) backlog() (int, time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.queue), c.fullSince
 }
 
 // take swaps the queue for spare and returns what was queued.
@@ -72,13 +76,11 @@ func (c *client) take(spare [][]byte) [][]byte {
 	c.queue = spare
 	c.fullSince = time.Time{}
 	c.mu.Unlock()
+	select {
+	case c.drained <- struct{}{}:
+	default:
+	}
 	return q
-}
-
-func (c *client) droppedCount() uint64 {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.dropped
 }
 
 func (c *client) writeLoop() {
@@ -96,7 +98,8 @@ func (c *client) writeLoop() {
 			return
 		case <-c.wake:
 			batch := c.take(spare)
-			if c.write(batch) != nil {
+			if err := c.write(batch); err != nil {
+				c.writeFailed(err)
 				return
 			}
 			clear(batch)
@@ -107,6 +110,17 @@ func (c *client) writeLoop() {
 				return
 			}
 		}
+	}
+}
+
+// writeFailed disconnects after a failed write; a write that timed out is a
+// stalled client, told why (it resyncs from the snapshot on reconnect).
+func (c *client) writeFailed(err error) {
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		c.h.stalled.Add(1)
+		c.h.log.Warn().Str("remote", c.remote).Msg("disconnecting stalled websocket client (write timed out)")
+		c.closeWith(websocket.CloseTryAgainLater, "client stalled: reconnect to resync")
 	}
 }
 
@@ -187,6 +201,6 @@ func (c *client) closeWith(code int, reason string) {
 		msg := websocket.FormatCloseMessage(code, reason)
 		_ = c.conn.WriteControl(websocket.CloseMessage, msg, time.Now().Add(200*time.Millisecond))
 		_ = c.conn.Close()
-		c.h.log.Debug().Str("remote", c.remote).Uint64("dropped", c.droppedCount()).Msg("websocket client disconnected")
+		c.h.log.Debug().Str("remote", c.remote).Str("reason", reason).Msg("websocket client disconnected")
 	})
 }

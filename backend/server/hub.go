@@ -57,8 +57,9 @@ func hubConfigFrom(c Config) hubConfig {
 	return hc
 }
 
-// HubStats describes the /ws feed. Sent and Dropped count messages per
-// client (one event sent to 50 clients counts 50).
+// HubStats describes the /ws feed. Sent counts messages per client (one
+// event sent to 50 clients counts 50). Dropped stays 0: a connected client
+// never loses a message; a stalled one is disconnected (StalledDisconnects).
 type HubStats struct {
 	Clients            int    `json:"clients"`
 	Sent               uint64 `json:"sent"`
@@ -102,7 +103,7 @@ func newHub(cfg hubConfig, b *bus.Bus, log zerolog.Logger) *hub {
 	h := &hub{
 		cfg:     cfg,
 		log:     log.With().Str("component", "ws-hub").Logger(),
-		sub:     b.Subscribe("ws-hub", cfg.busQueue, nil),
+		sub:     b.SubscribeLossless("ws-hub", cfg.busQueue, nil),
 		clients: map[*client]struct{}{},
 		keep:    map[string]retained{},
 		done:    make(chan struct{}),
@@ -156,14 +157,18 @@ type keyed struct {
 	data  []byte
 }
 
-// dispatch encodes a batch once and hands the bytes to every client.
+// dispatch encodes a batch once and hands the bytes to every client. A
+// client never loses a message: when its queue is beyond the limit the hub
+// waits for it (backpressure up the bus to the source), and disconnects it
+// only when it made no room for the stall timeout — it resyncs from the
+// snapshot when it reconnects.
 func (h *hub) dispatch(batch []domain.Message) {
 	frames, changes := h.encode(batch)
 	if len(frames) == 0 {
 		return
 	}
 	now := time.Now()
-	var stalled []*client
+	var behind []*client
 	h.mu.Lock()
 	if h.closed {
 		h.mu.Unlock()
@@ -171,20 +176,44 @@ func (h *hub) dispatch(batch []domain.Message) {
 	}
 	h.retain(changes)
 	for c := range h.clients {
-		dropped, stall := c.enqueue(frames, now, h.cfg.clientQueue, h.cfg.stallTimeout)
-		if dropped > 0 {
-			h.dropped.Add(uint64(dropped))
-		}
-		if stall {
-			stalled = append(stalled, c)
+		if c.enqueue(frames, now, h.cfg.clientQueue) {
+			behind = append(behind, c)
 		}
 	}
 	h.mu.Unlock()
-	for _, c := range stalled {
-		h.stalled.Add(1)
-		h.log.Warn().Str("remote", c.remote).Uint64("dropped", c.droppedCount()).
-			Dur("stalledFor", h.cfg.stallTimeout).Msg("disconnecting stalled websocket client")
-		go c.closeWith(websocket.CloseTryAgainLater, "client too slow")
+	for _, c := range behind {
+		h.await(c)
+	}
+}
+
+// await waits until c's queue is back within the limit, c is gone, or it
+// has been beyond the limit for the stall timeout (then it is disconnected).
+func (h *hub) await(c *client) {
+	for {
+		n, since := c.backlog()
+		if n <= h.cfg.clientQueue || since.IsZero() {
+			return
+		}
+		left := h.cfg.stallTimeout - time.Since(since)
+		if left <= 0 {
+			h.stalled.Add(1)
+			h.log.Warn().Str("remote", c.remote).Int("queued", n).Dur("stalledFor", h.cfg.stallTimeout).
+				Msg("disconnecting stalled websocket client")
+			go c.closeWith(websocket.CloseTryAgainLater, "client stalled: reconnect to resync")
+			return
+		}
+		t := time.NewTimer(left)
+		select {
+		case <-c.drained:
+		case <-c.done:
+		case <-t.C:
+		}
+		t.Stop()
+		select {
+		case <-c.done:
+			return
+		default:
+		}
 	}
 }
 

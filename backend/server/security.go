@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"net"
 	"net/http"
-	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -18,14 +17,17 @@ import (
 //   - Host must be a loopback name/IP or the configured address (DNS
 //     rebinding defence); with AllowLAN any IP literal and this machine's
 //     host name are accepted too (rebinding needs a DNS name). Else 403.
-//   - A websocket upgrade's Origin, when present, must be local (see
-//     originAllowed). Else 403.
+//   - A request to /ws or /api/ with an Origin must come from one of the
+//     dashboard's own origins (see originAllowed). Else 403.
 //   - Every method other than GET/HEAD/OPTIONS needs "Authorization: Bearer
-//     <token>". Else 401.
+//     <token>", and so does every /api/ route not declared public (see
+//     routePublic). Else 401.
 //   - Requests from a non-loopback peer (AllowLAN only) also need the token
 //     for /ws and /api/ (header, or ?token= for browser sources, which cannot
 //     set headers); static overlay pages stay open.
-//   - Bodies are limited to MaxBodyBytes.
+//   - Bodies are limited per route (MaxBodyBytes unless the route says
+//     otherwise) and JSON bodies must be exactly one JSON value (see
+//     handleLimited).
 func (s *Server) secure(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
@@ -36,24 +38,22 @@ func (s *Server) secure(next http.Handler) http.Handler {
 			httpapi.WriteErrorText(w, http.StatusForbidden, "forbidden: Host "+quoteHost(r.Host)+" is not a local address")
 			return
 		}
-		if isWebSocket(r) && !s.originAllowed(r) {
-			s.logRejected(r, "websocket Origin is not local")
-			httpapi.WriteErrorText(w, http.StatusForbidden, "forbidden: websocket Origin is not local")
+		if guardedPath(r.URL.Path) && !s.originAllowed(r) {
+			s.logRejected(r, "Origin is not the dashboard's")
+			httpapi.WriteErrorText(w, http.StatusForbidden, "forbidden: Origin "+quoteHost(r.Header.Get("Origin"))+" may not use the API or the feed")
 			return
 		}
 		if s.applyCORS(w, r) {
 			return // preflight answered
 		}
 		if !safeMethod(r.Method) && !s.tokenOK(bearer(r)) {
-			h.Set("WWW-Authenticate", `Bearer realm="ltth"`)
-			httpapi.WriteErrorText(w, http.StatusUnauthorized, "unauthorized: missing or wrong API token (Authorization: Bearer <token>)")
+			unauthorized(w)
 			return
 		}
 		if s.remoteNeedsToken(r) {
 			httpapi.WriteErrorText(w, http.StatusUnauthorized, "unauthorized: LAN clients need the API token")
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
 		next.ServeHTTP(w, r)
 	})
 }
@@ -163,74 +163,6 @@ func (s *Server) hostAllowed(hostport string) bool {
 	}
 	name = strings.ToLower(name)
 	return host == name || host == name+".local"
-}
-
-// originAllowed accepts a missing Origin (non-browser clients), "null"
-// (sandboxed/file pages), file://, wails:// (the dashboard), OBS's local-file
-// scheme http://absolute, http(s) origins on a loopback name (including
-// wails.localhost), and same-origin pages (the Origin's host equals the
-// already-checked Host header).
-func (s *Server) originAllowed(r *http.Request) bool {
-	o := strings.TrimSpace(r.Header.Get("Origin"))
-	if o == "" || o == "null" {
-		return true
-	}
-	u, err := url.Parse(o)
-	if err != nil {
-		return false
-	}
-	switch strings.ToLower(u.Scheme) {
-	case "file", "wails":
-		return true
-	case "http", "https":
-	default:
-		return false
-	}
-	host := strings.ToLower(u.Host)
-	if host == "absolute" || isLoopbackName(host) {
-		return true
-	}
-	return host == strings.ToLower(r.Host)
-}
-
-// applyCORS lets the desktop dashboard (served by Wails from wails://wails
-// or http://wails.localhost) and local dev servers call the REST API
-// cross-origin. Only those origins are echoed; the bearer token is still
-// required for every mutating request. It answers preflight requests itself
-// and reports whether it did.
-func (s *Server) applyCORS(w http.ResponseWriter, r *http.Request) bool {
-	o := r.Header.Get("Origin")
-	if o == "" || !dashboardOrigin(o) {
-		return false
-	}
-	h := w.Header()
-	h.Set("Access-Control-Allow-Origin", o)
-	h.Add("Vary", "Origin")
-	if r.Method != http.MethodOptions || r.Header.Get("Access-Control-Request-Method") == "" {
-		return false
-	}
-	h.Set("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS")
-	h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type")
-	h.Set("Access-Control-Max-Age", "600")
-	w.WriteHeader(http.StatusNoContent)
-	return true
-}
-
-// dashboardOrigin accepts the Wails window's origins and http(s) origins on
-// a loopback name; file://, null and OBS's http://absolute are not given
-// REST access.
-func dashboardOrigin(o string) bool {
-	u, err := url.Parse(o)
-	if err != nil {
-		return false
-	}
-	switch strings.ToLower(u.Scheme) {
-	case "wails":
-		return true
-	case "http", "https":
-		return isLoopbackName(u.Host)
-	}
-	return false
 }
 
 func quoteHost(h string) string {

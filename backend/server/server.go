@@ -32,7 +32,8 @@ import (
 // original app's port, so existing OBS browser sources keep working).
 const DefaultAddr = "127.0.0.1:3000"
 
-// MaxBodyBytes bounds every request body.
+// MaxBodyBytes bounds a request body unless its route sets another limit
+// (module.Route.MaxBody).
 const MaxBodyBytes = 1 << 20
 
 // Config configures the listener.
@@ -43,8 +44,8 @@ type Config struct {
 	Version  string // reported by /api/health
 
 	// Websocket feed tuning; zero values pick the defaults.
-	ClientQueue  int           // messages queued per client before dropping (default 4096)
-	StallTimeout time.Duration // a client whose queue stays full this long is disconnected (default 10s)
+	ClientQueue  int           // messages queued per client before the hub waits for it (default 4096); nothing is dropped
+	StallTimeout time.Duration // a client whose queue stays beyond ClientQueue this long is disconnected (default 10s)
 	PingInterval time.Duration // keepalive ping period (default 20s); pong wait is 3x
 	HubQueue     int           // the hub's bus subscription size (default 16384)
 }
@@ -85,6 +86,7 @@ type Server struct {
 	http     *http.Server
 	ln       net.Listener
 	pages    []string // module overlay pages for the index
+	table    []RouteInfo
 	shutdown bool
 }
 
@@ -146,7 +148,7 @@ func (s *Server) Handle(r module.Route) (err error) {
 			s.log.Error().Err(err).Msg("module route rejected")
 		}
 	}()
-	s.mux.Handle(r.Pattern, r.Handler)
+	s.handleLimited(r.Pattern, r.Public, r.MaxBody, r.Handler)
 	if page, ok := indexPage(r.Pattern); ok {
 		s.mu.Lock()
 		s.pages = append(s.pages, page)

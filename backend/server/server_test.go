@@ -153,18 +153,22 @@ func TestHostCheck(t *testing.T) {
 
 func TestOriginCheck(t *testing.T) {
 	s, _ := startServer(t, Config{}, Deps{})
+	_, port, _ := net.SplitHostPort(s.Addr())
 	for origin, ok := range map[string]bool{
 		"https://evil.example":      false,
 		"http://127.0.0.1.evil.com": false,
 		"chrome-extension://abc":    false,
-		"http://localhost:8080":     true,
-		"https://127.0.0.1":         true,
-		"http://[::1]:3000":         true,
-		"null":                      true,
-		"file://":                   true,
+		"http://localhost:8080":     false, // another loopback port
+		"https://127.0.0.1":         false,
+		"http://[::1]:3000":         false,
+		"null":                      false, // a sandboxed iframe on any site
+		"file://":                   false,
+		"http://absolute":           false,
 		"wails://wails":             true,
+		"wails://wails.localhost":   true,
 		"http://wails.localhost":    true,
-		"http://absolute":           true,
+		"https://wails.localhost":   true,
+		"http://localhost:" + port:  true,
 		"http://" + s.Addr():        true,
 	} {
 		h := http.Header{"Origin": {origin}}

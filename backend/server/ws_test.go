@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"net"
@@ -169,14 +170,51 @@ func TestStalledClientIsolated(t *testing.T) {
 		t.Fatalf("fast client got %d events; hub %+v; bus %+v", got, s.hub.stats(), b.Stats())
 	}
 	t.Logf("published %d events in %v; hub %+v", n, time.Since(start), s.hub.stats())
-	if st := s.hub.stats(); st.Dropped == 0 {
-		t.Fatalf("stalled client's drops not counted: %+v", st)
+	if st := s.hub.stats(); st.Dropped != 0 {
+		t.Fatalf("messages dropped for a connected client: %+v", st)
 	}
 	eventually(t, 10*time.Second, "stalled client disconnected", func() bool {
 		b.PublishEvent(&domain.Event{Type: domain.EventChat, ID: "tick", TS: 1})
 		time.Sleep(50 * time.Millisecond)
-		return s.hub.stats().Clients == 1
+		return s.hub.stats().Clients == 1 && s.hub.stats().StalledDisconnects == 1
 	})
+}
+
+// A slow client that keeps reading gets every message, alerts and state
+// included: the hub waits for it instead of dropping.
+func TestSlowClientGetsEverything(t *testing.T) {
+	s, b := startServer(t, Config{ClientQueue: 16, StallTimeout: 5 * time.Second}, Deps{})
+	slow := mustDial(t, s)
+	readFrame(t, slow, 2*time.Second)
+	const n = 3000
+	done := make(chan int, 1)
+	go func() {
+		got := 0
+		for got < n {
+			_ = slow.SetReadDeadline(time.Now().Add(10 * time.Second))
+			_, f, err := slow.ReadMessage()
+			if err != nil {
+				break
+			}
+			got += bytes.Count(f, []byte(`"type":"alert"`))
+			time.Sleep(2 * time.Millisecond)
+		}
+		done <- got
+	}()
+	for i := 0; i < n; i++ {
+		b.Publish(domain.Message{Type: "alert", Data: map[string]int{"n": i}})
+	}
+	select {
+	case got := <-done:
+		if got != n {
+			t.Fatalf("slow client got %d of %d alerts; hub %+v", got, n, s.hub.stats())
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatalf("slow client starved: %+v", s.hub.stats())
+	}
+	if st := s.hub.stats(); st.Dropped != 0 || st.StalledDisconnects != 0 {
+		t.Fatalf("stats %+v", st)
+	}
 }
 
 func TestKeepalive(t *testing.T) {

@@ -118,23 +118,23 @@ func TestForeignDatabaseRefused(t *testing.T) {
 	expectUntouched(t, m, "other", ErrCorrupt)
 }
 
-func TestEmptyFileBecomesDatabase(t *testing.T) {
+// A 0-byte database.db is damage (a failed copy, a full disk), never a
+// new empty profile: open fails naming the file, which stays as it is.
+func TestEmptyFileRefused(t *testing.T) {
 	m := newManager(t)
 	path := filepath.Join(m.profiles, "blank", dbFileName)
 	mustNil(t, os.MkdirAll(filepath.Dir(path), 0o700))
 	mustNil(t, os.WriteFile(path, nil, 0o600))
-	db, err := m.Open("blank")
-	mustNil(t, err)
-	defer db.Close()
-	if db.SchemaVersion() != m.SchemaVersion() {
-		t.Fatalf("version %d", db.SchemaVersion())
+	err := expectUntouched(t, m, "blank", ErrCorrupt)
+	var ce *CorruptError
+	if !errors.As(err, &ce) || ce.Path != path || !strings.Contains(ce.Detail, "0 bytes") {
+		t.Fatalf("not a CorruptError naming the empty file: %v", err)
 	}
-	mustNil(t, db.Check())
 }
 
-// Damage inside the event journal is not looked for at every start (it
-// would cost seconds on a big profile); DB.Check finds it.
-func TestDamagedJournalFoundByCheck(t *testing.T) {
+// Damage inside the event journal (a page written badly while running) is
+// found by the quick_check at the next open, not days later.
+func TestDamagedJournalFoundAtOpen(t *testing.T) {
 	m := newManager(t)
 	db, err := m.Open("default")
 	mustNil(t, err)
@@ -158,10 +158,10 @@ func TestDamagedJournalFoundByCheck(t *testing.T) {
 	}
 	mustNil(t, os.WriteFile(path, data, 0o600))
 
-	db, err = m.Open("default")
-	mustNil(t, err)
-	defer db.Close()
-	if err := db.Check(); !errors.Is(err, ErrCorrupt) {
-		t.Fatalf("check: %v", err)
+	if db, err := m.Open("default"); !errors.Is(err, ErrCorrupt) {
+		if err == nil {
+			db.Close()
+		}
+		t.Fatalf("open of a damaged journal: %v", err)
 	}
 }

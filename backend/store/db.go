@@ -24,7 +24,14 @@ type DB struct {
 
 	mu       sync.Mutex
 	journals map[*Journal]struct{} // closed (drained) before the database
+
+	backupErr error // the daily backup taken at open failed
+	writes    writeHealth
 }
+
+// BackupError reports a failure of the daily backup taken when this handle
+// was opened (nil when it was taken, or was not due).
+func (db *DB) BackupError() error { return db.backupErr }
 
 func newDB(sdb *sql.DB, name, path string, version int, release func()) *DB {
 	return &DB{sql: sdb, name: name, path: path, version: version, release: release,
@@ -93,6 +100,7 @@ func fromMS(ms int64) time.Time { return time.UnixMilli(ms) }
 
 func (db *DB) exec(query string, args ...any) (sql.Result, error) {
 	res, err := db.sql.Exec(query, args...)
+	db.writes.note(err)
 	return res, classify(db.path, err)
 }
 

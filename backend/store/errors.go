@@ -38,12 +38,17 @@ var (
 
 // CorruptError reports a database file that is not usable. It matches ErrCorrupt.
 type CorruptError struct {
-	Path   string
-	Detail string // what was wrong: bad header, integrity_check output...
+	Path    string
+	Detail  string   // what was wrong: bad header, integrity_check output...
+	Backups []string // the profile's automatic backups, newest first (recovery)
 }
 
 func (e *CorruptError) Error() string {
-	return fmt.Sprintf("%s: %v: %s (the file was left unchanged)", e.Path, ErrCorrupt, e.Detail)
+	s := fmt.Sprintf("%s: %v: %s (the file was left unchanged)", e.Path, ErrCorrupt, e.Detail)
+	if len(e.Backups) > 0 {
+		s += fmt.Sprintf("; %d automatic backup(s) can be restored, newest %s", len(e.Backups), e.Backups[0])
+	}
+	return s
 }
 
 // Is makes errors.Is(err, ErrCorrupt) true (and so its httpapi kind).

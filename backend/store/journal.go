@@ -16,10 +16,10 @@ import (
 type JournalOptions struct {
 	QueueSize     int           // bus queue length (65536)
 	BatchSize     int           // flush when this many events are pending (512)
-	FlushInterval time.Duration // ...or when the oldest pending event is this old (100 ms)
+	FlushInterval time.Duration // ...or when the oldest pending event is this old (20 ms)
 	RetryMin      time.Duration // first back-off after a failed batch (100 ms)
 	RetryMax      time.Duration // longest back-off (5 s)
-	CloseTimeout  time.Duration // how long Close keeps retrying a failing batch (10 s)
+	CloseTimeout  time.Duration // how long Close keeps retrying a failing batch (1 s)
 }
 
 func (o JournalOptions) withDefaults() JournalOptions {
@@ -34,21 +34,23 @@ func (o JournalOptions) withDefaults() JournalOptions {
 	if o.BatchSize <= 0 {
 		o.BatchSize = 512
 	}
-	def(&o.FlushInterval, 100*time.Millisecond)
+	def(&o.FlushInterval, 20*time.Millisecond)
 	def(&o.RetryMin, 100*time.Millisecond)
 	def(&o.RetryMax, 5*time.Second)
-	def(&o.CloseTimeout, 10*time.Second)
+	def(&o.CloseTimeout, time.Second)
 	return o
 }
 
 // JournalStats are the journal's counters, for the dashboard.
 type JournalStats struct {
-	Written       uint64    `json:"written"`       // events committed
-	Batches       uint64    `json:"batches"`       // batches committed
-	FailedBatches uint64    `json:"failedBatches"` // failed write attempts (each retry counts)
-	Lost          uint64    `json:"lost"`          // events given up on (permanent error, or Close timed out)
-	Dropped       uint64    `json:"dropped"`       // events the bus dropped because the queue was full
-	Queued        int       `json:"queued"`        // events waiting in the bus queue
+	Written       uint64    `json:"written"`            // events committed
+	Batches       uint64    `json:"batches"`            // batches committed
+	FailedBatches uint64    `json:"failedBatches"`      // failed write attempts (each retry counts)
+	Lost          uint64    `json:"lost"`               // events given up on (permanent error, or Close timed out)
+	Dropped       uint64    `json:"dropped"`            // events the bus dropped (always 0: the journal is a lossless subscriber)
+	Shed          uint64    `json:"shed"`               // of Lost: taken off a full queue while writes failed
+	Degraded      string    `json:"degraded,omitempty"` // why events are not being saved, if they are not
+	Queued        int       `json:"queued"`             // events waiting in the bus queue
 	LastError     string    `json:"lastError,omitempty"`
 	LastErrorAt   time.Time `json:"lastErrorAt,omitzero"`
 }
@@ -61,6 +63,7 @@ type JournalStats struct {
 type Journal struct {
 	db   *DB
 	sub  *bus.Subscription
+	in   <-chan domain.Message
 	log  zerolog.Logger
 	opts JournalOptions
 	w    batchWriter
@@ -72,6 +75,12 @@ type Journal struct {
 	deadline  time.Time // set before closing is closed
 
 	written, batches, failed, lost atomic.Uint64
+	resolved                       atomic.Uint64 // events taken from the queue and written or given up
+	shedded                        atomic.Uint64 // of lost: shed while writes failed and the backlog was full
+	failing                        atomic.Bool   // the last write attempt failed
+	syncMu                         sync.Mutex
+	flushed                        chan struct{} // closed (and replaced) after every flush
+	syncReq                        chan struct{} // Sync asks for a commit now (group commit)
 
 	errMu     sync.Mutex
 	lastErr   string
@@ -87,14 +96,16 @@ func NewJournal(db *DB, b *bus.Bus, log zerolog.Logger) *Journal {
 func NewJournalWith(db *DB, b *bus.Bus, log zerolog.Logger, opts JournalOptions) *Journal {
 	opts = opts.withDefaults()
 	j := &Journal{db: db, log: log.With().Str("component", "journal").Logger(), opts: opts,
-		closing: make(chan struct{}), done: make(chan struct{})}
+		closing: make(chan struct{}), done: make(chan struct{}), flushed: make(chan struct{}),
+		syncReq: make(chan struct{}, 1)}
 	j.w = batchWriter{db: db, rows: make([]eventRow, 0, opts.BatchSize)}
 	if err := j.w.connect(); err != nil {
 		j.log.Warn().Err(err).Msg("journal connection not ready; will retry")
 	}
 	db.attach(j)
 	j.ckpt = startCheckpointer(db, j.log)
-	j.sub = b.Subscribe("journal", opts.QueueSize, journaled)
+	j.sub = b.SubscribeLossless("journal", opts.QueueSize, journaled)
+	j.in = j.sub.C()
 	go j.run()
 	return j
 }
@@ -123,12 +134,13 @@ func (j *Journal) Close() error {
 
 // Stats returns the journal's counters.
 func (j *Journal) Stats() JournalStats {
+	deg := j.Degraded()
 	j.errMu.Lock()
 	defer j.errMu.Unlock()
 	return JournalStats{
 		Written: j.written.Load(), Batches: j.batches.Load(), FailedBatches: j.failed.Load(),
-		Lost: j.lost.Load(), Dropped: j.sub.Dropped(), Queued: len(j.sub.C()),
-		LastError: j.lastErr, LastErrorAt: j.lastErrAt,
+		Lost: j.lost.Load(), Dropped: j.sub.Dropped(), Queued: j.sub.Queued(), Shed: j.shedded.Load(),
+		LastError: j.lastErr, LastErrorAt: j.lastErrAt, Degraded: deg,
 	}
 }
 
@@ -136,7 +148,7 @@ func (j *Journal) run() {
 	defer close(j.done)
 	defer j.ckpt.stop()
 	defer j.w.disconnect()
-	in := j.sub.C()
+	in := j.in
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	for in != nil {
@@ -161,6 +173,12 @@ func (j *Journal) run() {
 				j.flush()
 			}
 		case <-tick:
+			j.flush()
+		case <-j.syncReq: // someone waits for a commit: take what is queued and commit now
+			if j.fill(in) {
+				in = nil
+			}
+			timer.Stop()
 			j.flush()
 		}
 	}
@@ -199,6 +217,8 @@ func (j *Journal) flush() {
 			j.written.Add(uint64(n))
 			j.batches.Add(1)
 			j.ckpt.wrote()
+			j.failing.Store(false)
+			j.resolve(n)
 			if attempt > 1 {
 				j.log.Info().Int("attempts", attempt).Int("events", n).Msg("journal write recovered")
 			}
@@ -206,9 +226,12 @@ func (j *Journal) flush() {
 		}
 		j.failed.Add(1)
 		j.setErr(err)
+		j.failing.Store(true)
+		j.resolve(0)
 		if reason := j.giveUp(err, attempt); reason != "" {
 			j.lost.Add(uint64(n))
 			j.w.reset()
+			j.resolve(n)
 			j.log.Error().Err(err).Int("events", n).Str("reason", reason).Msg("journal batch lost")
 			return
 		}
@@ -239,7 +262,9 @@ func (j *Journal) giveUp(err error, attempt int) string {
 }
 
 // sleep waits d before a retry; once Close is waiting it retries every
-// RetryMin instead, until the close deadline.
+// RetryMin instead, until the close deadline. Meanwhile it sheds what does
+// not fit the backlog (see shed), so a failing disk never stalls the live
+// pipeline for longer than a shed tick.
 func (j *Journal) sleep(d time.Duration) {
 	select {
 	case <-j.closing:
@@ -249,9 +274,17 @@ func (j *Journal) sleep(d time.Duration) {
 	}
 	t := time.NewTimer(d)
 	defer t.Stop()
-	select {
-	case <-t.C:
-	case <-j.closing:
+	tick := time.NewTicker(shedTick)
+	defer tick.Stop()
+	for {
+		select {
+		case <-t.C:
+			return
+		case <-j.closing:
+			return
+		case <-tick.C:
+			j.shed()
+		}
 	}
 }
 

@@ -98,8 +98,8 @@ func TestJournalFlushesByTime(t *testing.T) {
 		b.PublishEvent(testEvent(i))
 	}
 	waitFor(t, "the interval flush", func() bool { return j.Stats().Written == 10 })
-	if d := time.Since(start); d < 90*time.Millisecond {
-		t.Fatalf("flushed after %v, before the 100 ms interval", d)
+	if d := time.Since(start); d < 18*time.Millisecond {
+		t.Fatalf("flushed after %v, before the 20 ms interval", d)
 	}
 	if st := j.Stats(); st.Batches != 1 {
 		t.Fatalf("10 quick events took %d batches", st.Batches)

@@ -58,6 +58,14 @@ func (w *batchWriter) connect() error {
 	}
 	// Routine checkpoints run in the background (checkpointer); this is
 	// only the safety net should they fall behind.
+	// The journal retries failed batches itself (keeping them), so it waits
+	// only briefly for a lock: a database locked by another process then
+	// shows as degraded quickly and Close keeps its 1 s bound.
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout = %d", journalBusyTimeoutMS)); err != nil {
+		ins.Close()
+		conn.Close()
+		return err
+	}
 	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA wal_autocheckpoint = %d", journalAutoCheckpoint)); err != nil {
 		ins.Close()
 		conn.Close()
@@ -116,6 +124,9 @@ func (w *batchWriter) tx() error {
 // journalAutoCheckpoint is the WAL size (pages) at which a journal commit
 // checkpoints by itself; normally the checkpointer keeps the WAL far smaller.
 const journalAutoCheckpoint = 4096
+
+// journalBusyTimeoutMS is how long one journal write waits for a lock.
+const journalBusyTimeoutMS = 250
 
 // checkpointEvery is the shortest time between background checkpoints.
 const checkpointEvery = 250 * time.Millisecond

@@ -10,6 +10,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -39,6 +40,7 @@ type Manager struct {
 	dataDir  string
 	profiles string
 	migs     migrations
+	now      func() time.Time // the clock of daily backups (tests move it)
 
 	mu     sync.Mutex
 	active string
@@ -54,7 +56,7 @@ func OpenManager(dataDir string) (*Manager, error) {
 		return nil, err
 	}
 	m := &Manager{dataDir: dataDir, profiles: filepath.Join(dataDir, profilesDir),
-		migs: migs, open: map[string]int{}}
+		migs: migs, now: time.Now, open: map[string]int{}}
 	if err := os.MkdirAll(m.profiles, 0o700); err != nil {
 		return nil, fmt.Errorf("create profiles directory: %w", err)
 	}
@@ -206,11 +208,29 @@ func (m *Manager) Open(name string) (*DB, error) {
 	path := m.dbPath(real)
 	sdb, v, err := m.migs.openMigrated(context.Background(), path, quickCheck)
 	if err != nil {
-		return nil, err
+		return nil, m.withBackups(real, err)
 	}
+	backupErr := m.dailyBackup(real, sdb)
 	key := strings.ToLower(real)
 	m.open[key]++
-	return newDB(sdb, real, path, v, func() { m.release(key) }), nil
+	db := newDB(sdb, real, path, v, func() { m.release(key) })
+	db.backupErr = backupErr
+	return db, nil
+}
+
+// withBackups adds the profile's backups to a CorruptError, so the caller
+// can offer to restore one.
+func (m *Manager) withBackups(real string, err error) error {
+	var ce *CorruptError
+	if !errors.As(err, &ce) {
+		return err
+	}
+	if list, lerr := m.listBackups(real); lerr == nil {
+		for _, b := range list {
+			ce.Backups = append(ce.Backups, b.Name)
+		}
+	}
+	return err
 }
 
 func (m *Manager) release(key string) {

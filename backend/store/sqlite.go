@@ -84,7 +84,7 @@ func openRO(path string) *sql.DB {
 	return db
 }
 
-// checkHeader reports whether path is absent/empty (a fresh database may be
+// checkHeader reports whether path is absent (a fresh database may be
 // created there) or holds something that must look like SQLite.
 func checkHeader(path string) (fresh bool, err error) {
 	f, err := os.Open(path)
@@ -99,7 +99,9 @@ func checkHeader(path string) (fresh bool, err error) {
 	n, err := io.ReadFull(f, head)
 	switch {
 	case n == 0 && (err == io.EOF):
-		return true, nil // an empty file is an empty database
+		// Never silently start over on an existing file: an empty one is
+		// damage (a failed copy, a full disk), not a new profile.
+		return false, &CorruptError{Path: path, Detail: "the file is empty (0 bytes)"}
 	case err != nil && !errors.Is(err, io.ErrUnexpectedEOF):
 		return false, err
 	case n < len(head) || !bytes.Equal(head[:16], []byte(sqliteMagic)):

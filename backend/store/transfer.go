@@ -112,8 +112,15 @@ func (m *Manager) snapshot(src, dst string) error {
 	return nil
 }
 
-// Export writes the profile as one self-contained SQLite file to w.
+// Export writes the profile as one self-contained SQLite file to w,
+// without secrets (see ExportWith).
 func (m *Manager) Export(name string, w io.Writer) error {
+	return m.ExportWith(name, w, ExportOptions{})
+}
+
+// ExportWith writes the profile as one self-contained SQLite file to w.
+// Unless opts.IncludeSecrets, the copy is scrubbed first (see scrubSecrets).
+func (m *Manager) ExportWith(name string, w io.Writer, opts ExportOptions) error {
 	m.mu.Lock()
 	real, err := m.existing(name)
 	m.mu.Unlock()
@@ -129,6 +136,9 @@ func (m *Manager) Export(name string, w io.Writer) error {
 	if err := m.snapshot(m.dbPath(real), tmp); err != nil {
 		return err
 	}
+	if err := scrubExport(tmp, opts.IncludeSecrets); err != nil {
+		return fmt.Errorf("export profile %q: %w", real, err)
+	}
 	f, err := os.Open(tmp)
 	if err != nil {
 		return err
@@ -138,48 +148,6 @@ func (m *Manager) Export(name string, w io.Writer) error {
 		return fmt.Errorf("export profile %q: %w", real, err)
 	}
 	return nil
-}
-
-// Import creates profile name from a SQLite file read from r (as written by
-// Export). The data must be a sound SQLite database whose schema this binary
-// can read; older schemas are migrated forward. An existing profile is never
-// replaced (ErrProfileExists).
-func (m *Manager) Import(name string, r io.Reader) error {
-	m.mu.Lock()
-	err := m.vacant(name)
-	m.mu.Unlock()
-	if err != nil {
-		return err
-	}
-	return m.stage(name, func(path string) error {
-		if err := copyToFile(path, r); err != nil {
-			return fmt.Errorf("import profile %q: %w", name, err)
-		}
-		if err := m.checkImported(path); err != nil {
-			return fmt.Errorf("import profile %q: %w", name, err)
-		}
-		return nil
-	})
-}
-
-func (m *Manager) checkImported(path string) error {
-	ctx := context.Background()
-	fresh, err := m.migs.inspect(ctx, path, fullCheck)
-	if err != nil {
-		return err
-	}
-	if fresh {
-		return &CorruptError{Path: path, Detail: "no data (empty file)"}
-	}
-	sdb, _, err := m.migs.openMigrated(ctx, path, quickCheck)
-	if err != nil {
-		return err
-	}
-	if err := m.migs.verifySchema(ctx, sdb, path); err != nil {
-		sdb.Close()
-		return err
-	}
-	return sdb.Close()
 }
 
 func copyToFile(path string, r io.Reader) error {

@@ -35,9 +35,9 @@ function check(cond, msg) {
   console.log(`ok - ${msg}`)
 }
 
-/** GET from the REST API (reads need no token). @param {string} path @returns {Promise<any>} */
+/** GET from the REST API (reads need the token too). @param {string} path @returns {Promise<any>} */
 async function getJSON(path) {
-  const res = await fetch(`${base}${path}`, { cache: 'no-store' })
+  const res = await fetch(`${base}${path}`, { cache: 'no-store', headers: { Authorization: `Bearer ${token}` } })
   if (!res.ok) throw new Error(`GET ${path}: HTTP ${res.status}`)
   return res.json()
 }
@@ -128,12 +128,21 @@ try {
   await page.waitForFunction(() => !(/** @type {HTMLInputElement|null} */ (document.querySelector('[data-testid="record-toggle"]'))?.checked))
   check((await getJSON('/api/connection')).recording.enabled === false, 'recording is off again')
 
-  // 4. Replay a recorded stream at max speed: its events reach the Live feed.
-  await page.getByTestId('replay-path').fill(capture)
+  // 4. Upload a recorded stream (replay reads only the captures folder) and
+  // replay it at max speed: its events reach the Live feed; Stop ends it.
+  ;[kind, text] = await toastAfter(() => page.getByTestId('capture-file').setInputFiles(capture))
+  check(kind === 'success', `capture uploaded: ${text}`)
+  const uploaded = await page.getByTestId('replay-path').inputValue()
+  check(uploaded.endsWith('.jsonl') && !uploaded.includes('/'), `the upload is selected for replay: ${uploaded}`)
+  check((await getJSON('/api/captures')).some((/** @type {{ name: string }} */ c) => c.name === uploaded), 'GET /api/captures lists the upload')
   await page.getByTestId('replay-speed-max').click()
   check((await page.getByTestId('replay-speed-max').getAttribute('aria-checked')) === 'true', 'max speed selected')
   ;[kind, text] = await toastAfter(() => page.getByTestId('replay-start').click())
   check(kind === 'success', `replay started: ${text}`)
+  ;[kind, text] = await toastAfter(() => page.getByTestId('replay-stop').click())
+  check(kind === 'success', `stop button: ${text}`)
+  ;[kind, text] = await toastAfter(() => page.getByTestId('replay-start').click())
+  check(kind === 'success', `replay started again: ${text}`)
   await page.getByTestId('nav-live').click()
   const follow = page.locator('[data-testid="feed-row"][data-type="follow"]', { hasText: 'Alice' }).first()
   await follow.waitFor()

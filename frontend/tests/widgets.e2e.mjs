@@ -46,9 +46,9 @@ async function post(path, body) {
   return text ? JSON.parse(text) : null
 }
 
-/** @param {string} path */
+/** GET with the token (reads of profile data need it). @param {string} path */
 async function getJSON(path) {
-  const res = await fetch(`${base}${path}`)
+  const res = await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${token}` } })
   if (!res.ok) throw new Error(`GET ${path}: ${res.status}`)
   return res.json()
 }

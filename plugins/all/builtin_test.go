@@ -12,7 +12,7 @@ import (
 // an overlay.html with a suggested size, and settings whose defaults pass
 // their own field schema.
 func TestBuiltinManifests(t *testing.T) {
-	want := []string{"emoji-rain", "hud", "topboard", "vdoninja"}
+	want := []string{"emoji-rain", "hud", "soundboard", "topboard", "tts", "vdoninja"}
 	regs := plugin.Registered()
 	if len(regs) != len(want) {
 		t.Fatalf("%d plugins registered, want %v", len(regs), want)

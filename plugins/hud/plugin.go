@@ -35,7 +35,7 @@ const (
 const kvStats = "stats"
 
 // TypeConnection is the connector's state message type (docs/architecture.md).
-const TypeConnection = "connection"
+const TypeConnection = domain.MsgConnection
 
 func init() {
 	plugin.Register(manifestJSON, func() plugin.Plugin { return &Plugin{} })

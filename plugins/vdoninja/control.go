@@ -1,13 +1,14 @@
 package vdoninja
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
+
+	"github.com/ltth/ltth/backend/httpapi"
 )
 
 // ErrInvalid marks bad input (an unknown slot, a volume out of range).
-var ErrInvalid = errors.New("invalid")
+var ErrInvalid = httpapi.NewError(httpapi.ErrInvalid, "invalid")
 
 // Guest is one slot's controlled state.
 type Guest struct {

@@ -2,10 +2,11 @@ package vdoninja
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
+
+	"github.com/ltth/ltth/backend/httpapi"
 )
 
 func invalidf(format string, args ...any) error {
@@ -16,7 +17,7 @@ func invalidf(format string, args ...any) error {
 // solo {"solo"} or volume {"volume"}; POST /layout {"layout"}.
 func (p *Plugin) routes() {
 	p.h.Handle("GET /status", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusOK, p.State())
+		httpapi.WriteJSON(w, http.StatusOK, p.State())
 	}))
 	p.h.Handle("POST /guests/{slot}/{op}", http.HandlerFunc(p.postGuest))
 	p.h.Handle("POST /layout", http.HandlerFunc(p.postLayout))
@@ -32,12 +33,12 @@ type guestBody struct {
 func (p *Plugin) postGuest(w http.ResponseWriter, r *http.Request) {
 	slot, err := strconv.Atoi(r.PathValue("slot"))
 	if err != nil {
-		writeError(w, invalidf("guest slot %q is not a number", r.PathValue("slot")))
+		httpapi.WriteError(w, invalidf("guest slot %q is not a number", r.PathValue("slot")))
 		return
 	}
 	var b guestBody
 	if err := json.NewDecoder(r.Body).Decode(&b); err != nil {
-		writeError(w, invalidf("body: %v", err))
+		httpapi.WriteError(w, invalidf("body: %v", err))
 		return
 	}
 	switch op := r.PathValue("op"); {
@@ -50,7 +51,7 @@ func (p *Plugin) postGuest(w http.ResponseWriter, r *http.Request) {
 	case op == "mute" || op == "solo" || op == "volume":
 		err = invalidf(`%s needs {"%s": ...}`, op, map[string]string{"mute": "muted", "solo": "solo", "volume": "volume"}[op])
 	default:
-		writeJSON(w, http.StatusNotFound, map[string]string{"error": "unknown guest control " + strconv.Quote(op) + " (mute, solo, volume)"})
+		httpapi.WriteErrorText(w, http.StatusNotFound, "unknown guest control "+strconv.Quote(op)+" (mute, solo, volume)")
 		return
 	}
 	p.reply(w, err)
@@ -59,7 +60,7 @@ func (p *Plugin) postGuest(w http.ResponseWriter, r *http.Request) {
 func (p *Plugin) postLayout(w http.ResponseWriter, r *http.Request) {
 	var b guestBody
 	if err := json.NewDecoder(r.Body).Decode(&b); err != nil || b.Layout == nil {
-		writeError(w, invalidf(`body must be {"layout": <number>}`))
+		httpapi.WriteError(w, invalidf(`body must be {"layout": <number>}`))
 		return
 	}
 	p.reply(w, p.control(func(c *Controls) ([]Command, error) { return c.SetLayout(*b.Layout) }))
@@ -67,22 +68,8 @@ func (p *Plugin) postLayout(w http.ResponseWriter, r *http.Request) {
 
 func (p *Plugin) reply(w http.ResponseWriter, err error) {
 	if err != nil {
-		writeError(w, err)
+		httpapi.WriteError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, p.State())
-}
-
-func writeError(w http.ResponseWriter, err error) {
-	code := http.StatusInternalServerError
-	if errors.Is(err, ErrInvalid) {
-		code = http.StatusBadRequest
-	}
-	writeJSON(w, code, map[string]string{"error": err.Error()})
-}
-
-func writeJSON(w http.ResponseWriter, code int, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(code)
-	_ = json.NewEncoder(w).Encode(v)
+	httpapi.WriteJSON(w, http.StatusOK, p.State())
 }

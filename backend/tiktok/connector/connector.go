@@ -70,7 +70,9 @@ type Connector struct {
 	wasLive   bool
 	session   *session
 	replay    context.CancelFunc
-	recMu     sync.Mutex // guards recorder, recPath (taken after mu, never before)
+	replayEnd chan struct{} // closed when the running replay has stopped
+	replaying string        // the capture being replayed, "" when none
+	recMu     sync.Mutex    // guards recorder, recPath (taken after mu, never before)
 	recorder  *capture.Writer
 	recPath   string
 	wg        sync.WaitGroup

@@ -1,11 +1,10 @@
 package connector
 
 import (
+	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -25,6 +24,10 @@ func (c *Connector) Routes() []module.Route {
 		{Pattern: "PUT /api/connection/settings", Handler: http.HandlerFunc(c.handlePutSettings)},
 		{Pattern: "POST /api/connection/record", Handler: http.HandlerFunc(c.handleRecord)},
 		{Pattern: "POST /api/replay", Handler: http.HandlerFunc(c.handleReplay)},
+		{Pattern: "POST /api/connection/browser-path/confirm", Handler: http.HandlerFunc(c.handleConfirmBrowserPath)},
+		{Pattern: "POST /api/replay/stop", Handler: http.HandlerFunc(c.handleStopReplay)},
+		{Pattern: "GET /api/captures", Handler: http.HandlerFunc(c.handleListCaptures)},
+		{Pattern: "POST /api/captures", Handler: http.HandlerFunc(c.handleUploadCapture), MaxBody: httpapi.MaxUploadBytes},
 	}
 }
 
@@ -107,35 +110,40 @@ func (s *speed) UnmarshalJSON(b []byte) error {
 
 func (c *Connector) handleReplay(w http.ResponseWriter, r *http.Request) {
 	body := struct {
-		Path  string `json:"path"`
+		Name  string `json:"name"` // a capture in <data-dir>/captures
+		Path  string `json:"path"` // the same (older clients), or its full path
 		Speed speed  `json:"speed"`
 	}{Speed: 1}
 	if err := readJSON(r, &body, false); err != nil {
 		writeSourceError(w, http.StatusBadRequest, err)
 		return
 	}
-	if body.Path == "" {
-		writeSourceError(w, http.StatusBadRequest, errors.New(`"path" is required`))
+	if body.Name == "" {
+		body.Name = body.Path
+	}
+	if body.Name == "" {
+		writeSourceError(w, http.StatusBadRequest, errors.New(`"name" (a capture from GET /api/captures) is required`))
 		return
 	}
-	if err := c.StartReplay(body.Path, float64(body.Speed)); err != nil {
+	if err := c.StartReplay(body.Name, float64(body.Speed)); err != nil {
 		writeSourceError(w, http.StatusBadRequest, err)
 		return
 	}
-	httpapi.WriteJSON(w, http.StatusAccepted, map[string]any{"status": "started", "path": body.Path, "speed": float64(body.Speed)})
+	name := c.Status().Replaying
+	httpapi.WriteJSON(w, http.StatusAccepted, map[string]any{"status": "started", "name": name, "path": name, "speed": float64(body.Speed)})
 }
 
+// readJSON decodes exactly one JSON value with no unknown fields and
+// nothing after it (an empty body is allowed when allowEmpty).
 func readJSON(r *http.Request, v any, allowEmpty bool) error {
-	dec := json.NewDecoder(io.LimitReader(r.Body, 1<<20))
-	dec.DisallowUnknownFields()
-	err := dec.Decode(v)
-	if errors.Is(err, io.EOF) && allowEmpty {
+	b, err := httpapi.ReadBody(r)
+	if err != nil {
+		return err
+	}
+	if allowEmpty && len(bytes.TrimSpace(b)) == 0 {
 		return nil
 	}
-	if err != nil {
-		return fmt.Errorf("invalid JSON body: %w", err)
-	}
-	return nil
+	return httpapi.Strict(b, v)
 }
 
 // writeSourceError answers {"error": message, "code": code}; source errors keep
@@ -145,6 +153,10 @@ func writeSourceError(w http.ResponseWriter, status int, err error) {
 	if e := source.AsError(err); e != nil {
 		body["error"], body["code"] = e.Message, string(e.Code)
 	}
+	if status == http.StatusBadRequest {
+		status = httpapi.StatusOf(err) // 413 for an oversized body
+	}
+	body["error"] = httpapi.TrimPaths(body["error"])
 	httpapi.WriteJSON(w, status, body)
 }
 

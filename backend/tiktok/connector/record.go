@@ -71,41 +71,54 @@ func (c *Connector) recordingLocked() Recording {
 	return Recording{Enabled: true, Path: c.recPath, Records: c.recorder.Records()}
 }
 
-// StartReplay plays a capture file into the live pipeline (overlays, flows,
-// journal) at speed (1, 4, ...; 0 = as fast as possible) with its own
-// normalizer, replacing a replay in progress. It returns once the file is
-// known to be readable.
+// StartReplay plays a capture from <data-dir>/captures (a file name, see
+// openCapture) into the live pipeline (overlays, flows, journal) at speed
+// (1, 4, ...; 0 = as fast as possible) with its own normalizer. A replay in
+// progress is stopped first (it replaces the old one). It returns once the
+// file is open; StopReplay ends it at any time.
 func (c *Connector) StartReplay(path string, speed float64) error {
-	st, err := os.Stat(path)
-	if err != nil || st.IsDir() {
-		return source.Errorf(source.CodeUnavailable, "The capture file %q cannot be read.", filepath.Base(path))
+	f, name, err := c.openCapture(path)
+	if err != nil {
+		return err
 	}
+	stopCtx, cancelStop := context.WithTimeout(c.baseCtx, 10*time.Second)
+	defer cancelStop()
+	c.StopReplay(stopCtx)
 	c.mu.Lock()
-	if c.replay != nil {
-		c.replay()
-	}
 	ctx, cancel := context.WithCancel(c.baseCtx)
-	c.replay = cancel
+	done := make(chan struct{})
+	c.replay, c.replayEnd, c.replaying = cancel, done, name
 	c.wg.Add(1)
 	c.mu.Unlock()
 	go func() {
 		defer c.wg.Done()
+		defer close(done)
+		defer c.replayEnded(done)
 		defer cancel()
-		c.runReplay(ctx, path, speed)
+		c.runReplay(ctx, replay.FromFile(f, name, speed), name)
 	}()
 	return nil
 }
 
-func (c *Connector) runReplay(ctx context.Context, path string, speed float64) {
+// replayEnded clears the running replay if it is still this one.
+func (c *Connector) replayEnded(done chan struct{}) {
+	c.mu.Lock()
+	if c.replayEnd == done {
+		c.replay, c.replayEnd, c.replaying = nil, nil, ""
+	}
+	c.mu.Unlock()
+}
+
+func (c *Connector) runReplay(ctx context.Context, src *replay.Source, name string) {
 	pipe := normalize.NewPipeline(normalize.New(normalize.Options{Source: source.NameReplay, StreakTimeout: c.cfg.StreakTimeout}))
 	sink := &replaySink{c: c, pipe: pipe}
-	err := replay.New(path, speed).Run(ctx, source.Target{}, sink)
+	err := src.Run(ctx, source.Target{}, sink)
 	sink.publish(pipe.Normalizer().FlushAll())
 	if err != nil && !errors.Is(err, context.Canceled) {
-		c.deps.Log.Warn().Err(err).Str("path", path).Msg("replay failed")
+		c.deps.Log.Warn().Err(err).Str("capture", name).Msg("replay failed")
 		return
 	}
-	c.deps.Log.Info().Str("path", path).Msg("replay finished")
+	c.deps.Log.Info().Str("capture", name).Bool("stopped", ctx.Err() != nil).Msg("replay finished")
 }
 
 // replaySink publishes replayed events; it never records.

@@ -23,6 +23,9 @@ const (
 	KeySignServerURL = "tiktok.signServerUrl"
 	KeyTikFinityURL  = "tiktok.tikfinityUrl"
 	KeyBrowserPath   = "tiktok.browserPath"
+	// KeyBrowserPathConfirmed holds the browser path the user confirmed in
+	// the dashboard (see ConfirmBrowserPath); only that path is ever run.
+	KeyBrowserPathConfirmed = "tiktok.browserPathConfirmed"
 )
 
 // DefaultSources is the source order when the user has not chosen one.
@@ -48,13 +51,29 @@ type Settings struct {
 	SignServerURL string   `json:"signServerUrl"`
 	TikFinityURL  string   `json:"tikfinityUrl"`
 	BrowserPath   string   `json:"browserPath"`
+	// BrowserPathConfirmed is the confirmed browser path (never set over
+	// the settings API).
+	BrowserPathConfirmed string `json:"-"`
+}
+
+// BrowserPathState is "" (none set), "pending" (set, not confirmed: it
+// will not run) or "confirmed".
+func (s Settings) BrowserPathState() string {
+	switch {
+	case s.BrowserPath == "":
+		return ""
+	case s.BrowserPath == s.BrowserPathConfirmed:
+		return "confirmed"
+	}
+	return "pending"
 }
 
 // settingsView is the GET form: secrets masked, with flags saying whether they are set.
 type settingsView struct {
 	Settings
-	APIKeySet    bool `json:"apiKeySet"`
-	SessionIDSet bool `json:"sessionIdSet"`
+	APIKeySet        bool   `json:"apiKeySet"`
+	SessionIDSet     bool   `json:"sessionIdSet"`
+	BrowserPathState string `json:"browserPathState"`
 }
 
 // SettingsPatch is the PUT form: absent fields stay; a masked secret stays;
@@ -70,7 +89,8 @@ type SettingsPatch struct {
 }
 
 func (s Settings) view() settingsView {
-	v := settingsView{Settings: s, APIKeySet: s.APIKey != "", SessionIDSet: s.SessionID != ""}
+	v := settingsView{Settings: s, APIKeySet: s.APIKey != "", SessionIDSet: s.SessionID != "",
+		BrowserPathState: s.BrowserPathState()}
 	v.APIKey, v.SessionID = maskSecret(s.APIKey), maskSecret(s.SessionID)
 	return v
 }
@@ -145,7 +165,8 @@ func loadSettings(st SettingsStore) (Settings, error) {
 		return s, nil
 	}
 	fields := map[string]*string{KeyTarget: &s.Target, KeyAPIKey: &s.APIKey, KeySessionID: &s.SessionID,
-		KeySignServerURL: &s.SignServerURL, KeyTikFinityURL: &s.TikFinityURL, KeyBrowserPath: &s.BrowserPath}
+		KeySignServerURL: &s.SignServerURL, KeyTikFinityURL: &s.TikFinityURL, KeyBrowserPath: &s.BrowserPath,
+		KeyBrowserPathConfirmed: &s.BrowserPathConfirmed}
 	for k, dst := range fields {
 		v, ok, err := st.GetSetting(k)
 		if err != nil {
@@ -178,7 +199,7 @@ func saveSettings(st SettingsStore, s Settings) error {
 	list, _ := json.Marshal(s.Sources)
 	kv := [][2]string{{KeyTarget, s.Target}, {KeySources, string(list)}, {KeyAPIKey, s.APIKey},
 		{KeySessionID, s.SessionID}, {KeySignServerURL, s.SignServerURL}, {KeyTikFinityURL, s.TikFinityURL},
-		{KeyBrowserPath, s.BrowserPath}}
+		{KeyBrowserPath, s.BrowserPath}, {KeyBrowserPathConfirmed, s.BrowserPathConfirmed}}
 	for _, p := range kv {
 		if err := st.SetSetting(p[0], p[1]); err != nil {
 			return fmt.Errorf("save setting %s: %w", p[0], err)

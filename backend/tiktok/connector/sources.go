@@ -38,7 +38,8 @@ func (c *Connector) buildSource(name string, s Settings) source.Source {
 	case source.NameTikFinity:
 		return tikfinity.New(tikfinity.Config{URL: firstNonEmpty(s.TikFinityURL, c.cfg.TikFinityURL), Log: log})
 	case source.NameBrowser:
-		cfg := browser.Config{WebBase: c.cfg.WebBase, ExecPath: s.BrowserPath, Headless: c.cfg.BrowserHeadless, Log: log}
+		cfg := browser.Config{WebBase: c.cfg.WebBase, ExecPath: s.BrowserPath,
+			Confirmed: s.BrowserPathState() == "confirmed", Headless: c.cfg.BrowserHeadless, Log: log}
 		if c.deps.DataDir != "" {
 			cfg.ProfileDir = filepath.Join(c.deps.DataDir, "browser-profile")
 		}

@@ -77,6 +77,7 @@ type Status struct {
 	Timeline  []TimelineEntry `json:"timeline"`
 	Gaps      []Gap           `json:"gaps"`
 	Recording Recording       `json:"recording"`
+	Replaying string          `json:"replaying,omitempty"` // the capture being replayed
 }
 
 // StateMessage is the payload of the TypeConnection message
@@ -180,6 +181,7 @@ func (c *Connector) Status() Status {
 		s.Gaps[n-1].DurationMs = c.now().UnixMilli() - s.Gaps[n-1].From
 	}
 	s.Recording = c.recordingLocked()
+	s.Replaying = c.replaying
 	return s
 }
 

@@ -90,6 +90,9 @@ func (n *Normalizer) like(dst []domain.Event, m *rawMsg, recvMs int64) []domain.
 	n.likes.max = max(n.likes.max, v.total)
 	e.Type = domain.EventLike
 	e.User = userOf(&v.u, nil)
+	if v.count < 0 {
+		n.stats.Clamped++
+	}
 	e.LikeCount = max(v.count, 0)
 	e.TotalLikeCount = n.likes.max
 	return append(dst, e)

@@ -50,6 +50,9 @@ func (n *Normalizer) gift(dst []domain.Event, m *rawMsg, recvMs int64) []domain.
 		return dst
 	}
 	e.User = userOf(&v.u, &v.id)
+	if v.defDiamonds < 0 || v.repeatCount < 0 {
+		n.stats.Clamped++
+	}
 	fillGift(&e, &v)
 	if !e.Streakable {
 		e.Type = domain.EventGift
@@ -82,7 +85,7 @@ func fillGift(e *domain.Event, v *giftView) {
 		pic = v.defIcon
 	}
 	e.GiftPictureURL = text(pic)
-	e.Coins = e.DiamondCount * e.RepeatCount
+	e.Coins = domain.GiftCoins(e.DiamondCount, e.RepeatCount)
 }
 
 // end counts the streak once, with the final repeatCount (never below the
@@ -94,7 +97,7 @@ func (b *streakBook) end(dst []domain.Event, k streakKey, e domain.Event) []doma
 	}
 	b.markEnded(k)
 	e.Type = domain.EventGift
-	e.Coins = e.DiamondCount * e.RepeatCount
+	e.Coins = domain.GiftCoins(e.DiamondCount, e.RepeatCount)
 	return append(dst, e)
 }
 
@@ -106,7 +109,7 @@ func (b *streakBook) progress(dst []domain.Event, k streakKey, e domain.Event, r
 	}
 	e.Type = domain.EventGiftStreak
 	e.RepeatCount = max(e.RepeatCount, s.max)
-	e.Coins = e.DiamondCount * e.RepeatCount
+	e.Coins = domain.GiftCoins(e.DiamondCount, e.RepeatCount)
 	if len(b.open) == 0 || recvMs < b.earliest {
 		b.earliest = recvMs
 	}
@@ -170,7 +173,7 @@ func (b *streakBook) commit(dst []domain.Event, k streakKey) []domain.Event {
 	e := s.ev
 	e.Type = domain.EventGift
 	e.RepeatCount = s.max
-	e.Coins = e.DiamondCount * e.RepeatCount
+	e.Coins = domain.GiftCoins(e.DiamondCount, e.RepeatCount)
 	return append(dst, e)
 }
 

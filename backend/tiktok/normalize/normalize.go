@@ -71,6 +71,7 @@ type Stats struct {
 	Ignored        uint64 // known method, nothing to emit (pause, sub-gift notice, ...)
 	History        uint64 // skipped: is_history with SkipHistory
 	StreakTimeouts uint64 // streaks committed without their end: timeout, stream end, FlushAll
+	Clamped        uint64 // events with an out-of-range count (negative diamonds, repeat or likes) clamped to 0/1
 	OpenStreaks    int
 	UnknownMethods map[string]uint64
 }

@@ -21,8 +21,11 @@ import (
 
 // Config configures browser capture.
 type Config struct {
-	WebBase      string // TikTok web (default https://www.tiktok.com)
-	ExecPath     string // browser executable; "" = look for an installed one
+	WebBase  string // TikTok web (default https://www.tiktok.com)
+	ExecPath string // browser executable; "" = look for an installed one
+	// Confirmed says the user confirmed ExecPath in the dashboard (which
+	// ran ValidatePath); an unconfirmed ExecPath is never run.
+	Confirmed    bool
 	Headless     bool   // no window (tests, servers); a window lets the streamer log in
 	ProfileDir   string // persistent browser profile; "" = a temporary one
 	StartTimeout time.Duration
@@ -72,6 +75,9 @@ func (s *Source) run(ctx context.Context, t source.Target, sink source.Sink) err
 		return source.Errorf(source.CodeUnavailable, "Browser capture needs a username, not a room id.")
 	}
 	exe := s.cfg.ExecPath
+	if err := s.checkExec(exe); err != nil {
+		return err
+	}
 	if exe == "" {
 		exe = FindBrowser()
 	}
@@ -100,6 +106,22 @@ func (s *Source) run(ctx context.Context, t source.Target, sink source.Sink) err
 		return source.ErrNetwork("the LIVE page in the browser", err)
 	}
 	return s.pump(ctx, tabCtx, q, t, sink)
+}
+
+// checkExec refuses a configured browser path that the user has not
+// confirmed or that no longer looks like a browser (it is never run).
+func (s *Source) checkExec(exe string) error {
+	if exe == "" {
+		return nil
+	}
+	if !s.cfg.Confirmed {
+		return source.Errorf(source.CodeUnavailable, "The browser path %s is not confirmed: "+
+			"confirm it under Settings → Connection before LTTH runs it.", exe)
+	}
+	if err := CheckPath(exe); err != nil {
+		return source.Errorf(source.CodeUnavailable, "The browser path is refused: %v.", err).WithCause(err)
+	}
+	return nil
 }
 
 func (s *Source) profileDir() (string, func(), error) {

@@ -30,7 +30,7 @@ func TestCaptureWithHeadlessChromium(t *testing.T) {
 	fk := faketiktok.New(faketiktok.Options{Compression: faketiktok.CompressMixed})
 	defer fk.Close()
 	room := fk.AddRoom("streamer", "7300000000000000003")
-	src := New(Config{WebBase: fk.URL(), ExecPath: exe, Headless: true, StartTimeout: 30 * time.Second})
+	src := New(Config{WebBase: fk.URL(), ExecPath: exe, Confirmed: true, Headless: true, StartTimeout: 30 * time.Second})
 	sink := sourcetest.New()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()

@@ -5,6 +5,7 @@ package replay
 import (
 	"context"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"time"
@@ -16,7 +17,14 @@ import (
 // Source replays one capture file.
 type Source struct {
 	path  string
-	speed float64 // 1 = real time, 4 = four times as fast, 0 = as fast as possible
+	file  io.ReadCloser // an already opened capture (FromFile), else path is opened
+	speed float64       // 1 = real time, 4 = four times as fast, 0 = as fast as possible
+}
+
+// FromFile returns a replay source for an already opened (and checked)
+// capture; name is shown in the connection detail. Run closes f.
+func FromFile(f io.ReadCloser, name string, speed float64) *Source {
+	return &Source{path: name, file: f, speed: max(speed, 0)}
 }
 
 // New returns a replay source; speed <= 0 means maximum speed.
@@ -29,7 +37,7 @@ func (s *Source) Name() string { return source.NameReplay }
 
 // Run feeds every frame of the capture to sink and returns nil at its end.
 func (s *Source) Run(ctx context.Context, _ source.Target, sink source.Sink) error {
-	f, err := os.Open(s.path)
+	f, err := s.open()
 	if err != nil {
 		code := source.CodeUnavailable
 		msg := "The capture file cannot be opened."
@@ -49,4 +57,11 @@ func (s *Source) Run(ctx context.Context, _ source.Target, sink source.Sink) err
 		return source.Errorf(source.CodeProtocol, "The capture file could not be read to the end.").WithCause(err).WithSource(s.Name())
 	}
 	return err
+}
+
+func (s *Source) open() (io.ReadCloser, error) {
+	if s.file != nil {
+		return s.file, nil
+	}
+	return os.Open(s.path)
 }

@@ -135,16 +135,25 @@ describe('ApiClient', () => {
     }
   }
 
-  it('sends the bearer token only on mutating requests', async () => {
+  it('sends the bearer token on every request, reads included', async () => {
     const seen: { url: string; init: RequestInit }[] = []
     const api = new ApiClient(conn, fakeFetch(200, '[]', seen) as typeof fetch)
     await api.listProfiles()
     await api.createProfile('a b')
     await api.renameProfile('a b', 'c')
-    expect((seen[0]!.init.headers as Record<string, string>)['Authorization']).toBeUndefined()
+    expect((seen[0]!.init.headers as Record<string, string>)['Authorization']).toBe('Bearer tok')
     expect((seen[1]!.init.headers as Record<string, string>)['Authorization']).toBe('Bearer tok')
     expect(seen[1]!.init.body).toBe('{"name":"a b"}')
     expect(seen[2]!.url).toBe('http://h/api/profiles/a%20b/rename')
+  })
+
+  it('downloads a profile export with the token', async () => {
+    const seen: { url: string; init: RequestInit }[] = []
+    const api = new ApiClient(conn, fakeFetch(200, 'SQLite', seen) as typeof fetch)
+    const out = await api.exportProfile('a b')
+    expect(seen[0]!.url).toBe('http://h/api/profiles/a%20b/export')
+    expect((seen[0]!.init.headers as Record<string, string>)['Authorization']).toBe('Bearer tok')
+    expect(out.filename).toBe('a b.db')
   })
 
   it('turns {error} bodies into ApiError and 404 connector calls into a friendly message', async () => {

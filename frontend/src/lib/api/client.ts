@@ -124,7 +124,7 @@ export class ApiClient {
     return this.req<void>('POST', `/api/profiles/${enc(name)}/activate`, { expect: 'none' })
   }
 
-  /** Direct download URL of a profile export (GET, no token needed). */
+  /** URL of a profile export (GET; needs the token, see exportProfile). */
   profileExportUrl(name: string): string {
     return `${this.conn.baseUrl}/api/profiles/${enc(name)}/export`
   }
@@ -133,7 +133,8 @@ export class ApiClient {
   async exportProfile(name: string): Promise<ProfileExport> {
     let res: Response
     try {
-      res = await this.fetcher(this.profileExportUrl(name), { cache: 'no-store' })
+      const headers: Record<string, string> = this.conn.token ? { Authorization: `Bearer ${this.conn.token}` } : {}
+      res = await this.fetcher(this.profileExportUrl(name), { cache: 'no-store', headers })
     } catch {
       throw new ApiError(`Cannot reach LTTH at ${this.conn.baseUrl}`, 0)
     }

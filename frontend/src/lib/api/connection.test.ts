@@ -157,7 +157,7 @@ describe('ConnectorApi', () => {
     const { calls, fetcher } = fakeFetch((c) => {
       if (c.url.endsWith('/api/connection/settings')) return json(SETTINGS)
       if (c.url.endsWith('/api/connection/record')) return json({ enabled: true, path: '/p/x.jsonl', records: 0 })
-      if (c.url.endsWith('/api/replay')) return json({ status: 'started', path: '/c.capture', speed: 0 }, 202)
+      if (c.url.endsWith('/api/replay')) return json({ status: 'started', name: 'c.jsonl', path: 'c.jsonl', speed: 0 }, 202)
       return json(STATUS, c.method === 'POST' ? 202 : 200)
     })
     const api = new ConnectorApi(conn, fetcher)
@@ -166,8 +166,8 @@ describe('ConnectorApi', () => {
     await api.disconnect()
     expect((await api.saveSettings({ apiKey: 'abcdefghijklmnop', sources: ['euler'] })).apiKey).toBe('***9z')
     expect((await api.setRecording(true)).path).toBe('/p/x.jsonl')
-    expect(await api.replay('/c.capture', 'max')).toEqual({ status: 'started', path: '/c.capture', speed: 0 })
-    await api.replay('/c.capture', 4)
+    expect(await api.replay('c.jsonl', 'max')).toEqual({ status: 'started', name: 'c.jsonl', speed: 0 })
+    await api.replay('c.jsonl', 4)
     expect(calls.map((c) => `${c.method} ${c.url.replace('http://x', '')}`)).toEqual([
       'GET /api/connection',
       'POST /api/connection/connect',
@@ -177,13 +177,40 @@ describe('ConnectorApi', () => {
       'POST /api/replay',
       'POST /api/replay',
     ])
-    expect(calls[0]?.auth).toBeNull()
-    expect(calls.slice(1).every((c) => c.auth === 'Bearer tok')).toBe(true)
+    expect(calls.every((c) => c.auth === 'Bearer tok')).toBe(true)
     expect(calls[1]?.body).toEqual({ target: '@nobody_e2e' })
     expect(calls[3]?.body).toEqual({ apiKey: 'abcdefghijklmnop', sources: ['euler'] })
     expect(calls[4]?.body).toEqual({ enabled: true })
-    expect(calls[5]?.body).toEqual({ path: '/c.capture', speed: 'max' })
-    expect(calls[6]?.body).toEqual({ path: '/c.capture', speed: 4 })
+    expect(calls[5]?.body).toEqual({ name: 'c.jsonl', speed: 'max' })
+    expect(calls[6]?.body).toEqual({ name: 'c.jsonl', speed: 4 })
+  })
+
+  it('lists, uploads and stops captures with the token', async () => {
+    const seen: { url: string; method: string; auth: string | null; type: string | null; body: unknown }[] = []
+    const fetcher = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const headers = new Headers(init?.headers)
+      seen.push({ url: String(input), method: init?.method ?? 'GET', auth: headers.get('Authorization'), type: headers.get('Content-Type'), body: init?.body })
+      const url = String(input)
+      if (url.endsWith('/api/captures')) return json([{ name: 'a.jsonl', size: 10, modified: 5 }, { bogus: 1 }, 'x'])
+      if (url.includes('/api/captures?')) return json({ name: 'My_Stream.jsonl', size: 3, modified: 7 }, 201)
+      if (url.endsWith('/api/replay/stop')) return json({ stopped: true })
+      return json(STATUS)
+    }) as typeof fetch
+    const api = new ConnectorApi(conn, fetcher)
+    expect(await api.captures()).toEqual([{ name: 'a.jsonl', size: 10, modified: 5 }])
+    const file = new Blob(['{"t":1,"frame":"AA=="}\n'])
+    expect(await api.uploadCapture('My Stream.jsonl', file)).toEqual({ name: 'My_Stream.jsonl', size: 3, modified: 7 })
+    expect(await api.stopReplay()).toBe(true)
+    expect(seen.map((c) => `${c.method} ${c.url.replace('http://x', '')}`)).toEqual([
+      'GET /api/captures',
+      'POST /api/captures?name=My%20Stream.jsonl',
+      'POST /api/replay/stop',
+    ])
+    expect(seen.every((c) => c.auth === 'Bearer tok')).toBe(true)
+    expect(seen[1]?.body).toBe(file)
+    expect(seen[1]?.type).toBe('application/octet-stream')
+    expect(parseConnectorStatus({ ...STATUS, replaying: 'a.jsonl' }).replaying).toBe('a.jsonl')
+    expect(parseConnectorStatus(STATUS).replaying).toBeUndefined()
   })
 
   it('keeps the error code and explains a missing connector', async () => {
@@ -201,5 +228,34 @@ describe('ConnectorApi', () => {
     const e2 = await missing.status().catch((e: unknown) => e)
     expect((e2 as ConnectorError).message).toBe(CONNECTOR_MISSING)
     expect((e2 as ConnectorError).notAvailable).toBe(true)
+  })
+})
+
+describe('browser path confirmation', () => {
+  it('parses the pending/confirmed state (unknown = none)', () => {
+    expect(parseConnectorSettings({ ...SETTINGS, browserPath: '/x/chromium', browserPathState: 'pending' }).browserPathState).toBe('pending')
+    expect(parseConnectorSettings({ ...SETTINGS, browserPathState: 'confirmed' }).browserPathState).toBe('confirmed')
+    expect(parseConnectorSettings({ ...SETTINGS, browserPathState: 'yes' }).browserPathState).toBe('')
+    expect(parseConnectorSettings(SETTINGS).browserPathState).toBe('')
+  })
+
+  it('confirms the shown path with the token and returns the version', async () => {
+    const { calls, fetcher } = fakeFetch(() => json({ path: '/usr/bin/chromium', version: 'Chromium 120.0', state: 'confirmed' }))
+    const api = new ConnectorApi(conn, fetcher)
+    expect(await api.confirmBrowserPath('/usr/bin/chromium')).toEqual({ path: '/usr/bin/chromium', version: 'Chromium 120.0' })
+    expect(calls[0]).toMatchObject({
+      method: 'POST',
+      url: 'http://x/api/connection/browser-path/confirm',
+      auth: 'Bearer tok',
+      body: { path: '/usr/bin/chromium' },
+    })
+  })
+
+  it('reports a refused path with the server message', async () => {
+    const { fetcher } = fakeFetch(() => json({ error: 'not a Chrome, Edge, Brave or Chromium executable', code: 'bad_request' }, 422))
+    await expect(new ConnectorApi(conn, fetcher).confirmBrowserPath('/tmp/chromium')).rejects.toMatchObject({
+      status: 422,
+      message: 'not a Chrome, Edge, Brave or Chromium executable',
+    })
   })
 })

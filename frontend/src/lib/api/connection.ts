@@ -6,7 +6,7 @@
 import type { Connection } from './bootstrap'
 import type { ApiClient } from './client'
 import { CONNECTOR_MISSING } from './client'
-import { ApiError, request, type Fetcher } from './http'
+import { ApiError, request, type Fetcher, type RequestOptions } from './http'
 
 /** Every source the connector knows, in its default order. */
 export const CONNECTOR_SOURCES = ['direct', 'euler', 'browser', 'tikfinity'] as const
@@ -85,6 +85,16 @@ export interface ConnectorStatus {
   timeline: ConnectorTimelineEntry[]
   gaps: ConnectorGap[]
   recording: ConnectorRecording
+  /** The capture being replayed, when one is playing. */
+  replaying?: string
+}
+
+/** GET /api/captures: a capture file in the data folder's captures/. */
+export interface CaptureInfo {
+  name: string
+  size: number
+  /** Unix ms of the last change. */
+  modified: number
 }
 
 /** GET /api/connection/settings: secrets come back masked. */
@@ -99,6 +109,17 @@ export interface ConnectorSettings {
   browserPath: string
   apiKeySet: boolean
   sessionIdSet: boolean
+  /** '' (none set), 'pending' (set, not confirmed: never run) or 'confirmed'. */
+  browserPathState: BrowserPathState
+}
+
+export type BrowserPathState = '' | 'pending' | 'confirmed'
+
+/** POST /api/connection/browser-path/confirm reply. */
+export interface BrowserPathConfirmed {
+  path: string
+  /** The browser's --version answer, e.g. "Chromium 120.0…". */
+  version: string
 }
 
 /**
@@ -114,7 +135,8 @@ export const REPLAY_SPEEDS: readonly ReplaySpeed[] = [1, 4, 'max']
 
 export interface ReplayStarted {
   status: string
-  path: string
+  /** The capture's file name in the captures folder. */
+  name: string
   speed: number
 }
 
@@ -221,7 +243,21 @@ export function parseConnectorStatus(raw: unknown): ConnectorStatus {
   }
   const code = opt(o, 'code')
   if (code) s.code = code
+  const replaying = opt(o, 'replaying')
+  if (replaying) s.replaying = replaying
   return s
+}
+
+/** GET /api/captures reply → the capture list (bad entries dropped). */
+export function parseCaptures(raw: unknown): CaptureInfo[] {
+  if (!Array.isArray(raw)) return []
+  return raw.map(parseCapture).filter((c) => c.name !== '')
+}
+
+/** One capture (the POST /api/captures reply, or a list entry). */
+export function parseCapture(raw: unknown): CaptureInfo {
+  const o = obj(raw)
+  return { name: str(o.name), size: num(o.size), modified: num(o.modified) }
 }
 
 /** GET/PUT /api/connection/settings reply → settings. */
@@ -238,7 +274,12 @@ export function parseConnectorSettings(raw: unknown): ConnectorSettings {
     browserPath: str(o.browserPath),
     apiKeySet: o.apiKeySet === true || (o.apiKeySet === undefined && str(o.apiKey) !== ''),
     sessionIdSet: o.sessionIdSet === true || (o.sessionIdSet === undefined && str(o.sessionId) !== ''),
+    browserPathState: parseBrowserPathState(o.browserPathState),
   }
+}
+
+function parseBrowserPathState(v: unknown): BrowserPathState {
+  return v === 'pending' || v === 'confirmed' ? v : ''
 }
 
 /**
@@ -331,7 +372,11 @@ export class ConnectorApi {
   }
 
   /** Runs one request; errors keep the server's `code`, a missing connector gets a clear message. */
-  private async call<T>(method: string, path: string, json?: unknown, signal?: AbortSignal): Promise<T> {
+  private call<T>(method: string, path: string, json?: unknown, signal?: AbortSignal): Promise<T> {
+    return this.callWith<T>(method, path, json === undefined ? { signal } : { json, signal })
+  }
+
+  private async callWith<T>(method: string, path: string, opts: RequestOptions): Promise<T> {
     const seen: { failed?: Response } = {}
     const fetcher: Fetcher = async (input, init) => {
       const res = await this.fetcher(input, init)
@@ -339,7 +384,7 @@ export class ConnectorApi {
       return res
     }
     try {
-      return await request<T>(this.conn, method, path, json === undefined ? { signal } : { json, signal }, fetcher)
+      return await request<T>(this.conn, method, path, opts, fetcher)
     } catch (err) {
       if (!(err instanceof ApiError)) throw err
       const code = seen.failed ? await codeFrom(seen.failed) : ''
@@ -375,10 +420,39 @@ export class ConnectorApi {
     return parseRecording(await this.call<unknown>('POST', '/api/connection/record', { enabled }))
   }
 
-  /** Plays a capture file into the live pipeline (overlays, flows, journal). */
-  async replay(path: string, speed: ReplaySpeed): Promise<ReplayStarted> {
-    const o = obj(await this.call<unknown>('POST', '/api/replay', { path, speed }))
-    return { status: str(o.status), path: str(o.path) || path, speed: num(o.speed) }
+  /**
+   * Confirms the pending browser path (the one shown to the user): the
+   * server checks it is a real Chrome/Edge/Brave/Chromium and only then lets
+   * the browser source run it.
+   */
+  async confirmBrowserPath(path: string): Promise<BrowserPathConfirmed> {
+    const o = obj(await this.call<unknown>('POST', '/api/connection/browser-path/confirm', { path }))
+    return { path: str(o.path) || path, version: str(o.version) }
+  }
+
+  /**
+   * Plays a capture from the captures folder (its file name, see captures())
+   * into the live pipeline (overlays, flows, journal); replaces a running replay.
+   */
+  async replay(name: string, speed: ReplaySpeed): Promise<ReplayStarted> {
+    const o = obj(await this.call<unknown>('POST', '/api/replay', { name, speed }))
+    return { status: str(o.status), name: str(o.name) || name, speed: num(o.speed) }
+  }
+
+  /** Stops the running replay; false when none was running. */
+  async stopReplay(): Promise<boolean> {
+    const o = obj(await this.call<unknown>('POST', '/api/replay/stop', {}))
+    return o.stopped === true
+  }
+
+  /** The captures in the data folder, newest first. */
+  async captures(signal?: AbortSignal): Promise<CaptureInfo[]> {
+    return parseCaptures(await this.call<unknown>('GET', '/api/captures', undefined, signal))
+  }
+
+  /** Uploads a capture file (JSON lines); the server picks a safe, unused name. */
+  async uploadCapture(name: string, file: Blob): Promise<CaptureInfo> {
+    return parseCapture(await this.callWith<unknown>('POST', `/api/captures?name=${encodeURIComponent(name)}`, { body: file }))
   }
 }
 

@@ -1,5 +1,5 @@
 // Minimal fetch wrapper for the listener's REST API: bearer token on
-// mutating requests, JSON errors ({error}) turned into ApiError.
+// every request (most reads need it too: profile data and secrets), JSON errors ({error}) turned into ApiError.
 
 import type { Connection } from './bootstrap'
 
@@ -32,6 +32,8 @@ export interface RequestOptions {
   body?: Blob | ArrayBuffer
   expect?: Expect
   signal?: AbortSignal
+  /** Send the token on a GET too (reads of profile data and secrets). */
+  auth?: boolean
 }
 
 export type Fetcher = typeof fetch
@@ -74,7 +76,7 @@ export async function request<T>(
   fetcher: Fetcher = fetch,
 ): Promise<T> {
   const headers: Record<string, string> = {}
-  if (method !== 'GET' && conn.token) headers['Authorization'] = `Bearer ${conn.token}`
+  if (conn.token) headers['Authorization'] = `Bearer ${conn.token}`
   let body: BodyInit | undefined
   if (opts.json !== undefined) {
     headers['Content-Type'] = 'application/json'

@@ -121,11 +121,15 @@ export interface BusStats {
   capacity: number
   delivered: number
   dropped: number
+  /** Counting subscriber: never drops (the source waits instead). */
+  lossless?: boolean
 }
 
 /** GET /api/health. Fields beyond the documented ones are kept as-is. */
 export interface Health {
+  /** "ok", or "degraded" (with reason) while events or settings are not being saved. */
   status: string
+  reason?: string
   version?: string
   uptimeMs?: number
   connection?: ConnectionState | string

@@ -27,6 +27,11 @@ class HealthState {
     return this.bus.reduce((n, s) => n + (s.dropped ?? 0), 0)
   }
 
+  /** Why the backend is degraded (not saving), or '' when it is fine. */
+  get degraded(): string {
+    return degradedReason(this.health)
+  }
+
   /** Connection state as reported by health (fallback before /ws speaks). */
   get connection(): ConnectionState | null {
     const c = this.health?.connection
@@ -82,6 +87,12 @@ class HealthState {
     names.sort()
     if (names.join('\n') !== this.dropping.join('\n')) this.dropping = names
   }
+}
+
+/** The reason of a degraded health answer ('' when status is not "degraded"). */
+export function degradedReason(h: Health | null): string {
+  if (!h || h.status !== 'degraded') return ''
+  return typeof h.reason === 'string' && h.reason ? h.reason : 'LTTH is not saving data'
 }
 
 export const health = new HealthState()

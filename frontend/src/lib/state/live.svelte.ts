@@ -5,6 +5,7 @@
 import {
   FeedClient,
   isEventType,
+  pluginsFromState,
   type ApiClient,
   type ConnectionState,
   type FeedMessage,
@@ -12,9 +13,11 @@ import {
   type LeaderboardState,
   type LinkStatus,
   type LiveEvent,
+  type PluginInfo,
 } from '../api'
 import { EventLog } from '../feed/eventlog'
 import { RateMeter } from './rate'
+import { session } from './session.svelte'
 
 export const FEED_CAPACITY = 20000
 const BACKFILL_LIMIT = 500
@@ -41,6 +44,8 @@ class LiveState {
   alertsPaused = $state(false)
   goals = $state<Record<string, GoalState>>({})
   leaderboards = $state<Record<string, LeaderboardState>>({})
+  /** The plugin host's retained `plugins` message (null until one arrives). */
+  plugins = $state<PluginInfo[] | null>(null)
   /** Events per second (live events only, 5 s window). */
   rate = $state(0)
   /** Live events received since the dashboard opened (updated once a second). */
@@ -136,6 +141,11 @@ class LiveState {
         if (l?.board) this.leaderboards = { ...this.leaderboards, [`${l.board}:${l.period}`]: l }
         break
       }
+      case 'plugins': {
+        const list = pluginsFromState(m.data)
+        if (list) this.plugins = list
+        break
+      }
       default:
         // alert, alertControl and future state types: nothing to show here yet
         break
@@ -163,7 +173,7 @@ class LiveState {
 
   /** After (re)connecting: fill in what the journal has that the feed missed. */
   private async backfill(): Promise<void> {
-    const api = this.api
+    const api = session.api ?? this.api // carries a token pasted after start (reads need it)
     if (!api || this.backfilling) return
     this.backfilling = true
     const since = this.log.size > 0 ? this.lastTs : 0

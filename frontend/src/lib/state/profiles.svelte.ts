@@ -2,6 +2,7 @@
 // profiles page.
 
 import type { ApiClient, ProfileInfo } from '../api'
+import { session } from './session.svelte'
 
 class ProfilesState {
   list = $state<ProfileInfo[]>([])
@@ -19,7 +20,8 @@ class ProfilesState {
   }
 
   async refresh(): Promise<void> {
-    const api = this.api
+    // the session's current client: it carries a token pasted after start (reads need it)
+    const api = session.api ?? this.api
     if (!api) return
     try {
       const list = await api.listProfiles()

@@ -1,0 +1,16 @@
+import Puzzle from '@lucide/svelte/icons/puzzle'
+import { registerPage } from '../../lib/pages/registry.svelte'
+import { live } from '../../lib/state/live.svelte'
+import PluginsPage from './PluginsPage.svelte'
+
+registerPage({
+  id: 'plugins',
+  label: 'Plugins',
+  icon: Puzzle,
+  order: 50,
+  component: PluginsPage,
+  badge: () => {
+    const failed = (live.plugins ?? []).filter((p) => p.state === 'error').length
+    return failed || undefined
+  },
+})
