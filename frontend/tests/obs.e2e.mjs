@@ -33,6 +33,7 @@ let failed = false
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
   page.setDefaultTimeout(15000)
+  /** @type {string[]} */
   const errors = []
   page.on('pageerror', (e) => errors.push(String(e)))
   await page.goto(`${base}/dashboard/#/obs?token=${token}`)
