@@ -40,6 +40,12 @@ type FieldSpec struct {
 	Default  any       `json:"default,omitempty"`
 	Required bool      `json:"required,omitempty"`
 	Help     string    `json:"help,omitempty"`
+	// OptionsURL is a GET endpoint answering [{"value","label"}] that the
+	// form editor offers as suggestions (live lists such as OBS scenes).
+	// "{field}" in it is replaced by that field's current value, e.g.
+	// "/api/obs/options?kind=sources&scene={scene}". The value stays free
+	// text; it is not checked against the list.
+	OptionsURL string `json:"optionsUrl,omitempty"`
 }
 
 // Config is an element's config checked against its FieldSpecs, with

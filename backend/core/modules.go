@@ -39,7 +39,7 @@ func (c *Core) buildModules(s *scope) ([]module.Module, error) {
 		connector.Deps{Bus: c.bus, Log: logFor("tiktok"), Settings: db, DataDir: c.opts.DataDir})
 	// Consumers first, the event source last, so nothing published at
 	// start-up is missed.
-	mods := []module.Module{s.alerts, goals, boards, flows, plugins, s.conn}
+	mods := append([]module.Module{s.alerts, goals, boards}, append(c.bridges(s, goals, plugins), flows, plugins, s.conn)...)
 	if err := addBlocks(reg, mods); err != nil {
 		return nil, err
 	}

@@ -102,6 +102,8 @@ export interface FlowFieldSpec {
   default?: unknown
   required?: boolean
   help?: string
+  /** GET endpoint with live suggestions, e.g. OBS scenes (fieldoptions.ts). */
+  optionsUrl?: string
 }
 
 /** A trigger, condition or action type (action.Info). */
