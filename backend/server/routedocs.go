@@ -83,6 +83,22 @@ var routeDocs = map[string]string{
 	"GET /api/variables":               "Flow variables",
 	"PUT /api/variables":               "Set flow variables",
 
+	// OBS and OSC bridges
+	"GET /api/obs/settings":   "OBS connection settings (host, port, enabled; the password masked)",
+	"PUT /api/obs/settings":   "Change the OBS connection settings (a masked password keeps the stored one)",
+	"GET /api/obs/status":     "OBS connection state with the reason when not connected",
+	"GET /api/obs/state":      "OBS scenes with their sources and filters, the current scene, streaming and recording",
+	"GET /api/obs/options":    "Live choice lists for flow fields: ?kind=scenes|sources|inputs|filters",
+	"GET /api/obs/screenshot": "A small JPEG of OBS's program scene",
+	"POST /api/obs/scene":     "Switch OBS to the scene {name}",
+	"POST /api/obs/command":   "Run one OBS command (as the flow actions do), queued in order",
+	"POST /api/obs/overlays":  "Add to OBS: create or update LTTH's overlay browser sources in the scene {scene}",
+	"GET /api/osc/settings":   "OSC settings (enabled, targetHost, targetPort, listenPort, rate limit)",
+	"PUT /api/osc/settings":   "Change the OSC settings",
+	"GET /api/osc/status":     "OSC bridge state: sending, listening, last error",
+	"GET /api/osc/log":        "The last OSC messages sent and received",
+	"POST /api/osc/send":      "Send one OSC message {address, args:[{type: i|f|s|T|F, value}]}",
+
 	// plugins
 	"GET /api/plugins":                      "Installed plugins with state, settings schema and last error",
 	"/api/plugins/":                         "Plugin routes: /{id}/enable, /{id}/disable, /{id}/settings, /{id}/logs, /{id}/status and the plugin's own API",
