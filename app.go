@@ -154,6 +154,7 @@ func (a *App) trayActions() tray.Actions {
 		Connect:           func() { a.logErr(a.core.Connect(bg)) },
 		Disconnect:        func() { a.logErr(a.core.Disconnect(bg)) },
 		SetAlertsPaused:   func(p bool) { a.logErr(a.core.SetAlertsPaused(p)) },
+		StopSounds:        func() { a.logErr(a.core.StopAllSounds()) },
 		CopyOverlayURL:    func() { a.logErr(runtime.ClipboardSetText(a.ctx, a.core.OverlayURL())) },
 		Quit:              func() { a.quitting.Store(true); runtime.Quit(a.ctx) },
 		IsConnected:       a.connectionActive,

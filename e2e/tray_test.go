@@ -69,7 +69,7 @@ func TestDesktopTray(t *testing.T) {
 	entries := host.waitForMenu(t, 10*time.Second, "the tray menu", func(m trayMenu) bool {
 		return m.status() != nil && m.has("Show dashboard")
 	})
-	for _, label := range []string{"Show dashboard", "Hide dashboard", "Connect", "Pause alerts", "Copy overlay URL", "Quit LTTH"} {
+	for _, label := range []string{"Show dashboard", "Hide dashboard", "Connect", "Pause alerts", "Stop all sounds", "Copy overlay URL", "Quit LTTH"} {
 		e := entries.find(label)
 		if e == nil {
 			t.Fatalf("tray menu has no %q entry; menu: %s", label, entries)

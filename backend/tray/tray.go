@@ -13,6 +13,7 @@ type Actions struct {
 	Connect           func()
 	Disconnect        func()
 	SetAlertsPaused   func(paused bool)
+	StopSounds        func()
 	CopyOverlayURL    func()
 	Quit              func()
 	IsConnected       func() bool
@@ -30,7 +31,7 @@ type Tray struct {
 }
 
 type menuItems struct {
-	status, show, hide, connect, pause, copyURL, quit *systray.MenuItem
+	status, show, hide, connect, pause, stopSounds, copyURL, quit *systray.MenuItem
 }
 
 // New prepares the tray; call Start once the UI loop runs and Stop on exit.
@@ -74,6 +75,7 @@ func (t *Tray) ready() {
 	m.hide = systray.AddMenuItem("Hide dashboard", "")
 	m.connect = systray.AddMenuItem("Connect", "")
 	m.pause = systray.AddMenuItem("Pause alerts", "")
+	m.stopSounds = systray.AddMenuItem("Stop all sounds", "Stop the soundboard's sounds and empty its queue")
 	m.copyURL = systray.AddMenuItem("Copy overlay URL", "")
 	systray.AddSeparator()
 	m.quit = systray.AddMenuItem("Quit LTTH", "")
@@ -112,6 +114,8 @@ func (t *Tray) loop() {
 			}
 		case <-m.pause.ClickedCh:
 			t.a.SetAlertsPaused(!t.a.AreAlertsPaused())
+		case <-m.stopSounds.ClickedCh:
+			t.a.StopSounds()
 		case <-m.copyURL.ClickedCh:
 			t.a.CopyOverlayURL()
 		case <-m.quit.ClickedCh:
