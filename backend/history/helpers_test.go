@@ -9,6 +9,7 @@ import (
 
 	"github.com/rs/zerolog"
 
+	"github.com/ltth/ltth/backend/action"
 	"github.com/ltth/ltth/backend/bus"
 	"github.com/ltth/ltth/backend/domain"
 	"github.com/ltth/ltth/backend/store"
@@ -174,4 +175,17 @@ func (g *gen) next() *domain.Event {
 	}
 	e.User = g.user()
 	return e
+}
+
+func actiontestConfig(t testing.TB, fields []action.FieldSpec, raw string) *action.Config {
+	t.Helper()
+	c, err := action.NewConfig([]byte(raw), fields)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func evalFor(e *domain.Event) *action.Eval {
+	return &action.Eval{Scope: &action.Scope{Event: e}, Now: time.Now()}
 }
