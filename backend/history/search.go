@@ -50,7 +50,7 @@ func (q EventQuery) where() (string, []any, error) {
 		if !domain.EventType(q.Type).Valid() {
 			return "", nil, fmt.Errorf("%w: unknown event type %q", ErrInvalid, q.Type)
 		}
-		conds, args = append(conds, "type = ?"), append(args, q.Type)
+		conds, args = append(conds, "+type = ?"), append(args, q.Type) // scan by seq, not the (type, ts) index
 	}
 	if q.User != "" {
 		conds = append(conds, "user_id IN (?, coalesce((SELECT user_id FROM history_viewers WHERE unique_id = ? LIMIT 1), ''))")
@@ -75,6 +75,12 @@ func (q EventQuery) where() (string, []any, error) {
 	return " WHERE " + strings.Join(conds, " AND "), args, nil
 }
 
+// ScanWindow bounds the journal rows one search request reads when no
+// index narrows it (no user, no time range): at most this many sequence
+// numbers below the cursor. A page may then hold fewer than limit events
+// and still carry a nextCursor; clients continue while it is set.
+const ScanWindow = 100_000
+
 // Events searches the journal, newest first.
 func (m *Module) Events(q EventQuery) (EventPage, error) {
 	if q.Limit <= 0 || q.Limit > MaxEvents {
@@ -83,6 +89,15 @@ func (m *Module) Events(q EventQuery) (EventPage, error) {
 	w, args, err := q.where()
 	if err != nil {
 		return EventPage{}, err
+	}
+	var floor int64
+	if q.User == "" && q.From == 0 && q.To == 0 {
+		if floor, err = m.floor(q.Cursor); err != nil {
+			return EventPage{}, err
+		}
+		if floor > 0 {
+			w, args = and(w, "seq >= ?"), append(args, floor)
+		}
 	}
 	rows, err := m.sql.Query(`SELECT seq, json FROM events`+w+` ORDER BY seq DESC LIMIT ?`, append(args, q.Limit+1)...)
 	if err != nil {
@@ -103,5 +118,26 @@ func (m *Module) Events(q EventQuery) (EventPage, error) {
 		r.Event = raw
 		p.Events = append(p.Events, r)
 	}
+	if p.NextCursor == "" && floor > 1 {
+		p.NextCursor = strconv.FormatInt(floor, 10)
+	}
 	return p, rows.Err()
+}
+
+// floor is the lowest seq a windowed search reads (0: no window needed).
+func (m *Module) floor(cursor int64) (int64, error) {
+	top := cursor
+	if top <= 0 {
+		if err := m.sql.QueryRow(`SELECT coalesce(max(seq), 0) + 1 FROM events`).Scan(&top); err != nil {
+			return 0, err
+		}
+	}
+	return max(top-ScanWindow, 0), nil
+}
+
+func and(where, cond string) string {
+	if where == "" {
+		return " WHERE " + cond
+	}
+	return where + " AND " + cond
 }
