@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -193,6 +194,40 @@ func TestPointsBlocksAndChatCommands(t *testing.T) {
 		}
 	case <-time.After(3 * time.Second):
 		t.Fatal("no answer to !top")
+	}
+	r.stop()
+}
+
+func TestWindowedSearchPagesReachEveryMatch(t *testing.T) {
+	db := openStore(t, t.TempDir())
+	r := newRig(t, db, time.Hour)
+	g := newGen(11, 1_700_000_000_000, 20, "room-11")
+	r.publish(g.connected())
+	for i := 0; i < 1000; i++ {
+		r.publish(g.next())
+	}
+	r.settle()
+	defer func(w int64) { ScanWindow = w }(ScanWindow)
+	ScanWindow = 97
+	var want int
+	if err := db.SQL().QueryRow(`SELECT count(*) FROM events WHERE type = 'chat' AND json_extract(json, '$.comment') LIKE '%berlin%'`).Scan(&want); err != nil {
+		t.Fatal(err)
+	}
+	got, pages := 0, 0
+	q := EventQuery{Type: "chat", Q: "berlin", Limit: 10}
+	for pages = 0; pages < 1000; pages++ {
+		p, err := r.m.Events(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got += len(p.Events)
+		if p.NextCursor == "" {
+			break
+		}
+		q.Cursor, _ = strconv.ParseInt(p.NextCursor, 10, 64)
+	}
+	if got != want || want == 0 || pages < 10 {
+		t.Fatalf("windowed pages found %d of %d matches in %d pages", got, want, pages)
 	}
 	r.stop()
 }

@@ -79,7 +79,7 @@ func (q EventQuery) where() (string, []any, error) {
 // index narrows it (no user, no time range): at most this many sequence
 // numbers below the cursor. A page may then hold fewer than limit events
 // and still carry a nextCursor; clients continue while it is set.
-const ScanWindow = 100_000
+var ScanWindow int64 = 100_000
 
 // Events searches the journal, newest first.
 func (m *Module) Events(q EventQuery) (EventPage, error) {
