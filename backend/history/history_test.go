@@ -156,3 +156,29 @@ func TestKilledMidStreamTheNextStartRepairsFromTheJournal(t *testing.T) {
 	}
 	sameFigures(t, "continued", ss[0].Figures, recount(t, db.SQL(), ss[0]))
 }
+
+func TestAnOpenStreamOlderThanTheJournalKeepsItsFigures(t *testing.T) {
+	db := openStore(t, t.TempDir())
+	r := newRig(t, db, time.Hour)
+	g := newGen(4, 1_700_000_000_000, 10, "room-4")
+	r.publish(g.connected())
+	for i := 0; i < 300; i++ {
+		r.publish(g.next())
+	}
+	r.settle()
+	r.m.sync()
+	r.crash()
+	before, _ := r.m.Streams(1, false)
+	if _, err := db.SQL().Exec(`DELETE FROM events WHERE ts < ?`, before[0].StartedAt+20_000); err != nil { // retention
+		t.Fatal(err)
+	}
+	r2 := newRig(t, db, time.Hour)
+	after, err := r2.m.Streams(1, false)
+	if err != nil || len(after) != 1 || after[0].EndedAt == nil || *after[0].EndedAt != before[0].LastTS {
+		t.Fatalf("after retention %+v %v", after, err)
+	}
+	if after[0].Figures != before[0].Figures {
+		t.Fatalf("figures changed: %+v -> %+v", before[0].Figures, after[0].Figures)
+	}
+	r2.stop()
+}

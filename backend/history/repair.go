@@ -46,11 +46,22 @@ func (m *Module) repairOne(s Stream) error {
 	if s.Simulated {
 		k = kindSim
 	}
+	m.end(k, s.StartedAt) // an older open stream of the same kind
+	var oldest int64
+	if err := m.sql.QueryRow(`SELECT coalesce(min(ts), 0) FROM events`).Scan(&oldest); err != nil {
+		return err
+	}
+	if oldest == 0 || oldest > s.StartedAt {
+		// Retention removed the stream's first events: a recount would
+		// lose figures, so the stream is closed as it was written.
+		m.log.Warn().Int64("stream", s.ID).Msg("history: open stream older than the journal; closed without recount")
+		_, err := m.sql.Exec(`UPDATE history_streams SET ended_at = last_ts WHERE id = ?`, s.ID)
+		return err
+	}
 	stored, err := m.streamUsers(s.ID)
 	if err != nil {
 		return err
 	}
-	m.end(k, s.StartedAt) // an older open stream of the same kind
 	fresh := Stream{ID: s.ID, Source: s.Source, UniqueID: s.UniqueID, RoomID: s.RoomID, Simulated: s.Simulated,
 		StartedAt: s.StartedAt, LastTS: s.StartedAt}
 	m.cur[k] = newLive(fresh)
