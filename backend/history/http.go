@@ -31,10 +31,10 @@ func (m *Module) Routes() []module.Route {
 		{Pattern: "GET /api/events", Handler: h(m.getEvents)},
 		{Pattern: "GET /api/viewers", Handler: h(m.getViewers)},
 		{Pattern: "GET /api/viewers/{userId}", Handler: h(m.getViewer)},
-		{Pattern: "PUT /api/viewers/{userId}/notes", Handler: h(m.putNotes), MaxBody: 16 << 10},
-		{Pattern: "POST /api/viewers/{userId}/points", Handler: h(m.postPoints), MaxBody: 4 << 10},
+		{Pattern: "PUT /api/viewers/{userId}/notes", Handler: h(m.putNotes)},
+		{Pattern: "POST /api/viewers/{userId}/points", Handler: h(m.postPoints)},
 		{Pattern: "GET /api/history/points-rules", Handler: h(m.getRules)},
-		{Pattern: "PUT /api/history/points-rules", Handler: h(m.putRules), MaxBody: 4 << 10},
+		{Pattern: "PUT /api/history/points-rules", Handler: h(m.putRules)},
 	}
 }
 
