@@ -67,6 +67,9 @@ func TestStreamFiguresEqualARecountAndSimulatedIsKeptApart(t *testing.T) {
 	if len(d.TopGifters) == 0 || d.TopGifters[0].Coins < d.TopGifters[len(d.TopGifters)-1].Coins || d.TopGifters[0].Nickname == "" {
 		t.Errorf("top gifters %+v", d.TopGifters)
 	}
+	if len(d.TopChatters) == 0 || d.TopChatters[0].Messages < d.TopChatters[len(d.TopChatters)-1].Messages {
+		t.Errorf("top chatters %+v", d.TopChatters)
+	}
 	v, err := r.m.Viewer("7000005")
 	if err != nil {
 		t.Fatal(err)

@@ -68,13 +68,15 @@ type Gifter struct {
 	Nickname string `json:"nickname"`
 	Coins    int64  `json:"coins"`
 	Gifts    int64  `json:"gifts"`
+	Messages int64  `json:"messages"`
 }
 
 // Detail is a stream with its per-minute series and top gifters.
 type Detail struct {
 	Stream
-	Series     []Minute `json:"series"`
-	TopGifters []Gifter `json:"topGifters"`
+	Series      []Minute `json:"series"`
+	TopGifters  []Gifter `json:"topGifters"`
+	TopChatters []Gifter `json:"topChatters"`
 }
 
 // sync writes what is pending, so reads see the live figures. Errors are
@@ -101,7 +103,10 @@ func (m *Module) Stream(id int64) (Detail, error) {
 	if d.Series, err = m.series(s); err != nil {
 		return Detail{}, err
 	}
-	d.TopGifters, err = m.topGifters(id, 10)
+	if d.TopGifters, err = m.top(id, "coins", 10); err != nil {
+		return Detail{}, err
+	}
+	d.TopChatters, err = m.top(id, "messages", 10)
 	return d, err
 }
 
@@ -130,10 +135,11 @@ func (m *Module) series(s Stream) ([]Minute, error) {
 	return out, rows.Err()
 }
 
-func (m *Module) topGifters(id int64, n int) ([]Gifter, error) {
-	rows, err := m.sql.Query(`SELECT u.user_id, coalesce(v.unique_id, ''), coalesce(v.nickname, ''), u.coins, u.gifts
+// top ranks a stream's users by col ("coins" or "messages", constants).
+func (m *Module) top(id int64, col string, n int) ([]Gifter, error) {
+	rows, err := m.sql.Query(`SELECT u.user_id, coalesce(v.unique_id, ''), coalesce(v.nickname, ''), u.coins, u.gifts, u.messages
 		FROM history_stream_users u LEFT JOIN history_viewers v ON v.user_id = u.user_id
-		WHERE u.stream_id = ? AND u.coins > 0 ORDER BY u.coins DESC LIMIT ?`, id, n)
+		WHERE u.stream_id = ? AND u.`+col+` > 0 ORDER BY u.`+col+` DESC, u.user_id LIMIT ?`, id, n)
 	if err != nil {
 		return nil, err
 	}
@@ -141,7 +147,7 @@ func (m *Module) topGifters(id int64, n int) ([]Gifter, error) {
 	out := []Gifter{}
 	for rows.Next() {
 		var g Gifter
-		if err := rows.Scan(&g.UserID, &g.UniqueID, &g.Nickname, &g.Coins, &g.Gifts); err != nil {
+		if err := rows.Scan(&g.UserID, &g.UniqueID, &g.Nickname, &g.Coins, &g.Gifts, &g.Messages); err != nil {
 			return nil, err
 		}
 		out = append(out, g)

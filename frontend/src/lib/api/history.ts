@@ -48,11 +48,13 @@ export interface TopGifter {
   nickname: string
   coins: number
   gifts: number
+  messages: number
 }
 
 export interface StreamDetail extends StreamSummary {
   series: SeriesPoint[]
   topGifters: TopGifter[]
+  topChatters: TopGifter[]
 }
 
 export interface EventRow {
@@ -161,7 +163,7 @@ export class HistoryApi {
 
   async stream(id: number): Promise<StreamDetail> {
     const d = await this.req<StreamDetail>('GET', `/api/streams/${enc(String(id))}`)
-    return { ...d, series: Array.isArray(d?.series) ? d.series : [], topGifters: Array.isArray(d?.topGifters) ? d.topGifters : [] }
+    return { ...d, series: Array.isArray(d?.series) ? d.series : [], topGifters: Array.isArray(d?.topGifters) ? d.topGifters : [], topChatters: Array.isArray(d?.topChatters) ? d.topChatters : [] }
   }
 
   /** The export as a Blob (csv or json). */
