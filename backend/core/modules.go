@@ -9,6 +9,7 @@ import (
 	"github.com/ltth/ltth/backend/alert"
 	"github.com/ltth/ltth/backend/flow"
 	"github.com/ltth/ltth/backend/goal"
+	"github.com/ltth/ltth/backend/history"
 	"github.com/ltth/ltth/backend/leaderboard"
 	"github.com/ltth/ltth/backend/module"
 	"github.com/ltth/ltth/backend/store"
@@ -23,6 +24,7 @@ func (c *Core) buildModules(s *scope) ([]module.Module, error) {
 	s.alerts = alert.New(c.bus, db, alert.Options{Log: logFor("alert")})
 	goals := goal.New(c.bus, db, goal.Options{Log: logFor("goal")})
 	boards := leaderboard.New(c.bus, db, leaderboard.Options{Log: logFor("leaderboard")})
+	hist := history.New(c.bus, db, history.Options{Log: logFor("history")})
 	reg := action.NewRegistry()
 	flows, err := flow.New(flow.Options{
 		Bus: c.bus, Registry: reg, DataDir: c.opts.DataDir,
@@ -39,7 +41,7 @@ func (c *Core) buildModules(s *scope) ([]module.Module, error) {
 		connector.Deps{Bus: c.bus, Log: logFor("tiktok"), Settings: db, DataDir: c.opts.DataDir})
 	// Consumers first, the event source last, so nothing published at
 	// start-up is missed.
-	mods := append([]module.Module{s.alerts, goals, boards}, append(c.bridges(s, goals, plugins), flows, plugins, s.conn)...)
+	mods := append([]module.Module{s.alerts, goals, boards, hist}, append(c.bridges(s, goals, plugins), flows, plugins, s.conn)...)
 	if err := addBlocks(reg, mods); err != nil {
 		return nil, err
 	}

@@ -93,7 +93,7 @@ func (c *Core) registerScopeRoutes(s *scope) {
 			continue
 		}
 		c.routes[pattern] = true
-		c.srv.Handle(module.Route{Pattern: pattern, Public: r.Public, MaxBody: r.MaxBody, Handler: c.dispatch(pattern)})
+		c.srv.Handle(module.Route{Pattern: pattern, Public: r.Public, MaxBody: r.MaxBody, Summary: r.Summary, Handler: c.dispatch(pattern)})
 	}
 }
 

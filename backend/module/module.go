@@ -36,6 +36,9 @@ type Route struct {
 	// default (1 MiB). Upload routes (profile backups, captures) raise it
 	// and stream the body to disk.
 	MaxBody int64
+	// Summary is the route's one-line description in /api/openapi.json
+	// (routes without one fall back to the listener's own table).
+	Summary string
 }
 
 // RouteProvider is implemented by modules that serve HTTP routes.

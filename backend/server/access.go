@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ltth/ltth/backend/httpapi"
+	"github.com/ltth/ltth/backend/module"
 )
 
 // RouteInfo is one registered route and whether it is readable without the
@@ -14,6 +15,7 @@ type RouteInfo struct {
 	Pattern string `json:"pattern"`
 	Public  bool   `json:"public"`
 	MaxBody int64  `json:"maxBody"`
+	Summary string `json:"summary,omitempty"`
 }
 
 // routePublic is the one place that decides which routes need the token:
@@ -42,20 +44,21 @@ func routePublic(pattern string, declared bool) bool {
 
 // handle registers a route with the default body limit.
 func (s *Server) handle(pattern string, public bool, h http.Handler) {
-	s.handleLimited(pattern, public, 0, h)
+	s.handleLimited(module.Route{Pattern: pattern, Public: public, Handler: h})
 }
 
 // handleLimited registers a route with its access rule and body limit, and
 // records it for Routes.
-func (s *Server) handleLimited(pattern string, public bool, maxBody int64, h http.Handler) {
-	public = routePublic(pattern, public)
-	h = limitBody(maxBody, h)
+func (s *Server) handleLimited(r module.Route) {
+	pattern, maxBody := r.Pattern, r.MaxBody
+	public := routePublic(pattern, r.Public)
+	h := limitBody(maxBody, r.Handler)
 	if !public {
 		h = s.requireToken(h)
 	}
 	s.mux.Handle(pattern, h)
 	s.mu.Lock()
-	s.table = append(s.table, RouteInfo{Pattern: pattern, Public: public, MaxBody: max(maxBody, 0)})
+	s.table = append(s.table, RouteInfo{Pattern: pattern, Public: public, MaxBody: max(maxBody, 0), Summary: r.Summary})
 	s.mu.Unlock()
 }
 

@@ -73,7 +73,7 @@ func (s *Server) OpenAPI() map[string]any {
 
 func operation(r RouteInfo, method, path string) openAPIOp {
 	op := openAPIOp{
-		Summary:     RouteSummary(r.Pattern),
+		Summary:     r.summary(),
 		OperationID: operationID(method, path),
 		Responses: map[string]any{
 			"200": map[string]any{"description": "success"},
@@ -110,12 +110,20 @@ func operationID(method, path string) string {
 	return id + strings.Trim(nonWord.ReplaceAllString(path, "_"), "_")
 }
 
+// summary is the route's own summary, else the listener's table's.
+func (r RouteInfo) summary() string {
+	if r.Summary != "" {
+		return r.Summary
+	}
+	return RouteSummary(r.Pattern)
+}
+
 // UndocumentedRoutes lists the registered routes routeDocs has no summary
 // for (the documentation test fails on any).
 func (s *Server) UndocumentedRoutes() []string {
 	var out []string
 	for _, r := range s.Routes() {
-		if RouteSummary(r.Pattern) == "" {
+		if r.summary() == "" {
 			out = append(out, r.Pattern)
 		}
 	}

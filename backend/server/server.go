@@ -154,7 +154,7 @@ func (s *Server) Handle(r module.Route) (err error) {
 			s.log.Error().Err(err).Msg("module route rejected")
 		}
 	}()
-	s.handleLimited(r.Pattern, r.Public, r.MaxBody, r.Handler)
+	s.handleLimited(r)
 	if page, ok := indexPage(r.Pattern); ok {
 		s.mu.Lock()
 		s.pages = append(s.pages, page)

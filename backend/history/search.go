@@ -1,0 +1,143 @@
+package history
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/ltth/ltth/backend/domain"
+)
+
+// EventQuery filters the journal. Zero fields do not filter.
+type EventQuery struct {
+	Type   string // an event type
+	User   string // a user id, or a uniqueId (looked up in the viewer database)
+	Q      string // text in a chat message or question
+	From   int64  // unix ms, inclusive
+	To     int64  // unix ms, exclusive
+	Limit  int    // 1..MaxEvents, default 50
+	Cursor int64  // the nextCursor of the previous page
+}
+
+// MaxEvents bounds one page of events.
+const MaxEvents = 500
+
+// EventRow is one journaled event and its journal sequence number.
+type EventRow struct {
+	Seq   int64           `json:"seq"`
+	Event json.RawMessage `json:"event"`
+}
+
+// EventPage is one page of a search, newest first.
+type EventPage struct {
+	Events     []EventRow `json:"events"`
+	NextCursor string     `json:"nextCursor,omitempty"` // empty on the last page
+}
+
+func likeEscape(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + r.Replace(s) + "%"
+}
+
+// where builds the filter. Text search is a LIKE (this SQLite is built
+// without FTS5): the plain LIKE on the row prefilters, json_extract
+// confirms the match is in the message text.
+func (q EventQuery) where() (string, []any, error) {
+	var conds []string
+	var args []any
+	if q.Type != "" {
+		if !domain.EventType(q.Type).Valid() {
+			return "", nil, fmt.Errorf("%w: unknown event type %q", ErrInvalid, q.Type)
+		}
+		conds, args = append(conds, "+type = ?"), append(args, q.Type) // scan by seq, not the (type, ts) index
+	}
+	if q.User != "" {
+		conds = append(conds, "user_id IN (?, coalesce((SELECT user_id FROM history_viewers WHERE unique_id = ? LIMIT 1), ''))")
+		args = append(args, q.User, strings.TrimPrefix(q.User, "@"))
+	}
+	if q.Q != "" {
+		conds = append(conds, `json LIKE ? ESCAPE '\' AND coalesce(json_extract(json, '$.comment'), json_extract(json, '$.question'), '') LIKE ? ESCAPE '\'`)
+		args = append(args, likeEscape(q.Q), likeEscape(q.Q))
+	}
+	if q.From > 0 {
+		conds, args = append(conds, "ts >= ?"), append(args, q.From)
+	}
+	if q.To > 0 {
+		conds, args = append(conds, "ts < ?"), append(args, q.To)
+	}
+	if q.Cursor > 0 {
+		conds, args = append(conds, "seq < ?"), append(args, q.Cursor)
+	}
+	if len(conds) == 0 {
+		return "", nil, nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args, nil
+}
+
+// ScanWindow bounds the journal rows one search request reads when no
+// index narrows it (no user, no time range): at most this many sequence
+// numbers below the cursor. A page may then hold fewer than limit events
+// and still carry a nextCursor; clients continue while it is set.
+var ScanWindow int64 = 100_000
+
+// Events searches the journal, newest first.
+func (m *Module) Events(q EventQuery) (EventPage, error) {
+	if q.Limit <= 0 || q.Limit > MaxEvents {
+		q.Limit = 50
+	}
+	w, args, err := q.where()
+	if err != nil {
+		return EventPage{}, err
+	}
+	var floor int64
+	if q.User == "" && q.From == 0 && q.To == 0 {
+		if floor, err = m.floor(q.Cursor); err != nil {
+			return EventPage{}, err
+		}
+		if floor > 0 {
+			w, args = and(w, "seq >= ?"), append(args, floor)
+		}
+	}
+	rows, err := m.sql.Query(`SELECT seq, json FROM events`+w+` ORDER BY seq DESC LIMIT ?`, append(args, q.Limit+1)...)
+	if err != nil {
+		return EventPage{}, err
+	}
+	defer rows.Close()
+	p := EventPage{Events: []EventRow{}}
+	for rows.Next() {
+		var r EventRow
+		var raw []byte
+		if err := rows.Scan(&r.Seq, &raw); err != nil {
+			return EventPage{}, err
+		}
+		if len(p.Events) == q.Limit {
+			p.NextCursor = strconv.FormatInt(p.Events[len(p.Events)-1].Seq, 10)
+			break
+		}
+		r.Event = raw
+		p.Events = append(p.Events, r)
+	}
+	if p.NextCursor == "" && floor > 1 {
+		p.NextCursor = strconv.FormatInt(floor, 10)
+	}
+	return p, rows.Err()
+}
+
+// floor is the lowest seq a windowed search reads (0: no window needed).
+func (m *Module) floor(cursor int64) (int64, error) {
+	top := cursor
+	if top <= 0 {
+		if err := m.sql.QueryRow(`SELECT coalesce(max(seq), 0) + 1 FROM events`).Scan(&top); err != nil {
+			return 0, err
+		}
+	}
+	return max(top-ScanWindow, 0), nil
+}
+
+func and(where, cond string) string {
+	if where == "" {
+		return " WHERE " + cond
+	}
+	return where + " AND " + cond
+}

@@ -1,0 +1,69 @@
+// Unit tests of the history API layer: request shapes against a recording
+// fetch, reply normalization, and the chart helpers.
+
+import { describe, expect, it } from 'vitest'
+import type { Connection } from './bootstrap'
+import { HistoryApi, bigGiftMinutes, formatDuration, seriesColumns, streamDuration, type SeriesPoint } from './history'
+
+const conn: Connection = { mode: 'browser', baseUrl: 'http://127.0.0.1:3000', token: 'tok', version: '', headless: false }
+
+function recorder(routes: Record<string, unknown>) {
+  const calls: { method: string; path: string; auth: string | null; body: unknown }[] = []
+  const fetcher: typeof fetch = async (input, init) => {
+    const path = String(input).replace(conn.baseUrl, '')
+    const method = init?.method ?? 'GET'
+    const headers = (init?.headers ?? {}) as Record<string, string>
+    calls.push({ method, path, auth: headers['Authorization'] ?? null, body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined })
+    const key = `${method} ${path}`
+    if (!(key in routes)) return new Response(JSON.stringify({ error: 'no route' }), { status: 404 })
+    return new Response(JSON.stringify(routes[key]), { status: 200, headers: { 'Content-Type': 'application/json' } })
+  }
+  return { calls, fetcher }
+}
+
+const pt = (minute: number, coins = 0): SeriesPoint => ({ minute, ts: 1_700_000_000_000 + minute * 60000, viewers: minute * 10, coins, likes: 0, chats: 1, follows: 0 })
+
+describe('history api', () => {
+  it('builds the documented paths with the token and normalizes replies', async () => {
+    const { calls, fetcher } = recorder({
+      'GET /api/streams?limit=20': [{ id: 3 }],
+      'GET /api/streams/3': { id: 3, series: null, topGifters: [{ userId: '1' }] },
+      'GET /api/events?type=chat&user=bob&q=hi+there&limit=50&cursor=99': { events: [{ seq: 98, event: { type: 'chat', ts: 1 } }], nextCursor: '98' },
+      'GET /api/events': null,
+      'GET /api/viewers?q=al&sort=coins': [{ userId: '1' }],
+      'GET /api/viewers/a%2Fb': { userId: 'a/b', points: 5 },
+      'POST /api/viewers/7/points': { userId: '7', points: 2 },
+      'PUT /api/viewers/7/notes': { userId: '7', notes: 'vip' },
+    })
+    const api = new HistoryApi(conn, fetcher)
+    expect(await api.streams({ limit: 20 })).toEqual([{ id: 3 }])
+    const d = await api.stream(3)
+    expect(d.series).toEqual([])
+    expect(d.topGifters).toHaveLength(1)
+    const p = await api.events({ type: 'chat', user: 'bob', q: 'hi there', limit: 50, cursor: '99' })
+    expect(p.nextCursor).toBe('98')
+    expect(await api.events()).toEqual({ events: [], nextCursor: undefined })
+    expect(await api.viewers('al', 'coins')).toHaveLength(1)
+    expect((await api.viewer('a/b')).points).toBe(5)
+    await api.addPoints('7', -2.7)
+    await api.setNotes('7', 'vip')
+    expect(calls.every((c) => c.auth === 'Bearer tok')).toBe(true)
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ amount: -2 })
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ notes: 'vip' })
+  })
+
+  it('makes chart columns sharing one x axis and finds big gift minutes', () => {
+    const s = [pt(0), pt(1, 500), pt(2, 20)]
+    const cols = seriesColumns(s, ['viewers', 'coins'])
+    expect(cols).toHaveLength(3)
+    expect(cols[0]).toEqual([1_700_000_000, 1_700_000_060, 1_700_000_120])
+    expect(cols[2]).toEqual([0, 500, 20])
+    expect(bigGiftMinutes(s, 100).map((p) => p.minute)).toEqual([1])
+  })
+
+  it('formats durations', () => {
+    expect(formatDuration(streamDuration({ startedAt: 0, endedAt: 7_500_000, lastTs: 0 }))).toBe('2h 05m')
+    expect(formatDuration(streamDuration({ startedAt: 0, endedAt: null, lastTs: 720_000 }))).toBe('12m')
+    expect(formatDuration(45_000)).toBe('45s')
+  })
+})

@@ -1,0 +1,199 @@
+// Stream history, event search and the viewer database (backend/history):
+// GET /api/streams, /api/streams/{id}, /api/streams/{id}/export,
+// /api/events, /api/viewers, /api/viewers/{userId}.
+
+import type { Connection } from './bootstrap'
+import type { ApiClient } from './client'
+import { request, type Fetcher, type RequestOptions } from './http'
+
+export interface StreamFigures {
+  coins: number
+  gifts: number
+  likes: number
+  follows: number
+  shares: number
+  subscribes: number
+  chatMessages: number
+  uniqueChatters: number
+  uniqueGifters: number
+  peakViewers: number
+  avgViewers: number
+  biggestStreak: number
+}
+
+export interface StreamSummary extends StreamFigures {
+  id: number
+  source: string
+  uniqueId: string
+  roomId: string
+  simulated: boolean
+  startedAt: number
+  endedAt: number | null
+  lastTs: number
+}
+
+export interface SeriesPoint {
+  minute: number
+  ts: number
+  viewers: number
+  coins: number
+  likes: number
+  chats: number
+  follows: number
+}
+
+export interface TopGifter {
+  userId: string
+  uniqueId: string
+  nickname: string
+  coins: number
+  gifts: number
+  messages: number
+}
+
+export interface StreamDetail extends StreamSummary {
+  series: SeriesPoint[]
+  topGifters: TopGifter[]
+  topChatters: TopGifter[]
+}
+
+export interface EventRow {
+  seq: number
+  event: Record<string, unknown> & { type: string; ts: number }
+}
+
+export interface EventPage {
+  events: EventRow[]
+  nextCursor?: string
+}
+
+export interface EventSearch {
+  type?: string
+  user?: string
+  q?: string
+  from?: number
+  to?: number
+  limit?: number
+  cursor?: string
+}
+
+export interface Viewer {
+  userId: string
+  uniqueId: string
+  nickname: string
+  avatarUrl: string
+  firstSeen: number
+  lastSeen: number
+  streams: number
+  coins: number
+  gifts: number
+  likes: number
+  messages: number
+  follows: number
+  shares: number
+  minutes: number
+  roles: string[]
+  points: number
+  notes: string
+}
+
+export interface ViewerDetail extends Viewer {
+  nicknames: { nickname: string; firstSeen: number }[]
+  recentStreams: { streamId: number; startedAt: number; coins: number; messages: number; minutes: number }[]
+}
+
+export const VIEWER_SORTS = ['lastSeen', 'coins', 'points', 'messages', 'likes', 'streams', 'minutes', 'firstSeen'] as const
+export type ViewerSort = (typeof VIEWER_SORTS)[number]
+
+/** A stream's duration in ms (up to its last event while live). */
+export function streamDuration(s: Pick<StreamSummary, 'startedAt' | 'endedAt' | 'lastTs'>): number {
+  return Math.max(0, (s.endedAt ?? s.lastTs) - s.startedAt)
+}
+
+/** "2h 05m", "12m", "45s". */
+export function formatDuration(ms: number): string {
+  const s = Math.floor(ms / 1000)
+  const h = Math.floor(s / 3600)
+  const m = Math.floor((s % 3600) / 60)
+  if (h > 0) return `${h}h ${String(m).padStart(2, '0')}m`
+  if (m > 0) return `${m}m`
+  return `${s}s`
+}
+
+/**
+ * Columns for a time-series chart (uPlot's data layout): x in unix seconds,
+ * then one array per field, all of the series' length.
+ */
+export function seriesColumns(series: SeriesPoint[], fields: (keyof SeriesPoint)[]): number[][] {
+  return [series.map((p) => p.ts / 1000), ...fields.map((f) => series.map((p) => p[f]))]
+}
+
+/** Minutes holding a gift of at least minCoins coins per minute (markers). */
+export function bigGiftMinutes(series: SeriesPoint[], minCoins: number): SeriesPoint[] {
+  return series.filter((p) => p.coins >= minCoins && p.coins > 0)
+}
+
+function query(p: Record<string, string | number | undefined>): string {
+  const q = new URLSearchParams()
+  for (const [k, v] of Object.entries(p)) if (v !== undefined && v !== '' && v !== 0) q.set(k, String(v))
+  const s = q.toString()
+  return s ? `?${s}` : ''
+}
+
+const enc = encodeURIComponent
+
+/** REST client of the history module (every read sends the token). */
+export class HistoryApi {
+  private readonly conn: Connection
+  private readonly fetcher: Fetcher
+
+  constructor(conn: Connection, fetcher: Fetcher = (...a) => fetch(...a)) {
+    this.conn = conn
+    this.fetcher = fetcher
+  }
+
+  private req<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+    return request<T>(this.conn, method, path, { auth: true, ...opts }, this.fetcher)
+  }
+
+  async streams(opts: { limit?: number; simulated?: boolean } = {}): Promise<StreamSummary[]> {
+    const r = await this.req<StreamSummary[] | null>('GET', `/api/streams${query({ limit: opts.limit, simulated: opts.simulated ? 1 : undefined })}`)
+    return Array.isArray(r) ? r : []
+  }
+
+  async stream(id: number): Promise<StreamDetail> {
+    const d = await this.req<StreamDetail>('GET', `/api/streams/${enc(String(id))}`)
+    return { ...d, series: Array.isArray(d?.series) ? d.series : [], topGifters: Array.isArray(d?.topGifters) ? d.topGifters : [], topChatters: Array.isArray(d?.topChatters) ? d.topChatters : [] }
+  }
+
+  /** The export as a Blob (csv or json). */
+  exportStream(id: number, format: 'csv' | 'json'): Promise<Blob> {
+    return this.req<Blob>('GET', `/api/streams/${enc(String(id))}/export?format=${format}`, { expect: 'blob' })
+  }
+
+  async events(s: EventSearch = {}): Promise<EventPage> {
+    const r = await this.req<EventPage | null>('GET', `/api/events${query({ ...s })}`)
+    return { events: Array.isArray(r?.events) ? r.events : [], nextCursor: r?.nextCursor || undefined }
+  }
+
+  async viewers(q = '', sort: ViewerSort = 'lastSeen', limit?: number): Promise<Viewer[]> {
+    const r = await this.req<Viewer[] | null>('GET', `/api/viewers${query({ q, sort, limit })}`)
+    return Array.isArray(r) ? r : []
+  }
+
+  viewer(userId: string): Promise<ViewerDetail> {
+    return this.req<ViewerDetail>('GET', `/api/viewers/${enc(userId)}`)
+  }
+
+  setNotes(userId: string, notes: string): Promise<ViewerDetail> {
+    return this.req<ViewerDetail>('PUT', `/api/viewers/${enc(userId)}/notes`, { json: { notes } })
+  }
+
+  addPoints(userId: string, amount: number): Promise<ViewerDetail> {
+    return this.req<ViewerDetail>('POST', `/api/viewers/${enc(userId)}/points`, { json: { amount: Math.trunc(amount) } })
+  }
+}
+
+export function historyApi(api: ApiClient): HistoryApi {
+  return new HistoryApi(api.conn)
+}
