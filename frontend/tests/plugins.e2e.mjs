@@ -28,13 +28,21 @@ async function status(path) {
 }
 
 /** @typedef {{ name: string, kind: string, default?: unknown }} Field */
-/** @type {{ id: string, enabled: boolean, state: string, overlays: { path: string }[], settings: Field[] }[]} */
-const plugins = await (await fetch(`${base}/api/plugins`)).json()
-const target = plugins.find((p) => p.enabled && p.state === 'running' && p.overlays.length && p.settings.some((f) => f.kind === 'text' || f.kind === 'number'))
-if (!target) {
-  console.error('no running plugin with an overlay and a text or number setting')
+const auth = { Authorization: `Bearer ${token}` }
+/** @returns {Promise<{ id: string, enabled: boolean, state: string, overlays: { path: string }[], settings: Field[] }[]>} */
+const listPlugins = async () => (await fetch(`${base}/api/plugins`, { headers: auth })).json()
+const candidate = (await listPlugins()).find((p) => p.overlays.length && p.settings.some((f) => f.kind === 'text' || f.kind === 'number'))
+if (!candidate) {
+  console.error('no plugin with an overlay and a text or number setting')
   process.exit(2)
 }
+if (candidate.state !== 'running') {
+  // plugins ship disabled unless they say otherwise: switch one on over REST first
+  await fetch(`${base}/api/plugins/${candidate.id}/enable`, { method: 'POST', headers: auth })
+}
+const plugins = await listPlugins()
+const target = /** @type {NonNullable<typeof candidate>} */ (plugins.find((p) => p.id === candidate.id))
+check(target.state === 'running', `${target.id} running`)
 const overlayPath = `/plugins/${target.id}/${target.overlays[0].path}`
 const field = /** @type {Field} */ (target.settings.find((f) => f.kind === 'text' || f.kind === 'number'))
 
@@ -80,11 +88,11 @@ try {
   await input.fill(value)
   await page.getByTestId('plugin-settings-save').click()
   await page.waitForFunction(
-    async ([url, name, want]) => {
-      const s = await (await fetch(url)).json()
+    async ([url, name, want, bearer]) => {
+      const s = await (await fetch(url, { headers: { Authorization: bearer } })).json()
       return String(s[name]) === want
     },
-    [`${base}/api/plugins/${target.id}/settings`, field.name, value],
+    [`${base}/api/plugins/${target.id}/settings`, field.name, value, auth.Authorization],
   )
   check(true, `setting ${field.name} saved through the form`)
 
