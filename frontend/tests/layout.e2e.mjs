@@ -26,7 +26,7 @@ if (!base || !token) {
 const WIDTHS = [1024, 1280, 1366, 1440, 1920]
 const HANDLE = 'creative_streamer_2026'
 
-/** @param {string} path @param {unknown} body */
+/** @param {string} path @param {unknown} [body] */
 async function post(path, body) {
   const res = await fetch(`${base}${path}`, {
     method: 'POST',
