@@ -49,7 +49,8 @@ type Core struct {
 	srv      *server.Server
 	started  time.Time
 
-	mu        sync.Mutex // guards scope and routes during profile switches
+	mu        sync.Mutex      // guards scope and routes during profile switches
+	traces    flowTraceStores // each profile's flow run history (traces.go)
 	scope     *scope
 	routes    map[string]bool
 	bindCalls atomic.Int64

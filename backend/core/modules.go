@@ -29,6 +29,7 @@ func (c *Core) buildModules(s *scope) ([]module.Module, error) {
 	flows, err := flow.New(flow.Options{
 		Bus: c.bus, Registry: reg, DataDir: c.opts.DataDir,
 		Log: logFor("flow"), Store: flowStore(db), Roles: topGifterRoles(db),
+		TraceStore: c.flowTraces(s.name),
 	})
 	if err != nil {
 		return nil, err

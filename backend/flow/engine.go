@@ -44,6 +44,9 @@ type Options struct {
 	BreakerCooldown time.Duration
 	// Traces is how many recent runs are kept per flow (default 50).
 	Traces int
+	// TraceStore, when set, holds the run history instead of a store of the
+	// engine's own (Traces is then ignored): one per profile outlives the engine.
+	TraceStore *TraceStore
 	// LogMaxBytes caps each flow log before it is rotated (default 1 MiB).
 	LogMaxBytes int64
 	// QueueSize bounds each named queue (default 256).
@@ -138,6 +141,13 @@ type entry struct {
 func (en *entry) active() bool { return en.c != nil && en.rec.Enabled }
 
 // New creates an engine and adds the built-in blocks to the registry.
+func (o Options) traceStore() *traceStore {
+	if o.TraceStore != nil {
+		return o.TraceStore.s
+	}
+	return newTraceStore(o.Traces)
+}
+
 func New(opts Options) (*Engine, error) {
 	if opts.Bus == nil || opts.Store == nil {
 		return nil, errors.New("flow: Bus and Store are required")
@@ -146,7 +156,7 @@ func New(opts Options) (*Engine, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	e := &Engine{opts: opts, reg: opts.Registry, bus: opts.Bus, st: opts.Store, log: opts.Log,
 		flows: map[string]*entry{}, runners: map[string]*runner{},
-		vars: newVarStore(opts.Store), traces: newTraceStore(opts.Traces),
+		vars: newVarStore(opts.Store), traces: opts.traceStore(),
 		logs: newFlowLogs(opts.DataDir, opts.LogMaxBytes), origins: newOrigins(),
 		ctx: ctx, cancel: cancel, prefix: NewID()[1:7]}
 	e.queues = newQueues(ctx, opts.QueueSize, e.execute)

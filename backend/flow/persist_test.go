@@ -220,3 +220,43 @@ func TestFlowLogFile(t *testing.T) {
 		t.Fatal("log kept after delete")
 	}
 }
+
+// TestRunHistorySurvivesEngineRebuild: a profile switch away and back
+// rebuilds the engine; with the profile's TraceStore the runs are still there.
+func TestRunHistorySurvivesEngineRebuild(t *testing.T) {
+	dir := t.TempDir()
+	m, err := store.OpenManager(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := m.Open("default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	traces := NewTraceStore(0)
+	start := func() *Engine {
+		e, err := New(Options{Bus: bus.New(), Store: storeAdapter(db), DataDir: dir, TickInterval: -1, TraceStore: traces})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := e.Start(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		return e
+	}
+	e := start()
+	f, _ := Decode([]byte(`{"id":"thanks","name":"Thanks","enabled":true,"triggers":[{"type":"tiktok.gift"}],
+		"actions":[{"type":"variable.set","config":{"name":"last","value":"{nickname}"}}]}`))
+	if _, err := e.Save(f); err != nil {
+		t.Fatal(err)
+	}
+	e.handle(domainMsg(gift("ann", 1, 1)))
+	waitRuns(t, e, "thanks", 1)
+	stopEngine(t, e)
+	e = start()
+	defer stopEngine(t, e)
+	if runs, _ := e.Runs("thanks"); len(runs) != 1 {
+		t.Fatalf("after the rebuild: %d runs, want 1", len(runs))
+	}
+}

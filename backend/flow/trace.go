@@ -95,6 +95,19 @@ func (r *ring) list() []*Trace {
 	return out
 }
 
+// TraceStore keeps recent run traces per flow, in memory. Give the engines
+// of one profile the same TraceStore (Options.TraceStore): a profile switch
+// rebuilds the engine, and the run history must survive it.
+type TraceStore struct{ s *traceStore }
+
+// NewTraceStore keeps perFlow runs per flow (50 when perFlow <= 0).
+func NewTraceStore(perFlow int) *TraceStore {
+	if perFlow <= 0 {
+		perFlow = 50
+	}
+	return &TraceStore{s: newTraceStore(perFlow)}
+}
+
 // traceStore keeps recent traces per flow, in memory.
 type traceStore struct {
 	n  int

@@ -212,3 +212,21 @@ func TestRolloverPublishesFullStateFirst(t *testing.T) {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+// TestStopWithdrawsRetainedGoals: stopping the module (a profile switch)
+// clears its goals from the retained state, so the next profile's
+// dashboard and overlays do not show them.
+func TestStopWithdrawsRetainedGoals(t *testing.T) {
+	h := newHarness(t, newStore(t))
+	h.put("x", `{"kind":"follows","target":5}`)
+	h.stop()
+	for {
+		msg := h.next(TypeGoal)
+		if msg.Clear {
+			if msg.Key != "goal:x" {
+				t.Fatalf("clear %+v", msg)
+			}
+			return
+		}
+	}
+}

@@ -128,7 +128,19 @@ func (m *Module) Stop(ctx context.Context) error {
 	m.sub = nil
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.flushDirty()
+	err := m.flushDirty()
+	m.withdraw()
+	return err
+}
+
+// withdraw removes this profile's goals from the retained state (the
+// dashboard's snapshot, the overlays): after a profile switch the next
+// profile's goals are the only ones shown. m.mu must be held.
+func (m *Module) withdraw() {
+	for id := range m.goals {
+		m.bus.Publish(domain.Message{Type: TypeGoal, Key: key(id), Clear: true,
+			Data: map[string]any{"id": id, "deleted": true, "visible": false}})
+	}
 }
 
 func wanted(msg *domain.Message) bool {

@@ -68,6 +68,7 @@ type Connector struct {
 	srcOrder  []string
 	srcStatus map[string]SourceStatus
 	wasLive   bool
+	manualOff bool // the streamer pressed Disconnect (persisted, see manual.go)
 	session   *session
 	replay    context.CancelFunc
 	replayEnd chan struct{} // closed when the running replay has stopped
@@ -127,10 +128,12 @@ func (c *Connector) Start(ctx context.Context) error {
 	c.mu.Lock()
 	c.settings = s
 	c.srcOrder = append([]string(nil), s.Sources...)
+	c.manualOff = manuallyDisconnected(c.deps.Settings)
+	manual := c.manualOff
 	msg := c.stateMessageLocked()
 	c.mu.Unlock()
 	c.publish(msg)
-	if c.cfg.AutoConnect && s.Target != "" {
+	if c.cfg.AutoConnect && s.Target != "" && !manual {
 		return c.Connect(ctx, s.Target)
 	}
 	return nil
@@ -138,7 +141,7 @@ func (c *Connector) Start(ctx context.Context) error {
 
 // Stop ends the connection, any replay and recording, and waits for them.
 func (c *Connector) Stop(ctx context.Context) error {
-	if err := c.Disconnect(ctx); err != nil {
+	if err := c.disconnect(ctx); err != nil {
 		return err
 	}
 	c.stopBase()
@@ -168,6 +171,7 @@ func (c *Connector) Connect(ctx context.Context, target string) error {
 		c.mu.Unlock()
 		return err
 	}
+	c.setManualDisconnect(false)
 	if c.settings.Target != target {
 		c.settings.Target = target
 		if err := saveSettings(c.deps.Settings, c.settings); err != nil {
@@ -206,8 +210,18 @@ func (c *Connector) startSession(t source.Target) error {
 	return nil
 }
 
-// Disconnect stops watching and waits (up to ctx) for the connection to close.
+// Disconnect stops watching and waits (up to ctx) for the connection to
+// close. It is the streamer's choice: it is remembered for the profile, so
+// a profile switch or a restart does not connect again until Connect.
 func (c *Connector) Disconnect(ctx context.Context) error {
+	c.mu.Lock()
+	c.setManualDisconnect(true)
+	c.mu.Unlock()
+	return c.disconnect(ctx)
+}
+
+// disconnect closes the connection without remembering a choice (Stop).
+func (c *Connector) disconnect(ctx context.Context) error {
 	c.mu.Lock()
 	s := c.session
 	c.session = nil

@@ -27,13 +27,15 @@ type session struct {
 	active   string
 	cooldown map[string]time.Time // source → usable again at
 	disabled map[string]bool      // source unusable until the settings change
+	lastErr  map[string]*source.Error
 }
 
 func newSession(c *Connector, t source.Target, sources []source.Source) *session {
 	ctx, cancel := context.WithCancel(c.baseCtx)
 	n := normalize.New(normalize.Options{StreakTimeout: c.cfg.StreakTimeout})
 	return &session{c: c, target: t, sources: sources, ctx: ctx, cancel: cancel, done: make(chan struct{}),
-		pipe: normalize.NewPipeline(n), cooldown: map[string]time.Time{}, disabled: map[string]bool{}}
+		pipe: normalize.NewPipeline(n), cooldown: map[string]time.Time{}, disabled: map[string]bool{},
+		lastErr: map[string]*source.Error{}}
 }
 
 func (s *session) names() []string {
@@ -110,7 +112,8 @@ loop:
 		d := s.backoff(round, e)
 		failed, start = 0, 0
 		round++
-		s.reconnecting(e, src.Name(), "no source could connect; trying again", d)
+		name, cause, reason := s.roundCause()
+		s.reconnecting(cause, name, reason, d)
 		if !s.sleep(d) {
 			break loop
 		}
@@ -182,6 +185,7 @@ func (s *session) markFailed(name string, e *source.Error) {
 	if e.Code == source.CodeInvalidAPIKey {
 		s.disabled[name] = true
 	}
+	s.lastErr[name] = e
 	s.mu.Unlock()
 	s.c.sourceFailed(s, name, e)
 }

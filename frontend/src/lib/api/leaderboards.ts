@@ -7,6 +7,7 @@ import type { Connection } from './bootstrap'
 import type { ApiClient } from './client'
 import { request, type Fetcher, type RequestOptions } from './http'
 import type { LeaderboardEntry, LeaderboardState } from './types'
+import { noun, type Noun } from '../ui/plural'
 
 export const LEADERBOARD_BOARDS = ['gifters', 'likers', 'chatters'] as const
 export type LeaderboardBoard = (typeof LEADERBOARD_BOARDS)[number]
@@ -20,11 +21,11 @@ export const LEADERBOARD_TITLES: Record<LeaderboardBoard, string> = {
   chatters: 'Top chatters',
 }
 
-/** What a board's value counts. */
-export const LEADERBOARD_UNITS: Record<LeaderboardBoard, string> = {
-  gifters: 'coins',
-  likers: 'likes',
-  chatters: 'messages',
+/** What a board's value counts (singular and plural). */
+export const LEADERBOARD_UNITS: Record<LeaderboardBoard, Noun> = {
+  gifters: noun('coin'),
+  likers: noun('like'),
+  chatters: noun('message'),
 }
 
 export const LEADERBOARD_PERIOD_LABELS: Record<LeaderboardPeriod, string> = {

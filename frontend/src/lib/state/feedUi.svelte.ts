@@ -3,27 +3,40 @@
 import { EVENT_TYPES, type EventType, type LiveEvent } from '../api'
 import type { EventPredicate } from '../feed/view'
 
+// A chip is a selection, not a mute button: nothing picked shows every
+// type ("All"); clicking "Gift" then shows gifts (and only the picked types).
 class FeedUi {
-  /** Types shown; all by default. */
-  shown = $state<EventType[]>([...EVENT_TYPES])
+  /** Types the user picked; empty = all. */
+  picked = $state<EventType[]>([])
   search = $state('')
   /** Stick to the newest event. */
   follow = $state(true)
 
-  get filtered(): boolean {
-    return this.shown.length !== EVENT_TYPES.length || this.search.trim() !== ''
+  /** Types shown. */
+  get shown(): EventType[] {
+    return this.picked.length ? this.picked : [...EVENT_TYPES]
   }
 
+  get filtered(): boolean {
+    return this.picked.length > 0 || this.search.trim() !== ''
+  }
+
+  isPicked(t: EventType): boolean {
+    return this.picked.includes(t)
+  }
+
+  /** Adds t to the selection, or removes it; picking every type means All. */
   toggle(t: EventType): void {
-    this.shown = this.shown.includes(t) ? this.shown.filter((x) => x !== t) : [...this.shown, t]
+    const next = this.picked.includes(t) ? this.picked.filter((x) => x !== t) : [...this.picked, t]
+    this.picked = next.length === EVENT_TYPES.length ? [] : next
   }
 
   only(t: EventType): void {
-    this.shown = [t]
+    this.picked = [t]
   }
 
   showAll(): void {
-    this.shown = [...EVENT_TYPES]
+    this.picked = []
   }
 
   /** A predicate for the current choices (snapshot: rebuild when they change). */

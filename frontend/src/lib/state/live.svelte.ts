@@ -102,6 +102,12 @@ class LiveState {
   }
 
   ingest(messages: FeedMessage[], snapshot = false): void {
+    // A snapshot is the whole retained state (sent on every (re)connect, e.g.
+    // after a profile switch): what it does not name is gone.
+    if (snapshot) {
+      this.goals = {}
+      this.leaderboards = {}
+    }
     for (const m of messages) {
       if (isEventType(m.type)) {
         const ev = m.data as LiveEvent | null

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { chipOn, fieldApplies, fieldLabel, isDurationMs, msToSeconds, secondsToMs } from './fields'
+import type { FlowFieldSpec } from '../../lib/api'
+
+const dur: FlowFieldSpec = { name: 'durationMs', label: 'Duration (ms)', kind: 'number', default: 5000 }
+const topN: FlowFieldSpec = { name: 'topN', label: 'Top gifter places', kind: 'number', default: 3 }
+
+describe('flow editor fields', () => {
+  it('durations are edited in seconds and stored in milliseconds', () => {
+    expect(isDurationMs(dur)).toBe(true)
+    expect(fieldLabel(dur)).toBe('Duration (seconds)')
+    expect(fieldLabel({ name: 'timeoutMs', label: 'Timeout', kind: 'number' })).toBe('Timeout (seconds)')
+    expect(msToSeconds(5000)).toBe(5)
+    expect(msToSeconds(undefined)).toBeUndefined()
+    expect(secondsToMs(2.5)).toBe(2500)
+    expect(secondsToMs(undefined)).toBeUndefined()
+    expect(isDurationMs(topN)).toBe(false)
+  })
+
+  it('"Everyone" shows as picked when no role chip is', () => {
+    expect(chipOn([], 'everyone', true)).toBe(true)
+    expect(chipOn([], 'moderator', true)).toBe(false)
+    expect(chipOn(['moderator'], 'everyone', true)).toBe(false)
+    expect(chipOn(['moderator'], 'moderator', true)).toBe(true)
+  })
+
+  it('top-gifter places only apply with the top-gifter role', () => {
+    expect(fieldApplies(topN, { roles: [] })).toBe(false)
+    expect(fieldApplies(topN, { roles: ['moderator'] })).toBe(false)
+    expect(fieldApplies(topN, { roles: ['topGifter'] })).toBe(true)
+    expect(fieldApplies(dur, {})).toBe(true)
+  })
+})
