@@ -16,6 +16,7 @@ import (
 
 	"github.com/ltth/ltth/backend/action"
 	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/plugin"
 )
 
@@ -125,7 +126,7 @@ func (p *Plugin) sayAction() action.Action {
 }
 
 func (p *Plugin) hello(w http.ResponseWriter, _ *http.Request) {
-	writeJSON(w, map[string]any{"id": p.h.ID(), "greeting": p.set.Load().Greeting,
+	httpapi.WriteJSON(w, http.StatusOK, map[string]any{"id": p.h.ID(), "greeting": p.set.Load().Greeting,
 		"chats": p.chats.Load(), "ticks": p.ticks.Load()})
 }
 
@@ -160,9 +161,4 @@ func (p *Plugin) getKV(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.Write(v)
-}
-
-func writeJSON(w http.ResponseWriter, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	json.NewEncoder(w).Encode(v)
 }
