@@ -23,6 +23,7 @@ import (
 	"github.com/ltth/ltth/backend/bus"
 	"github.com/ltth/ltth/backend/core"
 	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/obs"
 	"github.com/ltth/ltth/backend/tray"
 )
 
@@ -114,10 +115,10 @@ func (a *App) domReady(ctx context.Context) {
 
 // refreshTrayOnChanges keeps the tray's labels (status line, Connect /
 // Disconnect, Pause / Resume alerts) in step with changes made elsewhere:
-// the dashboard, the API, the connector's own state changes.
+// the dashboard, the API, the connector's and the OBS bridge's state changes.
 func (a *App) refreshTrayOnChanges(b *bus.Bus) {
 	sub := b.Subscribe("tray", 16, func(m *domain.Message) bool {
-		return m.Type == "connection" || m.Type == alert.TypePaused
+		return m.Type == domain.MsgConnection || m.Type == alert.TypePaused || m.Type == obs.TypeStatus
 	})
 	a.traySub = sub
 	go func() {
@@ -160,6 +161,7 @@ func (a *App) trayActions() tray.Actions {
 		IsConnected:       a.connectionActive,
 		AreAlertsPaused:   a.core.AlertsPaused,
 		ConnectionSummary: a.core.ConnectionSummary,
+		OBSSummary:        a.core.OBSSummary,
 	}
 }
 

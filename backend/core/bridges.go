@@ -14,8 +14,9 @@ import (
 func (c *Core) bridges(s *scope, goals *goal.Module, plugins *plugin.Manager) []module.Module {
 	opts := obs.Options{Log: c.log.With().Str("module", "obs").Logger(),
 		Overlays: func() []obs.OverlaySource { return c.overlaySources(goals, plugins) }}
+	s.obs = obs.New(c.bus, s.db, opts)
 	return []module.Module{
-		obs.New(c.bus, s.db, opts),
+		s.obs,
 		osc.New(c.bus, s.db, osc.Options{Log: c.log.With().Str("module", "osc").Logger()}),
 	}
 }

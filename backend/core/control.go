@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/ltth/ltth/backend/alert"
+	"github.com/ltth/ltth/backend/obs"
 	"github.com/ltth/ltth/backend/tiktok/connector"
 )
 
@@ -86,4 +87,23 @@ func (c *Core) ConnectionSummary() string {
 		return st.State
 	}
 	return "Not connected"
+}
+
+// OBSSummary is the OBS bridge's state in a few words for the tray ("" while
+// OBS is switched off in the settings).
+func (c *Core) OBSSummary() string {
+	s := c.current()
+	if s == nil || s.obs == nil {
+		return ""
+	}
+	st := s.obs.Status()
+	switch {
+	case st.State == obs.StateDisabled:
+		return ""
+	case st.Connected:
+		return "OBS: connected"
+	case st.Reason != "":
+		return "OBS: " + st.Reason
+	}
+	return "OBS: " + st.State
 }

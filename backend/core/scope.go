@@ -9,6 +9,7 @@ import (
 	"github.com/ltth/ltth/backend/alert"
 	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/module"
+	"github.com/ltth/ltth/backend/obs"
 	"github.com/ltth/ltth/backend/store"
 	"github.com/ltth/ltth/backend/tiktok/connector"
 )
@@ -25,6 +26,7 @@ type scope struct {
 	routes  map[string]module.Route
 	conn    *connector.Connector // the TikTok connection (tray, header controls)
 	alerts  *alert.Module
+	obs     *obs.Module    // the OBS bridge (tray status)
 	wg      sync.WaitGroup // background maintenance
 }
 

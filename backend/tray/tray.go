@@ -19,6 +19,7 @@ type Actions struct {
 	IsConnected       func() bool
 	AreAlertsPaused   func() bool
 	ConnectionSummary func() string
+	OBSSummary        func() string // "" hides the OBS line
 }
 
 // Tray is a running tray icon.
@@ -31,7 +32,7 @@ type Tray struct {
 }
 
 type menuItems struct {
-	status, show, hide, connect, pause, stopSounds, copyURL, quit *systray.MenuItem
+	status, obs, show, hide, connect, pause, stopSounds, copyURL, quit *systray.MenuItem
 }
 
 // New prepares the tray; call Start once the UI loop runs and Stop on exit.
@@ -70,6 +71,8 @@ func (t *Tray) ready() {
 	m := &t.items
 	m.status = systray.AddMenuItem("", "Connection state")
 	m.status.Disable()
+	m.obs = systray.AddMenuItem("", "OBS connection")
+	m.obs.Disable()
 	systray.AddSeparator()
 	m.show = systray.AddMenuItem("Show dashboard", "")
 	m.hide = systray.AddMenuItem("Hide dashboard", "")
@@ -86,6 +89,12 @@ func (t *Tray) ready() {
 func (t *Tray) update() {
 	m := &t.items
 	m.status.SetTitle(t.a.ConnectionSummary())
+	if o := t.a.OBSSummary(); o != "" {
+		m.obs.SetTitle(o)
+		m.obs.Show()
+	} else {
+		m.obs.Hide()
+	}
 	if t.a.IsConnected() {
 		m.connect.SetTitle("Disconnect")
 	} else {
