@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/ltth/ltth/backend/alert"
 	"github.com/ltth/ltth/backend/obs"
@@ -102,6 +103,8 @@ func (c *Core) OBSSummary() string {
 		return ""
 	case st.Connected:
 		return "OBS: connected"
+	case strings.HasPrefix(st.Reason, "OBS "):
+		return st.Reason
 	case st.Reason != "":
 		return "OBS: " + st.Reason
 	}

@@ -31,7 +31,7 @@ func TestOBSSummaryForTheTray(t *testing.T) {
 	}
 	deadline := time.Now().Add(5 * time.Second)
 	for s := c.OBSSummary(); ; s = c.OBSSummary() {
-		if strings.HasPrefix(s, "OBS: ") && s != "OBS: connected" && s != "OBS: connecting" {
+		if strings.HasPrefix(s, "OBS") && !strings.HasPrefix(s, "OBS: OBS") && s != "OBS: connected" && s != "OBS: connecting" {
 			t.Logf("tray line: %s", s)
 			return
 		}
