@@ -35,7 +35,8 @@ func (p *Plugin) blocks() action.Blocks {
 				{Name: "voice", Label: "Voice (optional)", Kind: action.FieldText},
 				{Name: "engine", Label: "Engine (optional)", Kind: action.FieldSelect, Options: []action.Option{
 					{Value: "", Label: "First that works"}, {Value: "tiktok", Label: "TikTok"}, {Value: "google", Label: "Google Translate"},
-					{Value: "http", Label: "HTTP engine"}, {Value: "espeak", Label: "espeak-ng (offline)"}}},
+					{Value: "http", Label: "HTTP engine"}, {Value: "espeak", Label: "espeak-ng (offline)"},
+					{Value: "sapi", Label: "Windows voices (offline)"}}},
 			}},
 		DryRunSafe: true,
 		Execute: func(ctx context.Context, run *action.Run) error {

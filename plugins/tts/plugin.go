@@ -156,6 +156,7 @@ func (p *Plugin) SettingsChanged() error {
 	client := &http.Client{Timeout: time.Duration(s.TimeoutSeconds * float64(time.Second))}
 	all := map[string]Engine{
 		"espeak": &Espeak{Path: s.EspeakPath},
+		"sapi":   &SAPI{},
 		"tiktok": &TikTok{Host: s.TikTokHost, SessionID: sec.TikTokSessionID, Client: client},
 		"google": &Google{Base: s.GoogleBaseURL, Client: client},
 		"http":   &HTTPEngine{Kind: s.HTTPKind, URL: s.HTTPURL, APIKey: sec.HTTPAPIKey, Model: s.HTTPModel, Voice: s.HTTPVoice, Client: client},
