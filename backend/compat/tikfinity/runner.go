@@ -182,6 +182,12 @@ func (r *runner) close() {
 	}
 	r.mu.Unlock()
 	_ = r.srv.Close()
+	// Close the sockets here too: a Serve goroutine that had not started
+	// yet would close its listener only later, and the port must be free
+	// when Stop returns.
+	for _, ln := range r.lns {
+		_ = ln.Close()
+	}
 	for _, c := range cs {
 		c.close()
 	}
