@@ -85,6 +85,9 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 func TestJournalSurvivesRestartAndOldEventsArePruned(t *testing.T) {
 	dir := t.TempDir()
 	c := startCore(t, dir)
+	// Retention runs in the background when the profile opens: let it
+	// finish first, or a late run prunes the old event before it is seen.
+	c.current().wg.Wait()
 	old := time.Now().AddDate(0, 0, -(defaultRetentionDays + 10)).UnixMilli()
 	simulate(t, c, map[string]any{"type": "chat", "id": "old", "ts": old, "comment": "long ago"})
 	simulate(t, c, map[string]any{"type": "chat", "id": "new", "comment": "today"})
