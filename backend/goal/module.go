@@ -16,6 +16,7 @@ import (
 
 	"github.com/ltth/ltth/backend/bus"
 	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/module"
 )
 
 // Message types this module publishes and consumes.
@@ -118,12 +119,8 @@ func (m *Module) Stop(ctx context.Context) error {
 	}
 	m.sub.Close()
 	m.cancel()
-	done := make(chan struct{})
-	go func() { m.wg.Wait(); close(done) }()
-	select {
-	case <-done:
-	case <-ctx.Done():
-		return ctx.Err()
+	if err := module.Wait(ctx, &m.wg); err != nil {
+		return err
 	}
 	m.sub = nil
 	m.mu.Lock()

@@ -7,6 +7,7 @@ package module
 import (
 	"context"
 	"net/http"
+	"sync"
 )
 
 // Module is a subsystem with a lifecycle. Start must return promptly (run
@@ -44,4 +45,17 @@ type Route struct {
 // RouteProvider is implemented by modules that serve HTTP routes.
 type RouteProvider interface {
 	Routes() []Route
+}
+
+// Wait waits for wg, or until ctx ends (then it returns ctx's error): the
+// end of every module's Stop, which must not outlive its context.
+func Wait(ctx context.Context, wg *sync.WaitGroup) error {
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }

@@ -8,7 +8,6 @@ package obs
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -132,14 +131,10 @@ func (m *Module) Stop(ctx context.Context) error {
 	}
 	m.cancel()
 	m.sub.Close()
-	done := make(chan struct{})
-	go func() { m.wg.Wait(); close(done) }()
-	select {
-	case <-done:
-		return nil
-	case <-ctx.Done():
-		return errors.New("obs: stop timed out")
+	if err := module.Wait(ctx, &m.wg); err != nil {
+		return fmt.Errorf("obs: stop timed out: %w", err)
 	}
+	return nil
 }
 
 // Status returns the connection status.

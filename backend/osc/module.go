@@ -6,7 +6,6 @@ package osc
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net"
 	"strconv"
@@ -101,14 +100,10 @@ func (m *Module) Stop(ctx context.Context) error {
 	m.mu.Lock()
 	m.closeLocked()
 	m.mu.Unlock()
-	done := make(chan struct{})
-	go func() { m.wg.Wait(); close(done) }()
-	select {
-	case <-done:
-		return nil
-	case <-ctx.Done():
-		return errors.New("osc: stop timed out")
+	if err := module.Wait(ctx, &m.wg); err != nil {
+		return fmt.Errorf("osc: stop timed out: %w", err)
 	}
+	return nil
 }
 
 func (m *Module) closeLocked() {

@@ -145,12 +145,8 @@ func (c *Connector) Stop(ctx context.Context) error {
 		return err
 	}
 	c.stopBase()
-	done := make(chan struct{})
-	go func() { c.wg.Wait(); close(done) }()
-	select {
-	case <-done:
-	case <-ctx.Done():
-		return ctx.Err()
+	if err := module.Wait(ctx, &c.wg); err != nil {
+		return err
 	}
 	return c.SetRecording(false)
 }
