@@ -189,7 +189,8 @@ func TestComboStepsOption(t *testing.T) {
 	// A streak end with a higher count than the last step still alerts.
 	h.bus.PublishEvent(gift("v", domain.EventGiftStreak, 1, 1))
 	h.bus.PublishEvent(gift("v", domain.EventGift, 7, 1))
-	waitQueued(t, h.m, "main", 1)
+	h.bus.PublishEvent(follow("marker 2")) // queued once the streak end was handled (the bus keeps order)
+	waitQueued(t, h.m, "main", 2)
 	h.m.Skip("main")
 	if a := h.nextAlert(); a.Text != "v x7" || a.EventType != "gift" {
 		t.Fatalf("streak end %+v", a)
