@@ -145,7 +145,8 @@ func decodeString(f *FieldSpec, raw json.RawMessage) (any, error) {
 		}
 		s = n.String()
 	}
-	if f.Kind == FieldSelect && len(f.Options) > 0 && !hasOption(f.Options, s) {
+	// an empty optional select is unset (the block's default applies)
+	if f.Kind == FieldSelect && len(f.Options) > 0 && !hasOption(f.Options, s) && (s != "" || f.Required) {
 		return nil, fmt.Errorf("%q is not one of the options", s)
 	}
 	return s, nil

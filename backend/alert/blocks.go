@@ -32,8 +32,9 @@ func ShowAction() action.Action {
 				{Name: "text", Label: "Text", Kind: action.FieldTemplate, Default: "{nickname}"}, action.HTMLField(),
 				action.URLField("imageUrl", "Image URL"), action.URLField("soundUrl", "Sound URL"),
 				action.URLField("videoUrl", "Video URL"), action.DurationField(DefaultDurationMs),
-				{Name: "screen", Label: "Screen", Kind: action.FieldText, Default: DefaultScreen},
-				{Name: "animation", Label: "Animation", Kind: action.FieldText}}},
+				{Name: "screen", Label: "Screen", Kind: action.FieldSelect, Default: DefaultScreen, OptionsURL: ScreensPath,
+					Help: "The overlay screen (queue) the alert goes to; set a type's screen on the Alerts page to add one."},
+				{Name: "animation", Label: "Animation", Kind: action.FieldSelect, Options: Animations, Default: Animations[0].Value}}},
 		DryRunSafe: true,
 		Execute:    execShow,
 	}

@@ -20,6 +20,7 @@ const maxBody = 64 << 10
 //	POST /api/alerts/{screen}/skip          end the alert showing on screen
 //	POST /api/alerts/{screen}/clear         end it and drop the screen's queue
 //	GET  /api/alerts/status                 {"paused", "screens": [...]}
+//	GET  /api/alerts/screens                the screens in use, [{"value","label"}]
 //
 // test and skip/clear share one pattern, because "/api/alerts/test/{x}" and
 // "/api/alerts/{screen}/skip" would overlap in net/http's ServeMux.
@@ -30,6 +31,7 @@ func (m *Module) Routes() []module.Route {
 		{Pattern: "POST /api/alerts/pause", Handler: http.HandlerFunc(m.postPause)},
 		{Pattern: "POST /api/alerts/{a}/{b}", Handler: http.HandlerFunc(m.postAction)},
 		{Pattern: "GET /api/alerts/status", Handler: http.HandlerFunc(m.getStatus)},
+		{Pattern: "GET " + ScreensPath, Handler: http.HandlerFunc(m.getScreens), Summary: "Alert screens in use, as [{value,label}] (the flow editor's screen list)"},
 	}
 }
 

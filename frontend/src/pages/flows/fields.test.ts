@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chipOn, fieldApplies, fieldLabel, isDurationMs, msToSeconds, secondsToMs } from './fields'
+import { chipOn, fieldApplies, fieldLabel, isDurationMs, msToSeconds, secondsToMs, selectChoices } from './fields'
 import type { FlowFieldSpec } from '../../lib/api'
 
 const dur: FlowFieldSpec = { name: 'durationMs', label: 'Duration (ms)', kind: 'number', default: 5000 }
@@ -29,5 +29,13 @@ describe('flow editor fields', () => {
     expect(fieldApplies(topN, { roles: ['moderator'] })).toBe(false)
     expect(fieldApplies(topN, { roles: ['topGifter'] })).toBe(true)
     expect(fieldApplies(dur, {})).toBe(true)
+  })
+  it('a select offers its options, else the live list, and keeps a stored value', () => {
+    const a = { value: 'pop', label: 'Pop' }
+    const m = { value: 'main', label: 'main' }
+    expect(selectChoices([a], [m], 'pop')).toEqual([a])
+    expect(selectChoices([], [m], 'main')).toEqual([m])
+    expect(selectChoices([], [m], 'side')).toEqual([m, { value: 'side', label: 'side' }])
+    expect(selectChoices([], [], '')).toEqual([])
   })
 })

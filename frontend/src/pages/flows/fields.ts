@@ -2,7 +2,7 @@
 // page's unit; the stored value stays milliseconds), "Everyone" when no role
 // is picked, and fields that do not apply hidden.
 
-import type { FlowFieldSpec } from '../../lib/api'
+import type { FlowFieldOption, FlowFieldSpec } from '../../lib/api'
 
 /** A number field that stores milliseconds ("durationMs", "timeoutMs", …). */
 export function isDurationMs(spec: FlowFieldSpec): boolean {
@@ -46,4 +46,14 @@ function strings(v: unknown): string[] {
 export function fieldApplies(spec: FlowFieldSpec, config: Record<string, unknown>): boolean {
   if (spec.name === 'topN') return strings(config.roles).includes('topGifter')
   return true
+}
+
+/**
+ * A select's choices: its fixed options, else the live ones (optionsUrl);
+ * a value already set that is not among them stays offered.
+ */
+export function selectChoices(fixed: readonly FlowFieldOption[], live: readonly FlowFieldOption[], current: string): FlowFieldOption[] {
+  const out = [...(fixed.length ? fixed : live)]
+  if (current && !out.some((o) => o.value === current)) out.push({ value: current, label: current })
+  return out
 }
