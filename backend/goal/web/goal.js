@@ -56,8 +56,32 @@
     countTo(value, target);
   }
 
+  // Reaching a goal: a banner celebrates it for a few seconds, while the
+  // goal stays shown full (a roll-over waits for the banner to end).
+  var CELEBRATE_MS = 3500, party = null, partyTimer = 0;
+  function celebrate(g) {
+    if (!party) {
+      party = document.createElement("div");
+      party.id = "celebrate";
+      party.setAttribute("role", "status");
+      document.body.appendChild(party);
+    }
+    party.textContent = "";
+    var title = document.createElement("strong");
+    title.textContent = "Goal reached!";
+    var name = document.createElement("span");
+    name.textContent = params.get("hideName") ? "" : String(g.name || "");
+    party.appendChild(title);
+    party.appendChild(name);
+    party.className = "";
+    void party.offsetWidth; // restart the animation
+    party.className = "on";
+    clearTimeout(partyTimer);
+    partyTimer = setTimeout(function () { party.className = ""; }, CELEBRATE_MS);
+  }
+
   // A goal that rolls over (add/double/reset on reach) is published full
-  // first: show it full for a moment before moving on.
+  // first: show it full while it is celebrated before moving on.
   var holdUntil = 0, held = null, holdTimer = 0;
   function show(g) {
     var now = Date.now();
@@ -67,7 +91,7 @@
       holdTimer = setTimeout(function () { holdUntil = 0; render(held); }, holdUntil - now);
       return;
     }
-    if (g.reached && !(current && current.reached)) { holdUntil = now + 1500; }
+    if (g.reached && !(current && current.reached) && current) { holdUntil = now + CELEBRATE_MS; celebrate(g); }
     clearTimeout(holdTimer);
     render(g);
   }
