@@ -28,6 +28,8 @@ interface WailsAppBindings {
   CopyText?: (text: string) => Promise<void>
   /** Optional: save a listener download through a native Save dialog; resolves the path, '' when cancelled. */
   SaveDownload?: (apiPath: string, filename: string) => Promise<string>
+  /** Optional: pick a capture in a native Open dialog and upload it; resolves its stored name, '' when cancelled. */
+  OpenCapture?: () => Promise<string>
 }
 
 interface WailsWindow {
@@ -191,6 +193,17 @@ export async function bridgeSaveDownload(
   const app = (win as WailsWindow | undefined)?.go?.main?.App
   if (typeof app?.SaveDownload !== 'function') return null
   return app.SaveDownload(apiPath, filename)
+}
+
+/**
+ * Picks a capture file in the desktop app's native Open dialog and uploads
+ * it to the captures folder. Resolves null when there is no such binding
+ * (browser mode), '' when the user cancelled, else the stored name.
+ */
+export async function bridgeOpenCapture(win: unknown = typeof window !== 'undefined' ? window : undefined): Promise<string | null> {
+  const app = (win as WailsWindow | undefined)?.go?.main?.App
+  if (typeof app?.OpenCapture !== 'function') return null
+  return app.OpenCapture()
 }
 
 /** ws:// or wss:// URL of the feed for a listener base URL. */

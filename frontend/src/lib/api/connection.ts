@@ -3,7 +3,7 @@
 // disconnect; settings with masked secrets; capture recording; replay.
 // Names are prefixed `Connector…` so they never clash with other api modules.
 
-import type { Connection } from './bootstrap'
+import { bridgeOpenCapture, type Connection } from './bootstrap'
 import type { ApiClient } from './client'
 import { CONNECTOR_MISSING } from './client'
 import { ApiError, request, type Fetcher, type RequestOptions } from './http'
@@ -453,6 +453,18 @@ export class ConnectorApi {
   /** Uploads a capture file (JSON lines); the server picks a safe, unused name. */
   async uploadCapture(name: string, file: Blob): Promise<CaptureInfo> {
     return parseCapture(await this.callWith<unknown>('POST', `/api/captures?name=${encodeURIComponent(name)}`, { body: file }))
+  }
+
+  /**
+   * Lets the streamer pick a capture file and puts it in the captures
+   * folder: the native Open dialog in the desktop app, else pickInBrowser
+   * (a file input) and an upload. Resolves the stored name, '' when cancelled.
+   */
+  async openCapture(pickInBrowser: () => Promise<File | null>, win?: unknown): Promise<string> {
+    const native = await bridgeOpenCapture(win)
+    if (native !== null) return native
+    const file = await pickInBrowser()
+    return file ? (await this.uploadCapture(file.name, file)).name : ''
   }
 }
 

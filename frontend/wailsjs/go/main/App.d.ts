@@ -8,4 +8,6 @@ export function GetBootstrap():Promise<main.Bootstrap>;
 
 export function HideToTray():Promise<void>;
 
+export function OpenCapture():Promise<string>;
+
 export function SaveDownload(arg1:string,arg2:string):Promise<string>;

@@ -14,6 +14,10 @@ export function HideToTray() {
   return window['go']['main']['App']['HideToTray']();
 }
 
+export function OpenCapture() {
+  return window['go']['main']['App']['OpenCapture']();
+}
+
 export function SaveDownload(arg1, arg2) {
   return window['go']['main']['App']['SaveDownload'](arg1, arg2);
 }
