@@ -71,10 +71,18 @@ async function shownOrder() {
   return page.$$eval('[data-testid="source-row"]', (rows) => rows.map((r) => `${r.getAttribute('data-name')}${r.getAttribute('data-enabled') === 'true' ? '' : '(off)'}`))
 }
 
+/** Opens the "Advanced" section (sources, keys, captures) unless it is open. */
+async function openAdvanced() {
+  const adv = page.getByTestId('conn-advanced')
+  await adv.waitFor()
+  if ((await adv.getAttribute('data-open')) !== 'true') await page.getByTestId('conn-advanced-toggle').click()
+  await page.locator('[data-testid="source-row"]').first().waitFor()
+}
+
 async function openConnectionPage() {
   await page.getByTestId('nav-connection').click()
   await page.getByTestId('conn-status').waitFor()
-  await page.locator('[data-testid="source-row"]').first().waitFor()
+  await openAdvanced()
 }
 
 let failed = false
@@ -83,6 +91,13 @@ try {
   await page.waitForFunction(() => document.querySelector('[data-testid="feed-link"]')?.getAttribute('data-state') === 'open')
   const nav = await page.$$eval('nav [data-testid^="nav-"]', (as) => as.map((a) => a.getAttribute('data-testid')))
   check(nav[0] === 'nav-connection' && nav.indexOf('nav-connection') < nav.indexOf('nav-live'), `Connection is first in the sidebar (${nav.join(', ')})`)
+  // A beginner sees the handle and a closed "Advanced" section saying they can leave it.
+  await page.getByTestId('nav-connection').click()
+  await page.getByTestId('conn-target').waitFor()
+  check(await page.getByTestId('conn-target').isVisible(), 'the handle field is visible')
+  check((await page.getByTestId('conn-advanced').getAttribute('data-open')) === 'false', 'Advanced starts closed')
+  check((await page.getByTestId('set-apiKey').count()) === 0 && (await page.getByTestId('source-row').count()) === 0, 'keys and sources are under Advanced')
+  check(/beginner can leave these alone/.test(await page.getByTestId('conn-advanced-note').innerText()), 'one line says a beginner can leave them')
   await openConnectionPage()
   const idle = page.getByTestId('conn-state')
   check((await idle.getAttribute('data-state')) === 'disconnected', `starts disconnected: "${(await idle.innerText()).trim()}"`)
@@ -112,7 +127,7 @@ try {
   check(kind === 'success', `sources saved: ${text}`)
   await page.reload({ waitUntil: 'domcontentloaded' })
   await page.getByTestId('conn-status').waitFor()
-  await page.locator('[data-testid="source-row"]').first().waitFor()
+  await openAdvanced()
   const after = await shownOrder()
   check(after.join(',') === 'direct,browser,euler,tikfinity(off)', `order persisted after reload: ${after.join(', ')}`)
   check((await getJSON('/api/connection/settings')).sources.join(',') === 'direct,browser,euler', 'saved sources are direct, browser, euler')

@@ -22,6 +22,8 @@ export class ConnectionStore {
   error = $state('')
   /** The connector is not in this build. */
   missing = $state(false)
+  /** The "Advanced" section (sources, keys, sign server, browser path, captures) is open. */
+  advancedOpen = $state(false)
   /** Wall clock for countdowns and open gaps, ticking once a second. */
   now = $state(Date.now())
 
