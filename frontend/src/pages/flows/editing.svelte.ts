@@ -94,9 +94,10 @@ export class FlowEditing {
     this.seq++
   }
 
-  newFlow(): void {
+  /** Opens a new, unsaved flow: empty, or pre-filled (a template). */
+  newFlow(from?: FlowDoc): void {
     this.guard(() => {
-      const d = emptyFlow()
+      const d = from ?? emptyFlow()
       this.selectedId = d.id
       this.isNew = true
       this.draft = d
