@@ -1,7 +1,8 @@
 // Newcomer UX checks against a running LTTH listener (the real Go backend):
 //   - Flows: the template gallery opens "Thank big gifters" in the editor,
 //     unsaved; screen and animation are dropdowns of what the alert overlay
-//     has; top-gifter places only show with the top-gifter role; Save and
+//     has; top-gifter places only show with the top-gifter role, a chat
+//     trigger's text only when it matches something; Save and
 //     Test stay on screen together at every width while the editor scrolls;
 //     Test from the action bar dry-runs; after saving, a real gift's run
 //     names who sent it;
@@ -124,6 +125,13 @@ async function flowsSection() {
   check((await ccard.getByTestId('field-topN').count()) === 1, 'top-gifter places shown once the role is picked')
   await ccard.getByTestId('element-remove').click()
   await page.waitForFunction(() => !document.querySelector('[data-testid="flow-card-trigger"][data-type="tiktok.command"]'))
+  await page.getByTestId('trigger-list').getByTestId('add-trigger').last().selectOption('tiktok.chat')
+  const chat = page.locator('[data-testid="flow-card-trigger"][data-type="tiktok.chat"]')
+  check((await chat.getByTestId('field-text').count()) === 0, 'a chat trigger matching any message asks for no text')
+  await chat.getByTestId('field-match').selectOption('contains')
+  check((await chat.getByTestId('field-text').count()) === 1, 'the text to match shows once "contains" is picked')
+  await chat.getByTestId('element-remove').click()
+  await page.waitForFunction(() => !document.querySelector('[data-testid="flow-card-trigger"][data-type="tiktok.chat"]'))
 
   // Save and Test together on screen at every width, wherever the editor is scrolled.
   for (const width of [1024, 1280, 1366, 1440, 1920]) {

@@ -38,4 +38,36 @@ describe('flow editor fields', () => {
     expect(selectChoices([], [m], 'side')).toEqual([m, { value: 'side', label: 'side' }])
     expect(selectChoices([], [], '')).toEqual([])
   })
+  it('hides what a block setting makes meaningless', () => {
+    const chat: FlowFieldSpec[] = [
+      { name: 'match', label: 'Match', kind: 'select', default: 'any' },
+      { name: 'text', label: 'Text', kind: 'text' },
+      { name: 'ignoreCase', label: 'Ignore case', kind: 'bool', default: true },
+    ]
+    expect(fieldApplies(chat[1]!, {}, chat)).toBe(false)
+    expect(fieldApplies(chat[2]!, {}, chat)).toBe(false)
+    expect(fieldApplies(chat[1]!, { match: 'contains' }, chat)).toBe(true)
+    const cmp: FlowFieldSpec[] = [
+      { name: 'field', label: 'Field', kind: 'text' },
+      { name: 'op', label: 'Op', kind: 'select', default: '==' },
+      { name: 'value', label: 'Value', kind: 'json' },
+    ]
+    expect(fieldApplies(cmp[2]!, {}, cmp)).toBe(true)
+    expect(fieldApplies(cmp[2]!, { op: 'exists' }, cmp)).toBe(false)
+    const hook: FlowFieldSpec[] = [
+      { name: 'method', label: 'Method', kind: 'select', default: 'POST' },
+      { name: 'body', label: 'Body', kind: 'template' },
+    ]
+    expect(fieldApplies(hook[1]!, {}, hook)).toBe(true)
+    expect(fieldApplies(hook[1]!, { method: 'GET' }, hook)).toBe(false)
+    const osc: FlowFieldSpec[] = [
+      { name: 'address', label: 'Address', kind: 'template' },
+      { name: 'type', label: 'Type', kind: 'select', default: 'i' },
+      { name: 'value', label: 'Value', kind: 'template' },
+    ]
+    expect(fieldApplies(osc[2]!, {}, osc)).toBe(true)
+    expect(fieldApplies(osc[2]!, { type: 'T' }, osc)).toBe(false)
+    // a block without the controlling field keeps its fields
+    expect(fieldApplies({ name: 'text', label: 'Text', kind: 'template' }, {}, [])).toBe(true)
+  })
 })

@@ -39,12 +39,35 @@ function strings(v: unknown): string[] {
   return typeof v === 'string' && v ? [v] : []
 }
 
+/** Comparison operators that take no value. */
+const NO_VALUE_OPS = new Set(['any', 'exists', 'notExists', 'isTrue', 'isFalse'])
+
 /**
- * Whether a field applies given the block's other settings: the top-gifter
- * places only matter when the "Top gifter" role is picked.
+ * Whether a field applies given the block's other settings (fields: the
+ * block's specs, for the defaults of unset settings): the top-gifter places
+ * only with the "Top gifter" role; the text to match only when a chat
+ * trigger matches something; a value only for operators that compare with
+ * one; a webhook body only when the method sends one; an OSC value only for
+ * types that carry one.
  */
-export function fieldApplies(spec: FlowFieldSpec, config: Record<string, unknown>): boolean {
-  if (spec.name === 'topN') return strings(config.roles).includes('topGifter')
+export function fieldApplies(spec: FlowFieldSpec, config: Record<string, unknown>, fields: readonly FlowFieldSpec[] = []): boolean {
+  const has = (name: string) => fields.some((f) => f.name === name)
+  const val = (name: string): unknown => config[name] ?? fields.find((f) => f.name === name)?.default
+  switch (spec.name) {
+    case 'topN':
+      return strings(config.roles).includes('topGifter')
+    case 'text':
+      return !has('match') || val('match') !== 'any'
+    case 'value':
+      if (has('type') && has('address')) return !['T', 'F'].includes(String(val('type'))) // osc.send: true/false carry no value
+      return !has('op') || !NO_VALUE_OPS.has(String(val('op')))
+    case 'ignoreCase':
+      if (has('match')) return val('match') !== 'any'
+      return !has('op') || !NO_VALUE_OPS.has(String(val('op')))
+    case 'body':
+    case 'contentType':
+      return !has('method') || val('method') !== 'GET'
+  }
   return true
 }
 
