@@ -46,6 +46,10 @@ type FieldSpec struct {
 	// "/api/obs/options?kind=sources&scene={scene}". The value stays free
 	// text; it is not checked against the list.
 	OptionsURL string `json:"optionsUrl,omitempty"`
+	// Open keeps a select's value that is not among its Options (a name
+	// saved by an older version): the editor still offers it and the block
+	// falls back at run time, so an upgrade never switches a flow off.
+	Open bool `json:"open,omitempty"`
 }
 
 // Config is an element's config checked against its FieldSpecs, with
@@ -146,7 +150,7 @@ func decodeString(f *FieldSpec, raw json.RawMessage) (any, error) {
 		s = n.String()
 	}
 	// an empty optional select is unset (the block's default applies)
-	if f.Kind == FieldSelect && len(f.Options) > 0 && !hasOption(f.Options, s) && (s != "" || f.Required) {
+	if f.Kind == FieldSelect && len(f.Options) > 0 && !f.Open && !hasOption(f.Options, s) && (s != "" || f.Required) {
 		return nil, fmt.Errorf("%q is not one of the options", s)
 	}
 	return s, nil

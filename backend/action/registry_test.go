@@ -2,6 +2,7 @@ package action
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -104,4 +105,19 @@ func TestRoles(t *testing.T) {
 
 func domainUser() domain.User {
 	return domain.User{UserID: "7", UniqueID: "fan", IsFollower: true}
+}
+
+// A select marked Open keeps a value outside its options (a name saved by an
+// older version), while a closed select refuses it.
+func TestOpenSelectKeepsUnknownValue(t *testing.T) {
+	opts := []Option{{Value: "pop", Label: "Pop"}}
+	open := []FieldSpec{{Name: "a", Kind: FieldSelect, Options: opts, Open: true}}
+	c, err := NewConfig(json.RawMessage(`{"a":"wobble"}`), open)
+	if err != nil || c.String("a") != "wobble" {
+		t.Fatalf("open select: %v %q", err, c.String("a"))
+	}
+	closed := []FieldSpec{{Name: "a", Kind: FieldSelect, Options: opts}}
+	if _, err := NewConfig(json.RawMessage(`{"a":"wobble"}`), closed); err == nil {
+		t.Fatal("closed select accepted a value outside its options")
+	}
 }

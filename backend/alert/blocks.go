@@ -34,7 +34,7 @@ func ShowAction() action.Action {
 				action.URLField("videoUrl", "Video URL"), action.DurationField(DefaultDurationMs),
 				{Name: "screen", Label: "Screen", Kind: action.FieldSelect, Default: DefaultScreen, OptionsURL: ScreensPath,
 					Help: "The overlay screen (queue) the alert goes to; set a type's screen on the Alerts page to add one."},
-				{Name: "animation", Label: "Animation", Kind: action.FieldSelect, Options: Animations, Default: Animations[0].Value}}},
+				{Name: "animation", Label: "Animation", Kind: action.FieldSelect, Options: Animations, Default: Animations[0].Value, Open: true}}},
 		DryRunSafe: true,
 		Execute:    execShow,
 	}
