@@ -254,7 +254,7 @@ func (e *env) runAction(typ, cfg string, scope action.Scope) error {
 // action does not use it).
 type nopHost struct{}
 
-func (nopHost) Publish(domain.Message)             {}
+func (nopHost) Publish(domain.Message)            {}
 func (nopHost) SetVar(string, action.Value) error { return nil }
 func (nopHost) Log(string, string)                {}
 func (nopHost) Note(string)                       {}
