@@ -140,20 +140,10 @@ func (m *Module) ID() string { return "external-plugins" }
 // Start implements module.Module (the plugin host starts the processes).
 func (m *Module) Start(context.Context) error { return nil }
 
-// Stop implements module.Module: every session is closed (the host stops
-// the processes).
-func (m *Module) Stop(context.Context) error {
-	m.mu.Lock()
-	ss := make([]*session, 0, len(m.sessions))
-	for _, s := range m.sessions {
-		ss = append(ss, s)
-	}
-	m.mu.Unlock()
-	for _, s := range ss {
-		s.close()
-	}
-	return nil
-}
+// Stop implements module.Module. The plugin host stops the processes,
+// which ends their sessions; closing the sockets here first would look
+// like crashes to the plugins and their supervisors.
+func (m *Module) Stop(context.Context) error { return nil }
 
 // Info is an external plugin on the Plugins page.
 type Info struct {
