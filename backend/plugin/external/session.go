@@ -237,9 +237,16 @@ func (s *session) invoke(ctx context.Context, typ string, cfg json.RawMessage, e
 	if ev != nil {
 		f.Data, _ = json.Marshal(ev)
 	}
-	s.send(f)
 	ctx, cancel := context.WithTimeout(ctx, s.r.mod.opts.InvokeTimeout)
 	defer cancel()
+	b, _ := json.Marshal(f)
+	select { // a plugin that does not read cannot hold the flow beyond the timeout
+	case s.ctrl <- b:
+	case <-s.done:
+		return errNotConnected
+	case <-ctx.Done():
+		return errInvokeTimeout
+	}
 	select {
 	case res := <-ch:
 		if res.Error != "" {
