@@ -72,6 +72,7 @@ func TestCallActionAndInvokeTimeout(t *testing.T) {
 	if len(marks) != 0 {
 		t.Fatal("a refused call ran")
 	}
+	checkTrigger(t, e)
 	began := time.Now()
 	err = e.runAction("caller.hang", `{}`, action.Scope{})
 	if !errors.Is(err, errInvokeTimeout) || time.Since(began) > 2*time.Second {
@@ -101,5 +102,30 @@ func TestFullQueueDropsAndCounts(t *testing.T) {
 	}
 	if got := r.e.status.Dropped; got != 3 || len(r.sess.events) != 2 {
 		t.Fatalf("dropped %d, queued %d; want 3 and 2", got, len(r.sess.events))
+	}
+}
+
+// checkTrigger: the registered trigger fires on the plugin's own event
+// when the fields the flow set match.
+func checkTrigger(t *testing.T, e *env) {
+	t.Helper()
+	tr, ok := e.reg.Trigger("caller.ping")
+	if !ok {
+		t.Fatal("the trigger is not registered")
+	}
+	cfg, err := action.NewConfig([]byte(`{"who":"ann"}`), tr.Fields)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := tr.Compile(cfg)
+	if err != nil || len(m.Keys) != 1 || m.Keys[0] != "plugin:caller:ping" {
+		t.Fatalf("matcher %v %v", m.Keys, err)
+	}
+	for who, want := range map[string]bool{"ann": true, "bob": false} {
+		msg := domain.Message{Type: "plugin:caller:ping", Data: map[string]any{"who": who, "n": 1}}
+		args, ok := m.Match(&action.Input{Key: msg.Type, Msg: &msg})
+		if ok != want || ok && args["n"] != "1" {
+			t.Fatalf("who=%s: match %v args %v", who, ok, args)
+		}
 	}
 }

@@ -1,6 +1,6 @@
 // A test plugin (not an example): calls an existing flow action, once
 // valid and once with a config the action refuses, and registers an action
-// whose invokes it never answers. It prints every frame it gets.
+// whose invokes it never answers, and a trigger. It prints every frame it gets.
 'use strict';
 const { WSClient } = require('./ws.js');
 
@@ -12,7 +12,11 @@ ws.on('open', () => {
   send({ type: 'call', id: 'c2', action: 'test.mark', config: { nope: 1 } });
   send({ type: 'call', id: 'c3', action: 'no.such' });
   send({ type: 'publish', id: 'p1', event: 'bad:name' });
-  send({ type: 'register', id: 'r1', actions: [{ name: 'hang', label: 'Never answers' }] });
+  send({
+    type: 'register', id: 'r1',
+    actions: [{ name: 'hang', label: 'Never answers' }],
+    triggers: [{ name: 'ping', label: 'Ping', fields: [{ name: 'who', label: 'Who', kind: 'text' }] }],
+  });
 });
 ws.on('message', (text) => console.log(`frame ${text}`));
 ws.on('close', () => process.exit(0));
