@@ -2,6 +2,7 @@ package external
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -103,6 +104,14 @@ func TestFullQueueDropsAndCounts(t *testing.T) {
 	if got := r.e.status.Dropped; got != 3 || len(r.sess.events) != 2 {
 		t.Fatalf("dropped %d, queued %d; want 3 and 2", got, len(r.sess.events))
 	}
+	var f struct {
+		Type, Event string
+		TS          int64
+		Data        map[string]any
+	}
+	if err := json.Unmarshal(<-r.sess.events, &f); err != nil || f.Type != "event" || f.Event != "gift" || f.TS == 0 || f.Data["giftName"] != "Rose" {
+		t.Fatalf("frame %+v %v", f, err)
+	}
 }
 
 // checkTrigger: the registered trigger fires on the plugin's own event
@@ -126,6 +135,27 @@ func checkTrigger(t *testing.T, e *env) {
 		args, ok := m.Match(&action.Input{Key: msg.Type, Msg: &msg})
 		if ok != want || ok && args["n"] != "1" {
 			t.Fatalf("who=%s: match %v args %v", who, ok, args)
+		}
+	}
+}
+
+// BenchmarkDeliver is what one event costs on the host side for a
+// subscribed plugin: the filter, the JSON frame and the queue offer.
+func BenchmarkDeliver(b *testing.B) {
+	m := &Module{opts: Options{QueueSize: 256}}
+	r := &runner{mod: m, e: &entry{}}
+	r.sess = newSession(r, "tok")
+	set := map[string]bool{"gift": true}
+	r.wanted.Store(&set)
+	msg := domain.EventMessage(gift("alice", "Rose", 5))
+	b.ReportAllocs()
+	for b.Loop() {
+		if r.wants(&msg) {
+			r.deliver(msg)
+		}
+		select {
+		case <-r.sess.events:
+		default:
 		}
 	}
 }

@@ -67,6 +67,16 @@ func TestBadManifestsAreReportedNotStarted(t *testing.T) {
 	}
 }
 
+// A folder whose id is a built-in plugin's is reported, not hosted.
+func TestBuiltinIDIsReserved(t *testing.T) {
+	root := t.TempDir()
+	install(t, root, "node-hello", nil)
+	m := New(Options{Root: root, Reserved: map[string]bool{"node-hello": true}})
+	if l := m.Status(); len(l.Plugins) != 0 || len(l.Problems) != 1 || !strings.Contains(l.Problems[0].Error, "built-in") {
+		t.Fatalf("status: %+v", l)
+	}
+}
+
 // A manifest's command may be an interpreter on PATH with a script inside
 // the folder; the script is made absolute.
 func TestInterpreterCommandResolves(t *testing.T) {

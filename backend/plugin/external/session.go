@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -146,19 +147,30 @@ func (s *session) send(f Frame) {
 
 // queueEvent offers m to the event queue; false means it was dropped.
 func (s *session) queueEvent(m domain.Message) bool {
-	f := Frame{Type: TypeEvent, Event: m.Type, TS: m.TS}
-	if m.Event != nil {
-		f.Data, _ = json.Marshal(m.Event)
-	} else {
-		f.Data, _ = json.Marshal(m.Data)
-	}
-	b, _ := json.Marshal(f)
 	select {
-	case s.events <- b:
+	case s.events <- eventFrame(m):
 		return true
 	default:
 		return false
 	}
+}
+
+// eventFrame is the event frame of m, written without reflection for
+// events (the hot path: Event.AppendJSON).
+func eventFrame(m domain.Message) []byte {
+	typ, _ := json.Marshal(m.Type)
+	b := make([]byte, 0, 400)
+	b = append(append(b, `{"type":"event","event":`...), typ...)
+	b = strconv.AppendInt(append(b, `,"ts":`...), m.TS, 10)
+	b = append(b, `,"data":`...)
+	if m.Event != nil {
+		b = m.Event.AppendJSON(b)
+	} else if d, err := json.Marshal(m.Data); err == nil {
+		b = append(b, d...)
+	} else {
+		b = append(b, "null"...)
+	}
+	return append(b, '}')
 }
 
 // close ends the session once: token revoked by the runner, pending
