@@ -117,6 +117,17 @@ func (r *runner) endSession() {
 	s.close()
 }
 
+// closeConn closes the current session's socket (its token stays until
+// the process exits).
+func (r *runner) closeConn() {
+	r.mu.Lock()
+	s := r.sess
+	r.mu.Unlock()
+	if s != nil {
+		s.close()
+	}
+}
+
 func (r *runner) wants(m *domain.Message) bool {
 	w := r.wanted.Load()
 	return w != nil && ((*w)[m.Type] || m.IsEvent() && (*w)["*"])

@@ -144,7 +144,9 @@ func (r *runner) runOnce(ctx context.Context, token string) error {
 		return r.exited(exitText(err))
 	case <-ctx.Done():
 	}
-	terminate(cmd)
+	if !terminate(cmd) {
+		r.closeConn()
+	}
 	select {
 	case err := <-done:
 		return r.exited(exitText(err))
