@@ -16,6 +16,8 @@ var publicAPI = map[string]bool{
 	"/api/":                 true, // the JSON 404 for unknown API paths
 	// plugins' media (generated speech, sound files) that overlays in OBS play
 	"GET /api/plugins/{id}/media/{path...}": true,
+	// external plugins authenticate with their own token (backend/plugin/external)
+	"GET /api/plugins/ext/ws": true,
 }
 
 var wildcard = regexp.MustCompile(`\{[^}]*\}`)

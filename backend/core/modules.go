@@ -34,15 +34,17 @@ func (c *Core) buildModules(s *scope) ([]module.Module, error) {
 	if err != nil {
 		return nil, err
 	}
-	plugins, err := c.pluginHost(db, flows, logFor("plugins"))
+	ext := c.externalPlugins(flows, logFor("external-plugins"))
+	plugins, err := c.pluginHost(db, flows, logFor("plugins"), ext.Registrations())
 	if err != nil {
 		return nil, err
 	}
+	ext.SetSettings(plugins)
 	s.conn = connector.New(connector.Config{AutoConnect: true, BrowserHeadless: c.opts.Headless},
 		connector.Deps{Bus: c.bus, Log: logFor("tiktok"), Settings: db, DataDir: c.opts.DataDir})
 	// Consumers first, the event source last, so nothing published at
 	// start-up is missed.
-	mods := append([]module.Module{s.alerts, goals, boards, hist}, append(c.bridges(s, goals, plugins), flows, plugins, s.conn)...)
+	mods := append([]module.Module{s.alerts, goals, boards, hist}, append(c.bridges(s, goals, plugins), flows, plugins, ext, s.conn)...)
 	if err := addBlocks(reg, mods); err != nil {
 		return nil, err
 	}

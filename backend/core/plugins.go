@@ -15,9 +15,10 @@ import (
 // flow engine's registry, and the engine re-checks its flows whenever a
 // plugin's blocks come or go (a flow using a missing block loads disabled
 // with the reason and works again when the plugin is back).
-func (c *Core) pluginHost(db *store.DB, flows *flow.Engine, log zerolog.Logger) (*plugin.Manager, error) {
+func (c *Core) pluginHost(db *store.DB, flows *flow.Engine, log zerolog.Logger, ext []plugin.Registration) (*plugin.Manager, error) {
 	return plugin.New(plugin.Options{
 		Bus: c.bus, Registry: flows.Registry(), Store: db, Log: log,
+		Plugins: append(plugin.Registered(), ext...),
 		DataDir: filepath.Join(filepath.Dir(db.Path()), "plugins"),
 		BlocksChanged: func() {
 			if err := flows.Reload(); err != nil {
