@@ -90,7 +90,7 @@ func (m *Module) Start(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	m.sub = m.bus.SubscribeLossless("history", 16384, bus.EventsOnly)
+	m.sub = m.bus.SubscribeLossless("history", 16384, eventsAndGoals)
 	ctx, m.cancel = context.WithCancel(context.Background())
 	m.wg.Add(2)
 	go m.run()
@@ -130,9 +130,19 @@ func (m *Module) run() {
 	defer m.wg.Done()
 	for msg := range m.sub.C() {
 		m.mu.Lock()
-		m.handle(msg.Event)
+		if msg.Event != nil {
+			m.handle(msg.Event)
+		} else {
+			m.goal(msg.Data)
+		}
 		m.mu.Unlock()
 	}
+}
+
+// eventsAndGoals lets events and goalReached messages through, on one
+// subscription so a goal follows the event that reached it.
+func eventsAndGoals(msg *domain.Message) bool {
+	return msg.Event != nil || msg.Type == domain.MsgGoalReached
 }
 
 func (m *Module) tick(ctx context.Context) {
@@ -170,6 +180,7 @@ func (m *Module) handle(e *domain.Event) {
 	switch e.Type {
 	case domain.EventConnected:
 		if c := m.cur[k]; c != nil && e.RoomID != "" && c.RoomID == e.RoomID {
+			c.covered(e.TS)
 			return
 		}
 		m.end(k, e.TS)
@@ -182,6 +193,9 @@ func (m *Module) handle(e *domain.Event) {
 		m.end(k, e.TS)
 		return
 	case domain.EventDisconnected:
+		if m.cur[k] != nil {
+			m.cur[k].lost(e)
+		}
 		return
 	}
 	if m.cur[k] == nil {
@@ -209,6 +223,7 @@ func (m *Module) end(k int, ts int64) {
 		return
 	}
 	end := max(ts, c.LastTS)
+	c.covered(end)
 	c.EndedAt = &end
 	c.dirty = true
 	m.closed = append(m.closed, c)

@@ -11,13 +11,18 @@ import (
 
 // EventQuery filters the journal. Zero fields do not filter.
 type EventQuery struct {
-	Type   string // an event type
-	User   string // a user id, or a uniqueId (looked up in the viewer database)
-	Q      string // text in a chat message or question
-	From   int64  // unix ms, inclusive
-	To     int64  // unix ms, exclusive
-	Limit  int    // 1..MaxEvents, default 50
-	Cursor int64  // the nextCursor of the previous page
+	Type string // an event type
+	User string // a user id, or a uniqueId (looked up in the viewer database)
+	Q    string // text in a chat message or question
+	Gift string // gifts only: a gift id, or part of the gift's name
+	// MinCoins and MaxCoins (inclusive, 0 = open) keep gifts whose event
+	// is worth that many coins; either one means gifts only.
+	MinCoins int64
+	MaxCoins int64
+	From     int64 // unix ms, inclusive
+	To       int64 // unix ms, exclusive
+	Limit    int   // 1..MaxEvents, default 50
+	Cursor   int64 // the nextCursor of the previous page
 }
 
 // MaxEvents bounds one page of events.
@@ -46,12 +51,15 @@ func likeEscape(s string) string {
 func (q EventQuery) where() (string, []any, error) {
 	var conds []string
 	var args []any
-	if q.Type != "" {
-		if !domain.EventType(q.Type).Valid() {
-			return "", nil, fmt.Errorf("%w: unknown event type %q", ErrInvalid, q.Type)
-		}
-		conds, args = append(conds, "+type = ?"), append(args, q.Type) // scan by seq, not the (type, ts) index
+	typ, err := q.eventType()
+	if err != nil {
+		return "", nil, err
 	}
+	if typ != "" {
+		conds, args = append(conds, "+type = ?"), append(args, typ) // scan by seq, not the (type, ts) index
+	}
+	gc, ga := q.giftConds()
+	conds, args = append(conds, gc...), append(args, ga...)
 	if q.User != "" {
 		conds = append(conds, "user_id IN (?, coalesce((SELECT user_id FROM history_viewers WHERE unique_id = ? LIMIT 1), ''))")
 		args = append(args, q.User, strings.TrimPrefix(q.User, "@"))
@@ -73,6 +81,45 @@ func (q EventQuery) where() (string, []any, error) {
 		return "", nil, nil
 	}
 	return " WHERE " + strings.Join(conds, " AND "), args, nil
+}
+
+// eventType is the type searched: the one asked for, or gift when a gift
+// or coin filter is set (a clear error when they contradict).
+func (q EventQuery) eventType() (string, error) {
+	if q.Type != "" && !domain.EventType(q.Type).Valid() {
+		return "", fmt.Errorf("%w: unknown event type %q", ErrInvalid, q.Type)
+	}
+	if q.MaxCoins > 0 && q.MinCoins > q.MaxCoins {
+		return "", fmt.Errorf("%w: minCoins (%d) is above maxCoins (%d)", ErrInvalid, q.MinCoins, q.MaxCoins)
+	}
+	if q.Gift == "" && q.MinCoins == 0 && q.MaxCoins == 0 {
+		return q.Type, nil
+	}
+	if q.Type != "" && q.Type != string(domain.EventGift) {
+		return "", fmt.Errorf("%w: gift and coin filters apply to gift events, not %q", ErrInvalid, q.Type)
+	}
+	return string(domain.EventGift), nil
+}
+
+// giftConds filters gift events by gift and coins (read from the event).
+func (q EventQuery) giftConds() ([]string, []any) {
+	var conds []string
+	var args []any
+	if g := strings.TrimSpace(q.Gift); g != "" {
+		if id, err := strconv.ParseInt(g, 10, 64); err == nil {
+			conds, args = append(conds, "json_extract(json, '$.giftId') = ?"), append(args, id)
+		} else {
+			conds = append(conds, `json LIKE ? ESCAPE '\' AND json_extract(json, '$.giftName') LIKE ? ESCAPE '\'`)
+			args = append(args, likeEscape(g), likeEscape(g))
+		}
+	}
+	if q.MinCoins > 0 {
+		conds, args = append(conds, "json_extract(json, '$.coins') >= ?"), append(args, q.MinCoins)
+	}
+	if q.MaxCoins > 0 {
+		conds, args = append(conds, "json_extract(json, '$.coins') <= ?"), append(args, q.MaxCoins)
+	}
+	return conds, args
 }
 
 // ScanWindow bounds the journal rows one search request reads when no

@@ -92,6 +92,7 @@ func (m *Module) clean() {
 			l.dirty = false
 			clear(l.dirtyUsers)
 			clear(l.dirtyMins)
+			clear(l.dirtyMarks)
 		}
 	}
 }
@@ -117,6 +118,9 @@ func writeLive(tx *sql.Tx, l *live) error {
 		return fmt.Errorf("update stream: %w", err)
 	}
 	if err := writeMinutes(tx, l); err != nil {
+		return err
+	}
+	if err := writeMarkers(tx, l); err != nil {
 		return err
 	}
 	return writeUsers(tx, l)
