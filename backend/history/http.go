@@ -23,9 +23,10 @@ import (
 //	PUT /api/viewers/{userId}/notes       {"notes": "..."}
 //	POST /api/viewers/{userId}/points     {"amount": n} (may be negative)
 //	GET|PUT /api/history/points-rules     the loyalty points rules
+//	GET /overlay/points.html|.js|.css     the points leaderboard overlay (?count=&theme=)
 func (m *Module) Routes() []module.Route {
 	h := func(f http.HandlerFunc) http.Handler { return f }
-	return []module.Route{
+	return append(overlayRoutes(), []module.Route{
 		{Pattern: "GET /api/streams", Handler: h(m.getStreams), Summary: "Streams (LIVE sessions), newest first, with their figures; ?simulated=1 for test streams"},
 		{Pattern: "GET /api/streams/compare", Handler: h(m.getCompare), Summary: "Two streams side by side: ?a=&b= (stream ids); figures, series, markers and the deltas b - a"},
 		{Pattern: "GET /api/streams/{id}", Handler: h(m.getStream), Summary: "One stream: figures, per-minute series, top gifters and chatters"},
@@ -37,7 +38,7 @@ func (m *Module) Routes() []module.Route {
 		{Pattern: "POST /api/viewers/{userId}/points", Handler: h(m.postPoints), Summary: "Add (or, negative, take) loyalty points {amount}"},
 		{Pattern: "GET /api/history/points-rules", Handler: h(m.getRules), Summary: "Loyalty point rules (per minute, coin, like, message, follow, share)"},
 		{Pattern: "PUT /api/history/points-rules", Handler: h(m.putRules), Summary: "Change the loyalty point rules"},
-	}
+	}...)
 }
 
 func respond(w http.ResponseWriter, v any, err error) {

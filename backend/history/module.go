@@ -54,6 +54,7 @@ type Module struct {
 	closed  []*live  // ended, not yet written
 	pending map[string]*delta
 	nicks   map[[2]string]int64
+	lastTop *PointsTop // last published points leaderboard
 
 	replaying bool  // repair: no chat command answers
 	seen      int64 // events handled (tests wait on it)
@@ -107,6 +108,7 @@ func (m *Module) load() error {
 	if err := m.repair(); err != nil {
 		return fmt.Errorf("history: repair open streams: %w", err)
 	}
+	m.publishTop()
 	return nil
 }
 
