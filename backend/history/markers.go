@@ -86,8 +86,8 @@ type reached struct {
 }
 
 // goal marks a goal reached on the open stream (the real one if any, else
-// the simulated one), at the time of its newest event: the message follows
-// the event that reached the goal on the same subscription.
+// the simulated one), at the time of the event handled last: the message
+// follows the event that reached the goal on the same subscription.
 func (m *Module) goal(data any) {
 	l := m.cur[kindReal]
 	if l == nil {
@@ -105,7 +105,11 @@ func (m *Module) goal(data any) {
 		m.log.Warn().Err(err).Msg("history: unreadable goalReached message")
 		return
 	}
-	l.mark(Marker{T: l.LastTS, Kind: MarkGoal, Label: fmt.Sprintf("goal %q reached (%d)", r.Name, r.Target)})
+	t := m.lastTS
+	if t < l.StartedAt || t > l.LastTS {
+		t = l.LastTS
+	}
+	l.mark(Marker{T: t, Kind: MarkGoal, Label: fmt.Sprintf("goal %q reached (%d)", r.Name, r.Target)})
 }
 
 func writeMarkers(tx *sql.Tx, l *live) error {

@@ -26,6 +26,7 @@ func TestMarkersBigGiftGoalAndGap(t *testing.T) {
 	big := g.base(domain.EventGift)
 	big.User = g.user()
 	big.GiftID, big.GiftName, big.DiamondCount, big.RepeatCount, big.Coins = 5655, "Universe", 5000, 1, 5000
+	big.TS -= 5000 // arrives late: the goal marker is at the gift, not at the newest event
 	r.publish(big)
 	r.bus.Publish(domain.Message{Type: domain.MsgGoalReached, Data: goalReached{GoalID: "g1", Name: "Coins", Target: 5000}})
 	lost := g.base(domain.EventDisconnected)

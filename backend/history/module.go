@@ -58,6 +58,7 @@ type Module struct {
 
 	replaying bool  // repair: no chat command answers
 	seen      int64 // events handled (tests wait on it)
+	lastTS    int64 // time of the newest event handled (a goal reached follows its event)
 
 	sub    *bus.Subscription
 	cancel context.CancelFunc
@@ -178,6 +179,7 @@ func (m *Module) handle(e *domain.Event) {
 		return
 	}
 	m.seen++
+	m.lastTS = e.TS
 	k := kindOf(e)
 	switch e.Type {
 	case domain.EventConnected:
