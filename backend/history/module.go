@@ -55,6 +55,7 @@ type Module struct {
 	pending map[string]*delta
 	nicks   map[[2]string]int64
 	lastTop *PointsTop // last published points leaderboard
+	fts     chatIndex  // the chat full-text index (own lock)
 
 	replaying bool  // repair: no chat command answers
 	seen      int64 // events handled (tests wait on it)
@@ -162,6 +163,9 @@ func (m *Module) tick(ctx context.Context) {
 				m.log.Error().Err(err).Msg("saving history failed; kept for the next try")
 			}
 			m.mu.Unlock()
+			if _, err := m.indexChat(); err != nil {
+				m.log.Error().Err(err).Msg("indexing chat text failed; retried on the next tick")
+			}
 		}
 	}
 }

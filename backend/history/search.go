@@ -1,6 +1,7 @@
 package history
 
 import (
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -45,9 +46,9 @@ func likeEscape(s string) string {
 	return "%" + r.Replace(s) + "%"
 }
 
-// where builds the filter. Text search is a LIKE (this SQLite is built
-// without FTS5): the plain LIKE on the row prefilters, json_extract
-// confirms the match is in the message text.
+// where builds the filter. Text here is a LIKE (used until the chat index
+// caught up, or for text without letters or digits): the plain LIKE on the
+// row prefilters, json_extract confirms the match is in the message text.
 func (q EventQuery) where() (string, []any, error) {
 	var conds []string
 	var args []any
@@ -128,10 +129,21 @@ func (q EventQuery) giftConds() ([]string, []any) {
 // and still carry a nextCursor; clients continue while it is set.
 var ScanWindow int64 = 100_000
 
-// Events searches the journal, newest first.
+// Events searches the journal, newest first. Text goes through the chat
+// full-text index (words as prefixes) once it is caught up with the
+// journal, else through LIKE.
 func (m *Module) Events(q EventQuery) (EventPage, error) {
 	if q.Limit <= 0 || q.Limit > MaxEvents {
 		q.Limit = 50
+	}
+	if match := ftsQuery(q.Q); match != "" && searchFTS {
+		caught, err := m.indexChat()
+		if err != nil {
+			m.log.Warn().Err(err).Msg("chat index unavailable; searching with LIKE")
+		}
+		if caught {
+			return m.ftsEvents(q, match)
+		}
 	}
 	w, args, err := q.where()
 	if err != nil {
@@ -150,6 +162,41 @@ func (m *Module) Events(q EventQuery) (EventPage, error) {
 	if err != nil {
 		return EventPage{}, err
 	}
+	p, err := readPage(rows, q.Limit)
+	if err == nil && p.NextCursor == "" && floor > 1 {
+		p.NextCursor = strconv.FormatInt(floor, 10)
+	}
+	return p, err
+}
+
+// ftsEvents searches chat text through the index, newest first: the index
+// drives (docid = seq, read backwards from the cursor), the other filters
+// apply to the joined journal row.
+func (m *Module) ftsEvents(q EventQuery, match string) (EventPage, error) {
+	rest := q
+	rest.Q, rest.Cursor = "", 0
+	w, args, err := rest.where()
+	if err != nil {
+		return EventPage{}, err
+	}
+	conds, all := "history_chat_fts MATCH ?", []any{match}
+	if q.Cursor > 0 {
+		conds, all = conds+" AND f.docid < ?", append(all, q.Cursor)
+	}
+	if w != "" {
+		conds += " AND " + strings.TrimPrefix(w, " WHERE ")
+	}
+	all = append(append(all, args...), q.Limit+1)
+	rows, err := m.sql.Query(`SELECT e.seq, e.json FROM history_chat_fts f CROSS JOIN events e ON e.seq = f.docid
+		WHERE `+conds+` ORDER BY f.docid DESC LIMIT ?`, all...)
+	if err != nil {
+		return EventPage{}, err
+	}
+	return readPage(rows, q.Limit)
+}
+
+// readPage reads up to limit rows and a nextCursor when there are more.
+func readPage(rows *sql.Rows, limit int) (EventPage, error) {
 	defer rows.Close()
 	p := EventPage{Events: []EventRow{}}
 	for rows.Next() {
@@ -158,15 +205,12 @@ func (m *Module) Events(q EventQuery) (EventPage, error) {
 		if err := rows.Scan(&r.Seq, &raw); err != nil {
 			return EventPage{}, err
 		}
-		if len(p.Events) == q.Limit {
+		if len(p.Events) == limit {
 			p.NextCursor = strconv.FormatInt(p.Events[len(p.Events)-1].Seq, 10)
 			break
 		}
 		r.Event = raw
 		p.Events = append(p.Events, r)
-	}
-	if p.NextCursor == "" && floor > 1 {
-		p.NextCursor = strconv.FormatInt(floor, 10)
 	}
 	return p, rows.Err()
 }
