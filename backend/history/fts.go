@@ -1,6 +1,7 @@
 package history
 
 import (
+	"database/sql"
 	"strings"
 	"sync"
 	"unicode"
@@ -40,12 +41,15 @@ func (m *Module) indexChat() (bool, error) {
 		x.ready = true
 	}
 	var lo, hi int64
-	if err := m.sql.QueryRow(`SELECT coalesce(min(seq), 0), coalesce(max(seq), 0) FROM events`).Scan(&lo, &hi); err != nil {
+	// Two queries: SQLite reads min or max from the key only when alone.
+	if err := m.sql.QueryRow(`SELECT coalesce(min(seq), 0) FROM events`).Scan(&lo); err != nil {
+		return false, err
+	}
+	if err := m.sql.QueryRow(`SELECT coalesce(max(seq), 0) FROM events`).Scan(&hi); err != nil {
 		return false, err
 	}
 	x.top = hi
-	if _, err := m.sql.Exec(`DELETE FROM history_chat_fts WHERE docid IN
-		(SELECT docid FROM history_chat_fts_content WHERE docid < ? LIMIT 10000)`, lo); err != nil {
+	if err := m.dropPruned(lo); err != nil {
 		return false, err
 	}
 	if hi < x.upTo { // the journal was replaced (profile import): start over
@@ -65,6 +69,44 @@ func (m *Module) indexChat() (bool, error) {
 	}
 	x.upTo = end
 	return end == hi, nil
+}
+
+// dropPruned removes index rows of events below the journal's lowest seq
+// (deleted by retention), a bounded batch per call. The check reads the
+// content table's primary key, so it costs nothing when there is none.
+func (m *Module) dropPruned(lo int64) error {
+	var oldest sql.NullInt64
+	if err := m.sql.QueryRow(`SELECT min(docid) FROM history_chat_fts_content`).Scan(&oldest); err != nil {
+		return err
+	}
+	if !oldest.Valid || oldest.Int64 >= lo {
+		return nil
+	}
+	rows, err := m.sql.Query(`SELECT docid FROM history_chat_fts_content WHERE docid < ? ORDER BY docid LIMIT 5000`, lo)
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	tx, err := m.sql.Begin()
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if _, err := tx.Exec(`DELETE FROM history_chat_fts WHERE docid = ?`, id); err != nil {
+			_ = tx.Rollback()
+			return err
+		}
+	}
+	return tx.Commit()
 }
 
 // ftsQuery turns search text into an FTS query: every word of it, as a
