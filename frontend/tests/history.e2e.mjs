@@ -187,6 +187,26 @@ try {
   const res = await overlay.goto(lightUrl)
   check(res?.status() === 200 && (await overlay.locator('#title').textContent()) === 'Top points', 'the points overlay page loads')
   await overlay.close()
+  // The overlay draws pointsTop messages, names as text: the feed client is
+  // replaced by one that delivers a hostile nickname and then an update.
+  const drawn = await browser.newPage()
+  await drawn.route('**/overlay/ltth-client.js', (route) => route.fulfill({
+    contentType: 'text/javascript',
+    body: `window.LTTH = { connect(h) {
+      const e = (n) => ({ userId: 'u' + n, uniqueId: 'fan' + n, nickname: n === 1 ? '<img src=x onerror="window.pwned=1">' : 'Fan ' + n, points: 100 - n })
+      h.onMessage({ type: 'pointsTop', data: { entries: [1, 2, 3, 4].map(e) } })
+      setTimeout(() => h.onMessage({ type: 'pointsTop', data: { entries: [e(2), e(1)] } }), 1500)
+    } }`,
+  }))
+  await drawn.goto(overlayUrl.replace(/\?.*$/, '') + '?count=3')
+  await drawn.locator('#list li').first().waitFor()
+  const first = await drawn.locator('#list li').evaluateAll((ls) => ls.map((l) => l.textContent))
+  await drawn.waitForFunction(() => document.querySelectorAll('#list li').length === 2)
+  const names = await drawn.locator('#list li .name').allTextContents()
+  const pwned = await drawn.evaluate(() => /** @type {any} */ (window).pwned === 1 || document.querySelector('#list img') !== null)
+  check(first.length === 3 && names[0] === 'Fan 2' && names[1]?.startsWith('<img') && !pwned,
+    `the points overlay shows the top ?count=3, follows updates and renders names as text (${names})`)
+  await drawn.close()
   for (const w of [1024, 1280, 1366, 1920]) {
     await page.setViewportSize({ width: w, height: 900 })
     await page.waitForTimeout(150)
