@@ -22,7 +22,7 @@ import (
 // Message types this module publishes and consumes.
 const (
 	TypeGoal    = "goal"
-	TypeReached = "goalReached"
+	TypeReached = domain.MsgGoalReached
 	TypeCommand = "goalCommand"
 )
 

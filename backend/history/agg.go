@@ -58,12 +58,15 @@ type live struct {
 	minutes    map[int64]*Minute
 	dirtyUsers map[string]bool
 	dirtyMins  map[int64]bool
+	markers    []Marker
+	dirtyMarks map[int]bool
+	gap        int // index of the open gap marker, -1 if none
 	dirty      bool
 }
 
 func newLive(s Stream) *live {
 	return &live{Stream: s, users: map[string]*userAgg{}, minutes: map[int64]*Minute{},
-		dirtyUsers: map[string]bool{}, dirtyMins: map[int64]bool{}, dirty: true}
+		dirtyUsers: map[string]bool{}, dirtyMins: map[int64]bool{}, dirtyMarks: map[int]bool{}, gap: -1, dirty: true}
 }
 
 // userKey is the id events of a user count under: the user id, or
@@ -152,6 +155,7 @@ func (l *live) count(e *domain.Event, m *Minute, u *userAgg, d *delta) {
 		l.Coins += e.Coins
 		l.Gifts += n
 		l.BiggestStreak = max(l.BiggestStreak, e.Coins)
+		l.bigGift(e)
 		m.Coins += e.Coins
 		if u.gifts == 0 {
 			l.UniqueGifters++

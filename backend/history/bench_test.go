@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/ltth/ltth/backend/bus"
 	"github.com/ltth/ltth/backend/domain"
@@ -53,6 +54,7 @@ func benchModule(b *testing.B) *Module {
 		for _, s := range []Stream{ss[0], ss[benchStreams/2], ss[benchStreams-1]} {
 			sameFigures(b, "benchmark stream", s.Figures, recount(b, db.SQL(), s))
 		}
+		buildChatIndex(b, benchMod)
 	})
 	if benchMod == nil {
 		b.Fatal("benchmark journal not generated")
@@ -110,6 +112,21 @@ func journalAndCount(b *testing.B, m *Module, es []*domain.Event) {
 	}
 }
 
+// buildChatIndex catches the chat index up with the journal (once per
+// journal: it is kept in the database) and logs how long that took.
+func buildChatIndex(b *testing.B, m *Module) {
+	began, chunks := time.Now(), 0
+	for caught := false; !caught; chunks++ {
+		var err error
+		if caught, err = m.indexChat(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if chunks > 1 {
+		b.Logf("chat index built from the 2M journal in %v (%d chunks)", time.Since(began).Round(time.Millisecond), chunks)
+	}
+}
+
 func BenchmarkStreamList(b *testing.B) {
 	m := benchModule(b)
 	b.ResetTimer()
@@ -147,8 +164,26 @@ func BenchmarkSearchChatText(b *testing.B) {
 	benchSearch(b, EventQuery{Type: "chat", Q: "berlin", Limit: 50}, 50)
 }
 
-func BenchmarkSearchTextNoMatch(b *testing.B) { // worst case: every row is read
+func BenchmarkSearchTextNoMatch(b *testing.B) { // through the index: an empty doclist
 	benchSearch(b, EventQuery{Type: "chat", Q: "zebra", Limit: 50}, 0)
+}
+
+func BenchmarkSearchTextNoMatchLike(b *testing.B) { // without the index: one 100,000-row window per page
+	defer func() { searchFTS = true }()
+	searchFTS = false
+	benchSearch(b, EventQuery{Type: "chat", Q: "zebra", Limit: 50}, 0)
+}
+
+func BenchmarkSearchTextCommonWord(b *testing.B) { // "hello" is in 1/8 of all chat: a long doclist
+	benchSearch(b, EventQuery{Q: "hello", Limit: 50}, 50)
+}
+
+func BenchmarkSearchTextTwoWordsDeepPage(b *testing.B) { // both words, a page a million rows back
+	benchSearch(b, EventQuery{Q: "greetings berlin", Cursor: 1_000_000, Limit: 50}, 50)
+}
+
+func BenchmarkSearchGiftsCoinRange(b *testing.B) { // gifts of 100-300 coins, newest first
+	benchSearch(b, EventQuery{MinCoins: 100, MaxCoins: 300, Limit: 50}, 50)
 }
 
 func BenchmarkSearchTextInTimeRange(b *testing.B) { // no match, one day's stream read

@@ -42,7 +42,11 @@ type rig struct {
 
 func newRig(t testing.TB, db *store.DB, flush time.Duration) *rig {
 	t.Helper()
-	b := bus.New()
+	return newRigOn(t, bus.New(), db, flush)
+}
+
+func newRigOn(t testing.TB, b *bus.Bus, db *store.DB, flush time.Duration) *rig {
+	t.Helper()
 	r := &rig{t: t, bus: b, db: db, j: store.NewJournal(db, b, zerolog.Nop())}
 	r.m = New(b, db, Options{Flush: flush})
 	if err := r.m.Start(context.Background()); err != nil {

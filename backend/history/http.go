@@ -14,28 +14,31 @@ import (
 // Routes implements module.RouteProvider (every route needs the token):
 //
 //	GET /api/streams                      newest first (?limit=, ?simulated=1 for simulated/replayed streams)
-//	GET /api/streams/{id}                 a stream + series (per minute) + topGifters
+//	GET /api/streams/compare              ?a=&b=: two streams and their deltas (b - a)
+//	GET /api/streams/{id}                 a stream + series (per minute) + topGifters + markers
 //	GET /api/streams/{id}/export          ?format=json|csv: figures, series and the stream's events
-//	GET /api/events                       ?type=&user=&q=&from=&to=&limit=&cursor=
+//	GET /api/events                       ?type=&user=&q=&gift=&minCoins=&maxCoins=&from=&to=&limit=&cursor=
 //	GET /api/viewers                      ?q=&sort=&limit=
 //	GET /api/viewers/{userId}             a viewer + points, nicknames, recent streams
 //	PUT /api/viewers/{userId}/notes       {"notes": "..."}
 //	POST /api/viewers/{userId}/points     {"amount": n} (may be negative)
 //	GET|PUT /api/history/points-rules     the loyalty points rules
+//	GET /overlay/points.html|.js|.css     the points leaderboard overlay (?count=&theme=)
 func (m *Module) Routes() []module.Route {
 	h := func(f http.HandlerFunc) http.Handler { return f }
-	return []module.Route{
+	return append(overlayRoutes(), []module.Route{
 		{Pattern: "GET /api/streams", Handler: h(m.getStreams), Summary: "Streams (LIVE sessions), newest first, with their figures; ?simulated=1 for test streams"},
+		{Pattern: "GET /api/streams/compare", Handler: h(m.getCompare), Summary: "Two streams side by side: ?a=&b= (stream ids); figures, series, markers and the deltas b - a"},
 		{Pattern: "GET /api/streams/{id}", Handler: h(m.getStream), Summary: "One stream: figures, per-minute series, top gifters and chatters"},
 		{Pattern: "GET /api/streams/{id}/export", Handler: h(m.getExport), Summary: "Export a stream's figures and events: ?format=csv|json"},
-		{Pattern: "GET /api/events", Handler: h(m.getEvents), Summary: "Search the event journal: ?type=&user=&q=&from=&to=&limit=&cursor= (follow nextCursor)"},
+		{Pattern: "GET /api/events", Handler: h(m.getEvents), Summary: "Search the event journal: ?type=&user=&q=&gift=&minCoins=&maxCoins=&from=&to=&limit=&cursor= (follow nextCursor)"},
 		{Pattern: "GET /api/viewers", Handler: h(m.getViewers), Summary: "Viewers seen: ?q=&sort=&limit="},
 		{Pattern: "GET /api/viewers/{userId}", Handler: h(m.getViewer), Summary: "One viewer: totals, points, nicknames, recent streams, notes"},
 		{Pattern: "PUT /api/viewers/{userId}/notes", Handler: h(m.putNotes), Summary: "Set the streamer's notes on a viewer"},
 		{Pattern: "POST /api/viewers/{userId}/points", Handler: h(m.postPoints), Summary: "Add (or, negative, take) loyalty points {amount}"},
 		{Pattern: "GET /api/history/points-rules", Handler: h(m.getRules), Summary: "Loyalty point rules (per minute, coin, like, message, follow, share)"},
 		{Pattern: "PUT /api/history/points-rules", Handler: h(m.putRules), Summary: "Change the loyalty point rules"},
-	}
+	}...)
 }
 
 func respond(w http.ResponseWriter, v any, err error) {
@@ -88,13 +91,15 @@ func (m *Module) getStream(w http.ResponseWriter, r *http.Request) {
 }
 
 func (m *Module) getEvents(w http.ResponseWriter, r *http.Request) {
-	q := EventQuery{Type: r.URL.Query().Get("type"), User: r.URL.Query().Get("user"), Q: r.URL.Query().Get("q")}
+	q := EventQuery{Type: r.URL.Query().Get("type"), User: r.URL.Query().Get("user"), Q: r.URL.Query().Get("q"),
+		Gift: r.URL.Query().Get("gift")}
 	var err error
 	var limit int64
 	for _, p := range []struct {
 		name string
 		dst  *int64
-	}{{"from", &q.From}, {"to", &q.To}, {"cursor", &q.Cursor}, {"limit", &limit}} {
+	}{{"from", &q.From}, {"to", &q.To}, {"cursor", &q.Cursor}, {"limit", &limit},
+		{"minCoins", &q.MinCoins}, {"maxCoins", &q.MaxCoins}} {
 		if *p.dst, err = intParam(r, p.name); err != nil {
 			httpapi.WriteError(w, err)
 			return

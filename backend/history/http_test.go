@@ -207,8 +207,8 @@ func TestWindowedSearchPagesReachEveryMatch(t *testing.T) {
 		r.publish(g.next())
 	}
 	r.settle()
-	defer func(w int64) { ScanWindow = w }(ScanWindow)
-	ScanWindow = 97
+	defer func(w int64, f bool) { ScanWindow, searchFTS = w, f }(ScanWindow, searchFTS)
+	ScanWindow, searchFTS = 97, false
 	var want int
 	if err := db.SQL().QueryRow(`SELECT count(*) FROM events WHERE type = 'chat' AND json_extract(json, '$.comment') LIKE '%berlin%'`).Scan(&want); err != nil {
 		t.Fatal(err)

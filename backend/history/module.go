@@ -54,9 +54,12 @@ type Module struct {
 	closed  []*live  // ended, not yet written
 	pending map[string]*delta
 	nicks   map[[2]string]int64
+	lastTop *PointsTop // last published points leaderboard
+	fts     chatIndex  // the chat full-text index (own lock)
 
 	replaying bool  // repair: no chat command answers
 	seen      int64 // events handled (tests wait on it)
+	lastTS    int64 // time of the newest event handled (a goal reached follows its event)
 
 	sub    *bus.Subscription
 	cancel context.CancelFunc
@@ -90,7 +93,7 @@ func (m *Module) Start(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	m.sub = m.bus.SubscribeLossless("history", 16384, bus.EventsOnly)
+	m.sub = m.bus.SubscribeLossless("history", 16384, eventsAndGoals)
 	ctx, m.cancel = context.WithCancel(context.Background())
 	m.wg.Add(2)
 	go m.run()
@@ -107,6 +110,7 @@ func (m *Module) load() error {
 	if err := m.repair(); err != nil {
 		return fmt.Errorf("history: repair open streams: %w", err)
 	}
+	m.publishTop()
 	return nil
 }
 
@@ -130,9 +134,19 @@ func (m *Module) run() {
 	defer m.wg.Done()
 	for msg := range m.sub.C() {
 		m.mu.Lock()
-		m.handle(msg.Event)
+		if msg.Event != nil {
+			m.handle(msg.Event)
+		} else {
+			m.goal(msg.Data)
+		}
 		m.mu.Unlock()
 	}
+}
+
+// eventsAndGoals lets events and goalReached messages through, on one
+// subscription so a goal follows the event that reached it.
+func eventsAndGoals(msg *domain.Message) bool {
+	return msg.Event != nil || msg.Type == domain.MsgGoalReached
 }
 
 func (m *Module) tick(ctx context.Context) {
@@ -149,6 +163,9 @@ func (m *Module) tick(ctx context.Context) {
 				m.log.Error().Err(err).Msg("saving history failed; kept for the next try")
 			}
 			m.mu.Unlock()
+			if _, err := m.indexChat(); err != nil {
+				m.log.Error().Err(err).Msg("indexing chat text failed; retried on the next tick")
+			}
 		}
 	}
 }
@@ -166,10 +183,12 @@ func (m *Module) handle(e *domain.Event) {
 		return
 	}
 	m.seen++
+	m.lastTS = e.TS
 	k := kindOf(e)
 	switch e.Type {
 	case domain.EventConnected:
 		if c := m.cur[k]; c != nil && e.RoomID != "" && c.RoomID == e.RoomID {
+			c.covered(e.TS)
 			return
 		}
 		m.end(k, e.TS)
@@ -182,6 +201,9 @@ func (m *Module) handle(e *domain.Event) {
 		m.end(k, e.TS)
 		return
 	case domain.EventDisconnected:
+		if m.cur[k] != nil {
+			m.cur[k].lost(e)
+		}
 		return
 	}
 	if m.cur[k] == nil {
@@ -209,6 +231,7 @@ func (m *Module) end(k int, ts int64) {
 		return
 	}
 	end := max(ts, c.LastTS)
+	c.covered(end)
 	c.EndedAt = &end
 	c.dirty = true
 	m.closed = append(m.closed, c)

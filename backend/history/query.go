@@ -77,6 +77,7 @@ type Detail struct {
 	Series      []Minute `json:"series"`
 	TopGifters  []Gifter `json:"topGifters"`
 	TopChatters []Gifter `json:"topChatters"`
+	Markers     []Marker `json:"markers"`
 }
 
 // sync writes what is pending, so reads see the live figures. Errors are
@@ -106,7 +107,10 @@ func (m *Module) Stream(id int64) (Detail, error) {
 	if d.TopGifters, err = m.top(id, "coins", 10); err != nil {
 		return Detail{}, err
 	}
-	d.TopChatters, err = m.top(id, "messages", 10)
+	if d.TopChatters, err = m.top(id, "messages", 10); err != nil {
+		return Detail{}, err
+	}
+	d.Markers, err = m.markers(id)
 	return d, err
 }
 

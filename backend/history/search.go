@@ -1,6 +1,7 @@
 package history
 
 import (
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -11,13 +12,18 @@ import (
 
 // EventQuery filters the journal. Zero fields do not filter.
 type EventQuery struct {
-	Type   string // an event type
-	User   string // a user id, or a uniqueId (looked up in the viewer database)
-	Q      string // text in a chat message or question
-	From   int64  // unix ms, inclusive
-	To     int64  // unix ms, exclusive
-	Limit  int    // 1..MaxEvents, default 50
-	Cursor int64  // the nextCursor of the previous page
+	Type string // an event type
+	User string // a user id, or a uniqueId (looked up in the viewer database)
+	Q    string // text in a chat message or question
+	Gift string // gifts only: a gift id, or part of the gift's name
+	// MinCoins and MaxCoins (inclusive, 0 = open) keep gifts whose event
+	// is worth that many coins; either one means gifts only.
+	MinCoins int64
+	MaxCoins int64
+	From     int64 // unix ms, inclusive
+	To       int64 // unix ms, exclusive
+	Limit    int   // 1..MaxEvents, default 50
+	Cursor   int64 // the nextCursor of the previous page
 }
 
 // MaxEvents bounds one page of events.
@@ -40,18 +46,21 @@ func likeEscape(s string) string {
 	return "%" + r.Replace(s) + "%"
 }
 
-// where builds the filter. Text search is a LIKE (this SQLite is built
-// without FTS5): the plain LIKE on the row prefilters, json_extract
-// confirms the match is in the message text.
+// where builds the filter. Text here is a LIKE (used until the chat index
+// caught up, or for text without letters or digits): the plain LIKE on the
+// row prefilters, json_extract confirms the match is in the message text.
 func (q EventQuery) where() (string, []any, error) {
 	var conds []string
 	var args []any
-	if q.Type != "" {
-		if !domain.EventType(q.Type).Valid() {
-			return "", nil, fmt.Errorf("%w: unknown event type %q", ErrInvalid, q.Type)
-		}
-		conds, args = append(conds, "+type = ?"), append(args, q.Type) // scan by seq, not the (type, ts) index
+	typ, err := q.eventType()
+	if err != nil {
+		return "", nil, err
 	}
+	if typ != "" {
+		conds, args = append(conds, "+type = ?"), append(args, typ) // scan by seq, not the (type, ts) index
+	}
+	gc, ga := q.giftConds()
+	conds, args = append(conds, gc...), append(args, ga...)
 	if q.User != "" {
 		conds = append(conds, "user_id IN (?, coalesce((SELECT user_id FROM history_viewers WHERE unique_id = ? LIMIT 1), ''))")
 		args = append(args, q.User, strings.TrimPrefix(q.User, "@"))
@@ -75,16 +84,66 @@ func (q EventQuery) where() (string, []any, error) {
 	return " WHERE " + strings.Join(conds, " AND "), args, nil
 }
 
+// eventType is the type searched: the one asked for, or gift when a gift
+// or coin filter is set (a clear error when they contradict).
+func (q EventQuery) eventType() (string, error) {
+	if q.Type != "" && !domain.EventType(q.Type).Valid() {
+		return "", fmt.Errorf("%w: unknown event type %q", ErrInvalid, q.Type)
+	}
+	if q.MaxCoins > 0 && q.MinCoins > q.MaxCoins {
+		return "", fmt.Errorf("%w: minCoins (%d) is above maxCoins (%d)", ErrInvalid, q.MinCoins, q.MaxCoins)
+	}
+	if q.Gift == "" && q.MinCoins == 0 && q.MaxCoins == 0 {
+		return q.Type, nil
+	}
+	if q.Type != "" && q.Type != string(domain.EventGift) {
+		return "", fmt.Errorf("%w: gift and coin filters apply to gift events, not %q", ErrInvalid, q.Type)
+	}
+	return string(domain.EventGift), nil
+}
+
+// giftConds filters gift events by gift and coins (read from the event).
+func (q EventQuery) giftConds() ([]string, []any) {
+	var conds []string
+	var args []any
+	if g := strings.TrimSpace(q.Gift); g != "" {
+		if id, err := strconv.ParseInt(g, 10, 64); err == nil {
+			conds, args = append(conds, "json_extract(json, '$.giftId') = ?"), append(args, id)
+		} else {
+			conds = append(conds, `json LIKE ? ESCAPE '\' AND json_extract(json, '$.giftName') LIKE ? ESCAPE '\'`)
+			args = append(args, likeEscape(g), likeEscape(g))
+		}
+	}
+	if q.MinCoins > 0 {
+		conds, args = append(conds, "json_extract(json, '$.coins') >= ?"), append(args, q.MinCoins)
+	}
+	if q.MaxCoins > 0 {
+		conds, args = append(conds, "json_extract(json, '$.coins') <= ?"), append(args, q.MaxCoins)
+	}
+	return conds, args
+}
+
 // ScanWindow bounds the journal rows one search request reads when no
 // index narrows it (no user, no time range): at most this many sequence
 // numbers below the cursor. A page may then hold fewer than limit events
 // and still carry a nextCursor; clients continue while it is set.
 var ScanWindow int64 = 100_000
 
-// Events searches the journal, newest first.
+// Events searches the journal, newest first. Text goes through the chat
+// full-text index (words as prefixes) once it is caught up with the
+// journal, else through LIKE.
 func (m *Module) Events(q EventQuery) (EventPage, error) {
 	if q.Limit <= 0 || q.Limit > MaxEvents {
 		q.Limit = 50
+	}
+	if match := ftsQuery(q.Q); match != "" && searchFTS {
+		caught, err := m.indexChat()
+		if err != nil {
+			m.log.Warn().Err(err).Msg("chat index unavailable; searching with LIKE")
+		}
+		if caught {
+			return m.ftsEvents(q, match)
+		}
 	}
 	w, args, err := q.where()
 	if err != nil {
@@ -103,6 +162,41 @@ func (m *Module) Events(q EventQuery) (EventPage, error) {
 	if err != nil {
 		return EventPage{}, err
 	}
+	p, err := readPage(rows, q.Limit)
+	if err == nil && p.NextCursor == "" && floor > 1 {
+		p.NextCursor = strconv.FormatInt(floor, 10)
+	}
+	return p, err
+}
+
+// ftsEvents searches chat text through the index, newest first: the index
+// drives (docid = seq, read backwards from the cursor), the other filters
+// apply to the joined journal row.
+func (m *Module) ftsEvents(q EventQuery, match string) (EventPage, error) {
+	rest := q
+	rest.Q, rest.Cursor = "", 0
+	w, args, err := rest.where()
+	if err != nil {
+		return EventPage{}, err
+	}
+	conds, all := "history_chat_fts MATCH ?", []any{match}
+	if q.Cursor > 0 {
+		conds, all = conds+" AND f.docid < ?", append(all, q.Cursor)
+	}
+	if w != "" {
+		conds += " AND " + strings.TrimPrefix(w, " WHERE ")
+	}
+	all = append(append(all, args...), q.Limit+1)
+	rows, err := m.sql.Query(`SELECT e.seq, e.json FROM history_chat_fts f CROSS JOIN events e ON e.seq = f.docid
+		WHERE `+conds+` ORDER BY f.docid DESC LIMIT ?`, all...)
+	if err != nil {
+		return EventPage{}, err
+	}
+	return readPage(rows, q.Limit)
+}
+
+// readPage reads up to limit rows and a nextCursor when there are more.
+func readPage(rows *sql.Rows, limit int) (EventPage, error) {
 	defer rows.Close()
 	p := EventPage{Events: []EventRow{}}
 	for rows.Next() {
@@ -111,15 +205,12 @@ func (m *Module) Events(q EventQuery) (EventPage, error) {
 		if err := rows.Scan(&r.Seq, &raw); err != nil {
 			return EventPage{}, err
 		}
-		if len(p.Events) == q.Limit {
+		if len(p.Events) == limit {
 			p.NextCursor = strconv.FormatInt(p.Events[len(p.Events)-1].Seq, 10)
 			break
 		}
 		r.Event = raw
 		p.Events = append(p.Events, r)
-	}
-	if p.NextCursor == "" && floor > 1 {
-		p.NextCursor = strconv.FormatInt(floor, 10)
 	}
 	return p, rows.Err()
 }

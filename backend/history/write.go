@@ -14,6 +14,7 @@ func (m *Module) flush() error {
 		return nil
 	}
 	fresh := m.unsaved()
+	points := pointsChanged(m.pending)
 	tx, err := m.sql.Begin()
 	if err != nil {
 		return err
@@ -31,7 +32,19 @@ func (m *Module) flush() error {
 		return err
 	}
 	m.clean()
+	if points {
+		m.publishTop()
+	}
 	return nil
+}
+
+func pointsChanged(pending map[string]*delta) bool {
+	for _, d := range pending {
+		if d.points != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // unsaved lists the streams without a row yet.
@@ -92,6 +105,7 @@ func (m *Module) clean() {
 			l.dirty = false
 			clear(l.dirtyUsers)
 			clear(l.dirtyMins)
+			clear(l.dirtyMarks)
 		}
 	}
 }
@@ -117,6 +131,9 @@ func writeLive(tx *sql.Tx, l *live) error {
 		return fmt.Errorf("update stream: %w", err)
 	}
 	if err := writeMinutes(tx, l); err != nil {
+		return err
+	}
+	if err := writeMarkers(tx, l); err != nil {
 		return err
 	}
 	return writeUsers(tx, l)

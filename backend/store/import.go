@@ -19,6 +19,20 @@ const uploadName = "uploaded file"
 // records are this database's, and the quarantine is written by import.
 var importSkip = map[string]bool{"schema_migrations": true, "pending_review": true}
 
+// importSkipPrefix are the shadow tables of our full-text indexes (FTS
+// internals an upload could craft): never imported; the owner rebuilds
+// the index from the imported rows.
+var importSkipPrefix = []string{"history_chat_fts_"}
+
+func skipImport(table string) bool {
+	for _, p := range importSkipPrefix {
+		if strings.HasPrefix(table, p) {
+			return true
+		}
+	}
+	return importSkip[table]
+}
+
 // Import creates profile name from a SQLite file read from r (as written by
 // Export). The upload is untrusted data: it must be a sound LTTH profile
 // whose schema is not newer than ours, and only its known tables and
@@ -127,7 +141,7 @@ func copyKnown(ctx context.Context, tx *sql.Tx) error {
 	}
 	for table, cols := range ours {
 		src, ok := theirs[table]
-		if importSkip[table] || !ok {
+		if skipImport(table) || !ok {
 			continue
 		}
 		var shared []string

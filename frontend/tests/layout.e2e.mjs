@@ -4,7 +4,8 @@
 // and checks the status header (long handle, alerts paused): one row from
 // 1280 px up, handle and overlay URL never cut.
 // Pages with an editor are also checked with the editor open (Alerts: the
-// gift editor; Flows: a new flow).
+// gift editor; Flows: a new flow; History: the stream comparison; Event
+// search: a search with results).
 //
 //   LTTH_URL=… LTTH_TOKEN=… [LTTH_DASHBOARD=…] [LTTH_SHOT_DIR=…] node tests/layout.e2e.mjs
 //
@@ -141,6 +142,15 @@ async function openEditor(page, id) {
       await add.click()
       return 'editor'
     }
+  }
+  if (id === 'history') {
+    await page.getByTestId('history-compare-toggle').click()
+    await page.getByTestId('history-compare').waitFor()
+    return 'compare'
+  }
+  if (id === 'events') {
+    await page.getByTestId('events-search').click()
+    return 'results'
   }
   return ''
 }

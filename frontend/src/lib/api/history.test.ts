@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest'
 import type { Connection } from './bootstrap'
-import { HistoryApi, bigGiftMinutes, formatDuration, seriesColumns, streamDuration, type SeriesPoint } from './history'
+import { HistoryApi, chartMarkers, formatDuration, pointsOverlayUrl, seriesColumns, streamDuration, type SeriesPoint } from './history'
 
 const conn: Connection = { mode: 'browser', baseUrl: 'http://127.0.0.1:3000', token: 'tok', version: '', headless: false }
 
@@ -52,13 +52,35 @@ describe('history api', () => {
     expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ notes: 'vip' })
   })
 
-  it('makes chart columns sharing one x axis and finds big gift minutes', () => {
+  it('places markers on the time axis or on minutes since the start; open gaps end at the last event', () => {
+    const d = {
+      startedAt: 1_700_000_000_000,
+      lastTs: 1_700_000_600_000,
+      markers: [
+        { t: 1_700_000_120_000, kind: 'bigGift' as const, label: 'Universe' },
+        { t: 1_700_000_180_000, kind: 'gap' as const, label: 'lost', end: 1_700_000_240_000 },
+        { t: 1_700_000_300_000, kind: 'gap' as const, label: 'lost again' },
+      ],
+    }
+    expect(chartMarkers(d).map((m) => [m.kind, m.x, m.end])).toEqual([
+      ['bigGift', 1_700_000_120, undefined],
+      ['gap', 1_700_000_180, 1_700_000_240],
+      ['gap', 1_700_000_300, 1_700_000_600],
+    ])
+    expect(chartMarkers(d, true).map((m) => [m.x, m.end])).toEqual([[2, undefined], [3, 4], [5, 10]])
+  })
+
+  it('builds the points overlay URL', () => {
+    expect(pointsOverlayUrl('http://h:1')).toBe('http://h:1/overlay/points.html')
+    expect(pointsOverlayUrl('http://h:1', { count: 500, theme: 'light' })).toBe('http://h:1/overlay/points.html?count=100&theme=light')
+  })
+
+  it('makes chart columns sharing one x axis', () => {
     const s = [pt(0), pt(1, 500), pt(2, 20)]
     const cols = seriesColumns(s, ['viewers', 'coins'])
     expect(cols).toHaveLength(3)
     expect(cols[0]).toEqual([1_700_000_000, 1_700_000_060, 1_700_000_120])
     expect(cols[2]).toEqual([0, 500, 20])
-    expect(bigGiftMinutes(s, 100).map((p) => p.minute)).toEqual([1])
   })
 
   it('formats durations', () => {

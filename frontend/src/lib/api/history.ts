@@ -51,10 +51,27 @@ export interface TopGifter {
   messages: number
 }
 
+/** A chart marker: a big gift, a goal reached, or a connection gap (t..end). */
+export interface StreamMarker {
+  t: number
+  kind: 'bigGift' | 'goal' | 'gap'
+  label: string
+  end?: number
+}
+
 export interface StreamDetail extends StreamSummary {
   series: SeriesPoint[]
   topGifters: TopGifter[]
   topChatters: TopGifter[]
+  markers: StreamMarker[]
+}
+
+/** Two streams side by side (GET /api/streams/compare): delta = b - a. */
+export interface StreamComparison {
+  a: StreamDetail
+  b: StreamDetail
+  delta: StreamFigures
+  durationDelta: number
 }
 
 export interface EventRow {
@@ -71,6 +88,9 @@ export interface EventSearch {
   type?: string
   user?: string
   q?: string
+  gift?: string
+  minCoins?: number
+  maxCoins?: number
   from?: number
   to?: number
   limit?: number
@@ -128,9 +148,36 @@ export function seriesColumns(series: SeriesPoint[], fields: (keyof SeriesPoint)
   return [series.map((p) => p.ts / 1000), ...fields.map((f) => series.map((p) => p[f]))]
 }
 
-/** Minutes holding a gift of at least minCoins coins per minute (markers). */
-export function bigGiftMinutes(series: SeriesPoint[], minCoins: number): SeriesPoint[] {
-  return series.filter((p) => p.coins >= minCoins && p.coins > 0)
+/** The points leaderboard overlay URL (count 1..100, theme dark|light|glass). */
+export function pointsOverlayUrl(base: string, opts: { count?: number; theme?: string } = {}): string {
+  const q = new URLSearchParams()
+  if (opts.count) q.set('count', String(Math.max(1, Math.min(100, Math.trunc(opts.count)))))
+  if (opts.theme && opts.theme !== 'dark') q.set('theme', opts.theme)
+  const s = q.toString()
+  return `${base}/overlay/points.html${s ? `?${s}` : ''}`
+}
+
+/** A chart marker's x (unix seconds) and, for gaps, its end. */
+export interface ChartMarker {
+  x: number
+  end?: number
+  kind: StreamMarker['kind']
+  label: string
+}
+
+/**
+ * Markers on a chart's x axis: unix seconds, or minutes since the stream's
+ * start when startedAt is given (the comparison's aligned axis). An open
+ * gap ends at the stream's last event.
+ */
+export function chartMarkers(d: Pick<StreamDetail, 'markers' | 'lastTs' | 'startedAt'>, sinceStart = false): ChartMarker[] {
+  const x = (t: number) => (sinceStart ? (t - d.startedAt) / 60000 : t / 1000)
+  return (d.markers ?? []).map((m) => ({
+    x: x(m.t),
+    end: m.kind === 'gap' ? x(m.end ?? d.lastTs) : undefined,
+    kind: m.kind,
+    label: m.label,
+  }))
 }
 
 function query(p: Record<string, string | number | undefined>): string {
@@ -141,6 +188,12 @@ function query(p: Record<string, string | number | undefined>): string {
 }
 
 const enc = encodeURIComponent
+
+const list = <T>(v: T[] | null | undefined): T[] => (Array.isArray(v) ? v : [])
+
+function normalizeDetail(d: StreamDetail): StreamDetail {
+  return { ...d, series: list(d?.series), topGifters: list(d?.topGifters), topChatters: list(d?.topChatters), markers: list(d?.markers) }
+}
 
 /** REST client of the history module (every read sends the token). */
 export class HistoryApi {
@@ -162,8 +215,12 @@ export class HistoryApi {
   }
 
   async stream(id: number): Promise<StreamDetail> {
-    const d = await this.req<StreamDetail>('GET', `/api/streams/${enc(String(id))}`)
-    return { ...d, series: Array.isArray(d?.series) ? d.series : [], topGifters: Array.isArray(d?.topGifters) ? d.topGifters : [], topChatters: Array.isArray(d?.topChatters) ? d.topChatters : [] }
+    return normalizeDetail(await this.req<StreamDetail>('GET', `/api/streams/${enc(String(id))}`))
+  }
+
+  async compare(a: number, b: number): Promise<StreamComparison> {
+    const c = await this.req<StreamComparison>('GET', `/api/streams/compare${query({ a, b })}`)
+    return { ...c, a: normalizeDetail(c.a), b: normalizeDetail(c.b) }
   }
 
   /** The export as a Blob (csv or json). */
