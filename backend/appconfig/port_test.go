@@ -46,4 +46,3 @@ func TestFreePortIsReleased(t *testing.T) {
 	}
 	ln2.Close()
 }
-
