@@ -140,14 +140,18 @@ func Open(dataDir string) (*Store, error) {
 	return s, &BrokenError{Path: s.path, Backup: bak, Err: derr}
 }
 
-// Load reads the settings without keeping a Store (desktop start-up). A
-// broken file gives the defaults and the *BrokenError.
+// Load reads the settings without keeping a Store and without touching
+// the file (desktop start-up, before the core opens it): a missing or
+// broken file gives the defaults (Open reports and backs up a broken one).
 func Load(dataDir string) (Config, error) {
-	s, err := Open(dataDir)
-	if s == nil {
+	data, err := os.ReadFile(filepath.Join(dataDir, FileName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return Defaults(), nil
+	}
+	if err != nil {
 		return Defaults(), err
 	}
-	return s.Get(), err
+	return Decode(data)
 }
 
 // keepBackup writes data to path.bak, or to a timestamped name when an

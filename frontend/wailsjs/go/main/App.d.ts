@@ -8,4 +8,6 @@ export function GetBootstrap():Promise<main.Bootstrap>;
 
 export function HideToTray():Promise<void>;
 
+export function OpenFolder(arg1:string):Promise<void>;
+
 export function SaveDownload(arg1:string,arg2:string):Promise<string>;

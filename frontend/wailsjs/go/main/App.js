@@ -14,6 +14,10 @@ export function HideToTray() {
   return window['go']['main']['App']['HideToTray']();
 }
 
+export function OpenFolder(arg1) {
+  return window['go']['main']['App']['OpenFolder'](arg1);
+}
+
 export function SaveDownload(arg1, arg2) {
   return window['go']['main']['App']['SaveDownload'](arg1, arg2);
 }
