@@ -70,9 +70,9 @@ func (c *Core) settingsRoutes() []module.Route {
 	return []module.Route{
 		{Pattern: "GET /api/settings/app", Handler: c.needToken(c.handleGetAppSettings),
 			Summary: "App settings (theme, port, LAN, start-up, log level) with the listener URL, folders and autostart state"},
-		{Pattern: "PUT /api/settings/app", Handler: c.needToken(c.handlePutAppSettings), MaxBody: 4 << 10,
+		{Pattern: "PUT /api/settings/app", Handler: c.needToken(c.handlePutAppSettings),
 			Summary: "Change the app settings; a new port or LAN setting moves the listener at once (a busy port changes nothing)"},
-		{Pattern: "POST /api/settings/token/rotate", Handler: c.needToken(c.handleRotateToken), MaxBody: 1 << 10,
+		{Pattern: "POST /api/settings/token/rotate", Handler: c.needToken(c.handleRotateToken),
 			Summary: "Replace the API token; the old one is refused at once. Answers {token}"},
 	}
 }
