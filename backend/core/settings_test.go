@@ -58,6 +58,7 @@ func TestTokenRotationRefusesTheOldTokenAtOnce(t *testing.T) {
 }
 
 func TestSettingsBusyPortChangesNothingFreePortMovesTheListener(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir()) // never the real login entries
 	dir := t.TempDir()
 	c := startCore(t, dir)
 	defer stopCore(t, c)
@@ -93,6 +94,7 @@ func TestSettingsBusyPortChangesNothingFreePortMovesTheListener(t *testing.T) {
 }
 
 func TestSettingsStrictDecodeAndLogLevel(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir()) // never the real login entries
 	c := startCore(t, t.TempDir())
 	defer stopCore(t, c)
 	url := c.URL() + "/api/settings/app"
