@@ -43,6 +43,7 @@ type App struct {
 	ready    chan struct{}
 	startErr error
 	quitting atomic.Bool
+	hidden   bool // start hidden in the tray (--start-minimized or the setting)
 }
 
 // Bootstrap is what the dashboard needs to reach the local listener.
@@ -58,7 +59,7 @@ type Bootstrap struct {
 }
 
 func runDesktop(o core.Options, stderr io.Writer) int {
-	a := &App{opts: o, ready: make(chan struct{})}
+	a := &App{opts: o, ready: make(chan struct{}), hidden: startHidden(o)}
 	err := wails.Run(&options.App{
 		Title:             "LTTH",
 		Width:             1280,
@@ -68,7 +69,7 @@ func runDesktop(o core.Options, stderr io.Writer) int {
 		AssetServer:       &assetserver.Options{Assets: dashboardFS()},
 		BackgroundColour:  &options.RGBA{R: 14, G: 16, B: 22, A: 255},
 		HideWindowOnClose: true,
-		StartHidden:       startHidden(o),
+		StartHidden:       a.hidden,
 		SingleInstanceLock: &options.SingleInstanceLock{
 			UniqueId:               "io.ltth.desktop",
 			OnSecondInstanceLaunch: a.onSecondInstance,
@@ -118,6 +119,11 @@ func (a *App) domReady(ctx context.Context) {
 		a.core = c
 		a.tray = tray.New(appIcon, a.trayActions())
 		a.tray.Start()
+		if a.hidden {
+			// Wails' Linux window shows itself right after honouring
+			// StartHidden (gtk_widget_show_all); hide it once it is up.
+			runtime.WindowHide(ctx)
+		}
 		a.refreshTrayOnChanges(c.Bus())
 	})
 }
