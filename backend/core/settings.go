@@ -95,7 +95,6 @@ func (c *Core) handleGetAppSettings(w http.ResponseWriter, _ *http.Request) {
 }
 
 func (c *Core) handlePutAppSettings(w http.ResponseWriter, r *http.Request) {
-	var body []byte
 	body, err := httpapi.ReadBody(r)
 	if err != nil {
 		httpapi.WriteError(w, err)
