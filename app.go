@@ -119,11 +119,6 @@ func (a *App) domReady(ctx context.Context) {
 		a.core = c
 		a.tray = tray.New(appIcon, a.trayActions())
 		a.tray.Start()
-		if a.hidden {
-			// Wails' Linux window shows itself right after honouring
-			// StartHidden (gtk_widget_show_all); hide it once it is up.
-			runtime.WindowHide(ctx)
-		}
 		a.refreshTrayOnChanges(c.Bus())
 	})
 }
