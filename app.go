@@ -20,6 +20,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"github.com/ltth/ltth/backend/alert"
+	"github.com/ltth/ltth/backend/appconfig"
 	"github.com/ltth/ltth/backend/bus"
 	"github.com/ltth/ltth/backend/core"
 	"github.com/ltth/ltth/backend/domain"
@@ -42,6 +43,7 @@ type App struct {
 	ready    chan struct{}
 	startErr error
 	quitting atomic.Bool
+	hidden   bool // start hidden in the tray (--start-minimized or the setting)
 }
 
 // Bootstrap is what the dashboard needs to reach the local listener.
@@ -57,7 +59,7 @@ type Bootstrap struct {
 }
 
 func runDesktop(o core.Options, stderr io.Writer) int {
-	a := &App{opts: o, ready: make(chan struct{})}
+	a := &App{opts: o, ready: make(chan struct{}), hidden: startHidden(o)}
 	err := wails.Run(&options.App{
 		Title:             "LTTH",
 		Width:             1280,
@@ -67,6 +69,7 @@ func runDesktop(o core.Options, stderr io.Writer) int {
 		AssetServer:       &assetserver.Options{Assets: dashboardFS()},
 		BackgroundColour:  &options.RGBA{R: 14, G: 16, B: 22, A: 255},
 		HideWindowOnClose: true,
+		StartHidden:       a.hidden,
 		SingleInstanceLock: &options.SingleInstanceLock{
 			UniqueId:               "io.ltth.desktop",
 			OnSecondInstanceLaunch: a.onSecondInstance,
@@ -88,6 +91,13 @@ func runDesktop(o core.Options, stderr io.Writer) int {
 }
 
 func (a *App) startup(ctx context.Context) { a.ctx = ctx }
+
+// startHidden: --start-minimized, or the "start minimized to tray" setting
+// (the tray brings the window back).
+func startHidden(o core.Options) bool {
+	cfg, _ := appconfig.Load(o.DataDir) // a broken file is reported once the core starts
+	return o.StartMinimized || cfg.StartMinimized
+}
 
 // domReady starts the backend and tray once. Side effects live here, not in
 // startup: a second instance runs startup before Wails' single-instance
@@ -256,6 +266,15 @@ func download(url, token, dest string) error {
 		return fmt.Errorf("writing %s: %w", dest, err)
 	}
 	return os.Rename(tmp.Name(), dest)
+}
+
+// OpenFolder shows the data ("data") or logs ("logs") folder in the OS
+// file manager.
+func (a *App) OpenFolder(which string) error {
+	if !a.waitReady() {
+		return fmt.Errorf("LTTH is not running")
+	}
+	return a.core.OpenFolder(which)
 }
 
 // HideToTray hides the dashboard window; the tray brings it back.

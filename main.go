@@ -60,9 +60,10 @@ func parseFlags(args []string, stderr io.Writer) (cliOptions, error) {
 	fs.BoolVar(&o.Headless, "headless", false, "run without window or tray; print the overlay URL")
 	fs.StringVar(&o.DataDir, "data-dir", defaultDataDir(), "where profiles, logs and the API token live")
 	fs.StringVar(&o.Profile, "profile", "", "profile to open (created if missing; default: the last active one)")
-	fs.StringVar(&o.Listen, "listen", core.DefaultListen, "address of the overlay/API listener")
+	fs.StringVar(&o.Listen, "listen", "", "address of the overlay/API listener (default: the Settings page's port on 127.0.0.1, else "+core.DefaultListen+")")
 	fs.BoolVar(&o.AllowLAN, "allow-lan", false, "allow --listen on a non-loopback address (LAN access)")
-	fs.StringVar(&o.LogLevel, "log-level", "info", "debug, info, warn or error")
+	fs.StringVar(&o.LogLevel, "log-level", "", "debug, info, warn or error (default: the Settings page's, else info)")
+	fs.BoolVar(&o.StartMinimized, "start-minimized", false, "desktop: start with the window hidden in the tray")
 	fs.BoolVar(&o.showVersion, "version", false, "print the version and exit")
 	if err := fs.Parse(args); err != nil {
 		return o, err

@@ -31,3 +31,19 @@ func TestDashboardInBrowser(t *testing.T) {
 		}
 	}
 }
+
+// TestDashboardSettingsInBrowser drives the Settings page on its own
+// instance (it rotates the API token and moves the listener, which would
+// break the suites above): theme, log level, a busy port, token rotation.
+func TestDashboardSettingsInBrowser(t *testing.T) {
+	in := start(t, binary(t, "LTTH_BIN"), "--headless")
+	frontend, _ := filepath.Abs("../frontend")
+	cmd := exec.Command("node", "tests/settings.e2e.mjs")
+	cmd.Dir = frontend
+	cmd.Env = append(os.Environ(), "LTTH_URL="+in.URL, "LTTH_TOKEN="+in.Token, "LTTH_SHOT_DIR="+artifacts(t))
+	out, err := cmd.CombinedOutput()
+	t.Logf("settings.e2e.mjs:\n%s", out)
+	if err != nil {
+		t.Fatalf("settings.e2e.mjs failed: %v", err)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -37,16 +38,19 @@ type Options struct {
 	Console   io.Writer // console log output; nil = stderr
 	Dashboard fs.FS     // built dashboard served under /dashboard/; nil = not served
 	Headless  bool
+	// StartMinimized: the desktop window starts hidden in the tray (also
+	// when the app settings ask for it).
+	StartMinimized bool
 }
 
 // Core owns every long-lived part of a running LTTH.
 type Core struct {
 	opts     Options
 	log      *logging.Logger
-	token    string
 	bus      *bus.Bus
 	profiles *store.Manager
 	srv      *server.Server
+	app      *appSettings // app-level settings (settings.go)
 	started  time.Time
 
 	mu        sync.Mutex      // guards scope and routes during profile switches
@@ -62,17 +66,21 @@ func New(opts Options) (*Core, error) {
 	if opts.DataDir == "" {
 		return nil, errors.New("no data directory given")
 	}
-	if opts.Listen == "" {
-		opts.Listen = DefaultListen
-	}
 	if err := os.MkdirAll(opts.DataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("data directory %s: %w", opts.DataDir, err)
+	}
+	app, err := openAppSettings(&opts) // fills Listen and LogLevel the flags left empty
+	if err != nil {
+		return nil, err
 	}
 	lg, err := logging.New(logging.Options{Dir: filepath.Join(opts.DataDir, "logs"), Level: opts.LogLevel, Console: opts.Console})
 	if err != nil {
 		return nil, fmt.Errorf("logging: %w", err)
 	}
-	c := &Core{opts: opts, log: lg, bus: bus.New(), routes: map[string]bool{}}
+	c := &Core{opts: opts, log: lg, app: app, bus: bus.New(), routes: map[string]bool{}}
+	if app.notice != "" {
+		lg.Warn().Msg(app.notice)
+	}
 	if err := c.init(); err != nil {
 		lg.Close()
 		return nil, err
@@ -85,7 +93,6 @@ func (c *Core) init() error {
 	if err != nil {
 		return err
 	}
-	c.token = tok
 	if c.profiles, err = store.OpenManager(c.opts.DataDir); err != nil {
 		return fmt.Errorf("profiles: %w", err)
 	}
@@ -94,9 +101,9 @@ func (c *Core) init() error {
 			return err
 		}
 	}
-	c.srv = server.New(server.Config{Addr: c.opts.Listen, AllowLAN: c.opts.AllowLAN, Token: c.token, Version: c.opts.Version},
+	c.srv = server.New(server.Config{Addr: c.opts.Listen, AllowLAN: c.opts.AllowLAN, Token: tok, Version: c.opts.Version},
 		server.Deps{Bus: c.bus, Log: c.log.Logger, Health: c.healthExtra, Simulate: c.simulate, APIToken: c.checkAPIToken})
-	for _, r := range append(c.coreRoutes(), c.trustRoutes()...) {
+	for _, r := range append(append(c.coreRoutes(), c.trustRoutes()...), c.settingsRoutes()...) {
 		c.srv.Handle(r)
 	}
 	if err := c.initExtAPI(); err != nil {
@@ -159,14 +166,21 @@ func (c *Core) Stop(ctx context.Context) error {
 	return err
 }
 
-// URL is the listener's base URL (http://host:port).
-func (c *Core) URL() string { return "http://" + c.srv.Addr() }
+// URL is the listener's base URL (http://host:port); a listener open to
+// the LAN (0.0.0.0) is reached through 127.0.0.1 from this machine.
+func (c *Core) URL() string {
+	addr := c.srv.Addr()
+	if host, port, err := net.SplitHostPort(addr); err == nil && net.ParseIP(host).IsUnspecified() {
+		addr = net.JoinHostPort("127.0.0.1", port)
+	}
+	return "http://" + addr
+}
 
 // OverlayURL is the main overlay's address for OBS.
 func (c *Core) OverlayURL() string { return c.URL() + "/overlay.html" }
 
 // Token is the API token for mutating requests.
-func (c *Core) Token() string { return c.token }
+func (c *Core) Token() string { return c.srv.Token() }
 
 // Bus exposes the event bus (desktop façade, tests).
 func (c *Core) Bus() *bus.Bus { return c.bus }

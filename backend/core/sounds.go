@@ -12,7 +12,7 @@ import (
 // route, so the tray, the dashboard and REST clients share one code path.
 func (c *Core) StopAllSounds() error {
 	req := httptest.NewRequest(http.MethodPost, "http://"+c.srv.Addr()+"/api/plugins/soundboard/stop", strings.NewReader("{}"))
-	req.Header.Set("Authorization", "Bearer "+c.token)
+	req.Header.Set("Authorization", "Bearer "+c.Token())
 	req.Header.Set("Content-Type", "application/json")
 	rec := httptest.NewRecorder()
 	c.srv.Handler().ServeHTTP(rec, req)

@@ -28,7 +28,7 @@ func (c *Core) trustRoutes() []module.Route {
 // data and secrets need it, not only writes).
 func (c *Core) authorized(r *http.Request) bool {
 	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	return ok && got != "" && subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(c.token)) == 1
+	return ok && got != "" && subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(c.Token())) == 1
 }
 
 func (c *Core) needToken(h http.HandlerFunc) http.Handler {

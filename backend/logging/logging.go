@@ -25,6 +25,7 @@ type Options struct {
 type Logger struct {
 	zerolog.Logger
 	file *lumberjack.Logger
+	gate *levelGate
 }
 
 // New returns a logger writing to the console and, when Dir is set, to
@@ -39,7 +40,8 @@ func New(o Options) (*Logger, error) {
 		console = os.Stderr
 	}
 	writers := []io.Writer{zerolog.ConsoleWriter{Out: console, TimeFormat: time.TimeOnly, NoColor: o.NoColor}}
-	l := &Logger{}
+	l := &Logger{gate: &levelGate{}}
+	l.gate.set(level)
 	if o.Dir != "" {
 		if err := os.MkdirAll(o.Dir, 0o755); err != nil {
 			return nil, err
@@ -54,7 +56,9 @@ func New(o Options) (*Logger, error) {
 		writers = append(writers, l.file)
 	}
 	out := redactWriter{zerolog.MultiLevelWriter(writers...)}
-	l.Logger = zerolog.New(out).Level(level).With().Timestamp().Logger()
+	// The level lives in the gate (a sampler every child logger shares), so
+	// SetLevel applies at run time to loggers already handed out.
+	l.Logger = zerolog.New(out).Level(zerolog.DebugLevel).Sample(l.gate).With().Timestamp().Logger()
 	return l, nil
 }
 

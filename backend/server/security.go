@@ -91,7 +91,7 @@ func bearer(r *http.Request) string {
 // tokenOK compares in constant time (for equal lengths; the token's length
 // is not a secret).
 func (s *Server) tokenOK(got string) bool {
-	return got != "" && subtle.ConstantTimeCompare([]byte(got), s.token) == 1
+	return got != "" && subtle.ConstantTimeCompare([]byte(got), *s.token.Load()) == 1
 }
 
 func (s *Server) remoteNeedsToken(r *http.Request) bool {
@@ -148,10 +148,11 @@ func (s *Server) hostAllowed(hostport string) bool {
 	if host == "" {
 		return false
 	}
-	if isLoopbackName(host) || host == normalizeHost(s.cfg.Addr) {
+	addr, allowLAN := s.bindConfig()
+	if isLoopbackName(host) || host == normalizeHost(addr) {
 		return true
 	}
-	if !s.cfg.AllowLAN {
+	if !allowLAN {
 		return false
 	}
 	if net.ParseIP(host) != nil {

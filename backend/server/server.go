@@ -14,7 +14,6 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
-	"log"
 	"net"
 	"net/http"
 	"sync"
@@ -75,7 +74,7 @@ type Server struct {
 	health   func() map[string]any
 	simulate func(domain.Event) error
 	apiToken func(string) (bool, bool)
-	token    []byte
+	token    atomic.Pointer[[]byte] // the desktop token; SetToken rotates it
 	mux      *http.ServeMux
 	handler  http.Handler
 	index    *template.Template
@@ -87,7 +86,9 @@ type Server struct {
 
 	stopped chan struct{} // closed by Shutdown
 
+	relisten sync.Mutex // one Relisten at a time
 	mu       sync.Mutex
+	baseCtx  context.Context // Start's context, for listeners Relisten opens
 	http     *http.Server
 	ln       net.Listener
 	pages    []string // module overlay pages for the index
@@ -114,11 +115,11 @@ func New(cfg Config, deps Deps) *Server {
 		started: time.Now(),
 		stopped: make(chan struct{}),
 	}
-	s.token = []byte(cfg.Token)
-	if len(s.token) == 0 {
-		s.token = []byte(randomToken())
+	if cfg.Token == "" {
+		cfg.Token = randomToken()
 		s.log.Warn().Msg("no API token configured; generated a random one for this run")
 	}
+	s.SetToken(cfg.Token)
 	s.simulate = deps.Simulate
 	s.apiToken = deps.APIToken
 	if s.simulate == nil {
@@ -135,7 +136,7 @@ func New(cfg Config, deps Deps) *Server {
 func (s *Server) ID() string { return "server" }
 
 // Token returns the bearer token mutating requests must carry.
-func (s *Server) Token() string { return string(s.token) }
+func (s *Server) Token() string { return string(*s.token.Load()) }
 
 // Handler returns the server's full handler (middleware included), for
 // embedding or in-process tests.
@@ -167,21 +168,14 @@ func (s *Server) Handle(r module.Route) (err error) {
 // or Shutdown is called. A busy port is reported as an error naming the
 // --listen flag.
 func (s *Server) Start(ctx context.Context) error {
-	if err := s.checkBind(); err != nil {
+	if err := checkBind(s.cfg.Addr, s.cfg.AllowLAN); err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", s.cfg.Addr)
 	if err != nil {
 		return listenError(s.cfg.Addr, err)
 	}
-	srv := &http.Server{
-		Handler:           s.handler,
-		ReadHeaderTimeout: 10 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          log.New(s.log, "", 0),
-		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
-	}
+	srv := s.newHTTP(ctx)
 	s.mu.Lock()
 	if s.shutdown || s.http != nil {
 		s.mu.Unlock()
@@ -208,21 +202,21 @@ func (s *Server) shutdownOnDone(ctx context.Context) {
 }
 
 func (s *Server) serve(srv *http.Server, ln net.Listener) {
-	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) && !errors.Is(err, net.ErrClosed) {
 		s.log.Error().Err(err).Msg("listener stopped")
 	}
 }
 
-// checkBind refuses a non-loopback bind unless AllowLAN is set.
-func (s *Server) checkBind() error {
-	host, _, err := net.SplitHostPort(s.cfg.Addr)
+// checkBind refuses a non-loopback bind unless allowLAN is set.
+func checkBind(addr string, allowLAN bool) error {
+	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
-		return fmt.Errorf("invalid --listen address %q: %w", s.cfg.Addr, err)
+		return fmt.Errorf("invalid --listen address %q: %w", addr, err)
 	}
-	if s.cfg.AllowLAN || isLoopbackName(host) {
+	if allowLAN || isLoopbackName(host) {
 		return nil
 	}
-	return fmt.Errorf("--listen %s is not a loopback address; binding to the LAN needs an explicit opt-in (AllowLAN)", s.cfg.Addr)
+	return fmt.Errorf("--listen %s is not a loopback address; binding to the LAN needs an explicit opt-in (AllowLAN)", addr)
 }
 
 func listenError(addr string, err error) error {

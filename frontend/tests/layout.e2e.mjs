@@ -173,6 +173,7 @@ try {
     if (head.length) failures.push(`${width}px header: ${head.join('; ')}`)
     console.log(`${head.length ? 'not ok' : 'ok'} - ${width}px header${head.length ? `: ${head.join('; ')}` : ''}`)
     const ids = await page.$$eval('nav.sidebar a[data-testid^="nav-"]', (as) => as.map((a) => a.getAttribute('data-testid')?.slice(4) ?? ''))
+    for (const must of ['settings']) if (!ids.includes(must)) failures.push(`${width}px: the ${must} page is missing from the sidebar`)
     for (const id of ids) {
       await page.getByTestId(`nav-${id}`).click()
       await page.getByTestId(`page-${id}`).waitFor()

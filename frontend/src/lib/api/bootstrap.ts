@@ -30,6 +30,8 @@ interface WailsAppBindings {
   SaveDownload?: (apiPath: string, filename: string) => Promise<string>
   /** Optional: pick a capture in a native Open dialog and upload it; resolves its stored name, '' when cancelled. */
   OpenCapture?: () => Promise<string>
+  /** Optional: show the data or logs folder in the OS file manager. */
+  OpenFolder?: (which: 'data' | 'logs') => Promise<void>
 }
 
 interface WailsWindow {
@@ -214,4 +216,19 @@ export function feedUrl(baseUrl: string): string {
 /** URL of the main overlay page for OBS browser sources. */
 export function overlayUrl(baseUrl: string): string {
   return `${baseUrl}/overlay.html`
+}
+
+/** True when the desktop app can open its folders (not in a plain browser). */
+export function canOpenFolders(win: unknown = typeof window !== 'undefined' ? window : undefined): boolean {
+  return typeof (win as WailsWindow | undefined)?.go?.main?.App?.OpenFolder === 'function'
+}
+
+/**
+ * Shows the data or logs folder in the OS file manager through the desktop
+ * app. Only the folder's name goes over the bridge, never a path.
+ */
+export async function bridgeOpenFolder(which: 'data' | 'logs', win: unknown = typeof window !== 'undefined' ? window : undefined): Promise<void> {
+  const app = (win as WailsWindow | undefined)?.go?.main?.App
+  if (typeof app?.OpenFolder !== 'function') throw new Error('Opening folders needs the LTTH desktop window')
+  await app.OpenFolder(which)
 }

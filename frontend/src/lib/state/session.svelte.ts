@@ -37,6 +37,20 @@ class Session {
     }
   }
 
+  /**
+   * In the desktop window, asks the app for the token again: after it was
+   * rotated elsewhere (another window, the API) requests start failing.
+   */
+  async refreshFromBridge(): Promise<void> {
+    if (this.api?.conn.mode !== 'wails') return
+    try {
+      const conn = await resolveConnection()
+      if (conn.token && conn.token !== this.api.conn.token) this.setToken(conn.token)
+    } catch {
+      // keep the current connection; the error toast already told the user
+    }
+  }
+
   setToken(token: string): void {
     const t = token.trim()
     if (!this.api) return
@@ -64,7 +78,10 @@ export async function attempt(fn: (api: ApiClient) => Promise<unknown>, success?
     return true
   } catch (err) {
     if (err instanceof Cancelled) return false
-    if (err instanceof ApiError && err.unauthorized) session.tokenRejected = true
+    if (err instanceof ApiError && err.unauthorized) {
+      session.tokenRejected = true
+      void session.refreshFromBridge()
+    }
     toasts.error(err instanceof Error ? err.message : String(err))
     return false
   }

@@ -10,4 +10,6 @@ export function HideToTray():Promise<void>;
 
 export function OpenCapture():Promise<string>;
 
+export function OpenFolder(arg1:string):Promise<void>;
+
 export function SaveDownload(arg1:string,arg2:string):Promise<string>;

@@ -18,6 +18,10 @@ export function OpenCapture() {
   return window['go']['main']['App']['OpenCapture']();
 }
 
+export function OpenFolder(arg1) {
+  return window['go']['main']['App']['OpenFolder'](arg1);
+}
+
 export function SaveDownload(arg1, arg2) {
   return window['go']['main']['App']['SaveDownload'](arg1, arg2);
 }
