@@ -32,6 +32,8 @@ func (m *Module) Routes() []module.Route {
 		h("POST /api/obs/command", m.handleCommand),
 		h("GET /api/obs/screenshot", m.handleScreenshot),
 		h("POST /api/obs/overlays", m.handleOverlays),
+		{Pattern: "POST /api/obs/browser-sources", Handler: http.HandlerFunc(m.handleBrowserSources),
+			Summary: "Add to OBS: create or update browser sources {scene?, sources:[{name,url,width,height}]} (default: the current scene)"},
 	}
 }
 
@@ -207,7 +209,8 @@ func (m *Module) handleOverlays(w http.ResponseWriter, r *http.Request) {
 }
 
 // AddOverlays creates a browser source per overlay in scene; an input that
-// already exists gets its URL and size updated instead.
+// already exists gets its URL and size updated instead (and is added to
+// scene when it is only in another one).
 func (m *Module) AddOverlays(ctx context.Context, scene string, list []OverlaySource) ([]OverlaySource, error) {
 	var done []OverlaySource
 	for _, o := range list {
@@ -218,6 +221,9 @@ func (m *Module) AddOverlays(ctx context.Context, scene string, list []OverlaySo
 			if err != nil && strings.Contains(err.Error(), "ResourceAlreadyExists") {
 				_, err = c.Inputs.SetInputSettings(inputs.NewSetInputSettingsParams().WithInputName(o.Name).
 					WithInputSettings(settings).WithOverlay(true))
+				if err == nil {
+					err = ensureInScene(c, scene, o.Name)
+				}
 			}
 			return err
 		})
