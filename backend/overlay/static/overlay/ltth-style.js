@@ -86,9 +86,9 @@
 
   var state = { style: {}, presetLoaded: !presetName, cssLink: null };
 
-  function setVar(name, v) {
-    var root = doc.documentElement.style;
-    if (v) root.setProperty(name, v); else root.removeProperty(name);
+  function setVar(name, v, el) {
+    var st = (el || doc.documentElement).style;
+    if (v) st.setProperty(name, v); else st.removeProperty(name);
   }
 
   function anchorParts(a) {
@@ -131,11 +131,11 @@
       root.style.fontSize = s.size ? (Number(s.size) * scale) + 'px' : (scale === 1 ? '' : 'calc(max(16px, 1.25vw) * ' + scale + ')');
       return;
     }
-    // other pages: their own variables, then plain properties
-    setVar('--text', s.text); setVar('--fg', s.text);
-    setVar('--accent', s.accent); setVar('--fill', s.accent);
-    setVar('--bg', s.bg); setVar('--font', font);
-    if (!/^1?$/.test(String(scale))) setVar('--scale', String(scale)); else setVar('--scale', '');
+    // other pages: their own variables (on <body>, so they win over what a
+    // page sets on <html> from its own params or state), then plain properties
+    setVar('--text', s.text, body); setVar('--fg', s.text, body);
+    setVar('--accent', s.accent, body); setVar('--fill', s.accent, body);
+    setVar('--bg', s.bg, body); setVar('--font', font, body);
     body.style.fontFamily = font;
     body.style.color = s.text || '';
     body.style.fontSize = s.size ? s.size + 'px' : '';
