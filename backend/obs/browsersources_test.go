@@ -9,7 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/andreykaipov/goobs/api/requests/config"
 	"github.com/andreykaipov/goobs/api/requests/inputs"
+	"github.com/andreykaipov/goobs/api/requests/sceneitems"
 	"github.com/andreykaipov/goobs/api/requests/scenes"
 
 	"github.com/ltth/ltth/backend/bus"
@@ -46,10 +48,12 @@ func TestBrowserSourcesAgainstRealOBS(t *testing.T) {
 	must(p.Scenes.SetCurrentProgramScene(scenes.NewSetCurrentProgramSceneParams().WithSceneName("Live")))
 
 	for i, want := range []struct {
-		url  string
-		w, h int
-	}{{"http://127.0.0.1:4000/overlay.html?preset=Big", 1920, 1080}, {"http://127.0.0.1:4001/overlay.html?preset=Small", 1280, 720}} {
-		rec := postSources(t, m, `{"sources":[{"name":"LTTH Alerts","url":"`+want.url+`","width":`+strconv.Itoa(want.w)+`,"height":`+strconv.Itoa(want.h)+`}]}`)
+		url    string
+		w, h   int
+		anchor string
+	}{{"http://127.0.0.1:4000/overlay.html?preset=Big", 1920, 1080, ""}, {"http://127.0.0.1:4001/overlay.html?preset=Small", 320, 180, "bottom-right"}} {
+		rec := postSources(t, m, `{"sources":[{"name":"LTTH Alerts","url":"`+want.url+`","width":`+strconv.Itoa(want.w)+
+			`,"height":`+strconv.Itoa(want.h)+`,"anchor":"`+want.anchor+`"}]}`)
 		if rec.Code != 200 || !strings.Contains(rec.Body.String(), `"scene":"Live"`) {
 			t.Fatalf("call %d: %d %s", i, rec.Code, rec.Body)
 		}
@@ -60,6 +64,14 @@ func TestBrowserSourcesAgainstRealOBS(t *testing.T) {
 		if !itemEnabled(t, p, "Live", "LTTH Alerts") {
 			t.Fatalf("call %d: not shown in the current scene", i)
 		}
+	}
+	// placed at the bottom right of the canvas (the test OBS runs at 640x360)
+	video := must(p.Config.GetVideoSettings(&config.GetVideoSettingsParams{}))
+	id := must(p.SceneItems.GetSceneItemId(sceneitems.NewGetSceneItemIdParams().WithSceneName("Live").WithSourceName("LTTH Alerts")))
+	tr := must(p.SceneItems.GetSceneItemTransform(sceneitems.NewGetSceneItemTransformParams().WithSceneName("Live").
+		WithSceneItemId(id.SceneItemId))).SceneItemTransform
+	if tr.PositionX != video.BaseWidth-320*tr.ScaleX || tr.PositionY != video.BaseHeight-180*tr.ScaleY || tr.Alignment != 5 {
+		t.Fatalf("placed at %v,%v (alignment %v) on a %vx%v canvas, want its bottom-right corner", tr.PositionX, tr.PositionY, tr.Alignment, video.BaseWidth, video.BaseHeight)
 	}
 
 	rec := postSources(t, m, `{"scene":"Scene","sources":[{"name":"LTTH Goal","url":"http://127.0.0.1:4000/overlay/goal.html?id=g1","width":600,"height":120}]}`)
@@ -82,6 +94,7 @@ func TestBrowserSourcesAgainstRealOBS(t *testing.T) {
 		`{"sources":[{"name":" x","url":"http://127.0.0.1:3000/","width":10,"height":10}]}`,
 		`{"sources":[{"name":"x","url":"http://a/","width":1,"height":1},{"name":"x","url":"http://a/","width":1,"height":1}]}`,
 		`{"sources":[{"name":"x","url":"http://a/","width":1,"height":1,"extra":1}]}`,
+		`{"sources":[{"name":"x","url":"http://a/","width":1,"height":1,"anchor":"middle"}]}`,
 	} {
 		if rec := postSources(t, m, bad); rec.Code != 400 {
 			t.Errorf("%s: %d %s, want 400", bad, rec.Code, rec.Body)

@@ -225,6 +225,9 @@ func (m *Module) AddOverlays(ctx context.Context, scene string, list []OverlaySo
 					err = ensureInScene(c, scene, o.Name)
 				}
 			}
+			if err == nil && o.Anchor != "" {
+				err = place(c, scene, o)
+			}
 			return err
 		})
 		if err != nil {

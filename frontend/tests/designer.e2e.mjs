@@ -115,7 +115,7 @@ try {
   const presetUrl = await page.getByTestId('designer-url').inputValue()
   check(!presetUrl.includes('accent='), `the URL now only names the preset (${presetUrl})`)
   await obs.goto(presetUrl)
-  await obs.waitForFunction(() => document.getElementById('ltth-status')?.dataset.state === 'connected' && window.LTTHStyle?.ready())
+  await obs.waitForFunction(() => document.getElementById('ltth-status')?.dataset.state === 'connected' && /** @type {any} */ (window).LTTHStyle?.ready())
   await page.getByTestId('designer-send-test').click()
   const fromPreset = await alertStyle(obs)
   check(fromPreset.name === 'rgb(0, 255, 0)' && fromPreset.rootFont === '48px' && fromPreset.outline === 'dashed',
@@ -131,7 +131,7 @@ try {
   check(true, 'a saved preset change restyles the open overlay live')
   await obs.waitForTimeout(500)
   check(remoteHits === 0, `the custom CSS loaded nothing from another origin (${remoteHits} requests)`)
-  check(await obs.evaluate(() => window.__xss === undefined && !document.querySelector('script:not([src]), style')), 'nothing from the CSS ran or landed in the page')
+  check(await obs.evaluate(() => /** @type {any} */ (window).__xss === undefined && !document.querySelector('script:not([src]), style')), 'nothing from the CSS ran or landed in the page')
   check(await page.evaluate(() => !document.querySelector('style#ltth-preset-css, link#ltth-preset-css')), 'the custom CSS never reaches the dashboard')
   if (shotDir) await page.screenshot({ path: join(shotDir, 'designer.png') })
 

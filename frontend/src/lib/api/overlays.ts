@@ -184,6 +184,8 @@ export interface BrowserSource {
   url: string
   width: number
   height: number
+  /** Where OBS places the source on its canvas (top-left … bottom-right); empty = leave it. */
+  anchor?: string
 }
 
 export class OverlaysApi {
