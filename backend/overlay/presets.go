@@ -68,7 +68,7 @@ func (p *Presets) Routes() []module.Route {
 	return []module.Route{
 		{Pattern: "GET /api/overlay-presets", Handler: http.HandlerFunc(p.handleList),
 			Summary: "Overlay designer presets (style params + custom CSS)"},
-		{Pattern: "PUT /api/overlay-presets/{name}", Handler: http.HandlerFunc(p.handlePut), MaxBody: 64 << 10,
+		{Pattern: "PUT /api/overlay-presets/{name}", Handler: http.HandlerFunc(p.handlePut),
 			Summary: "Create or replace an overlay preset; params are validated strictly, CSS sanitised"},
 		{Pattern: "DELETE /api/overlay-presets/{name}", Handler: http.HandlerFunc(p.handleDelete),
 			Summary: "Delete an overlay preset"},
