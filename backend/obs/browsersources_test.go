@@ -110,3 +110,19 @@ func TestBrowserSourcesWhenOBSIsDown(t *testing.T) {
 		t.Fatalf("OBS down: %d %s", rec.Code, rec.Body)
 	}
 }
+
+func TestFollowListenerKeepsTheDesignersQuery(t *testing.T) {
+	for _, c := range []struct{ have, want, out string }{
+		{"http://127.0.0.1:3000/overlay.html", "http://127.0.0.1:4000/overlay.html", "http://127.0.0.1:4000/overlay.html"},
+		{"http://127.0.0.1:3000/overlay.html?preset=Main", "http://127.0.0.1:4000/overlay.html", "http://127.0.0.1:4000/overlay.html?preset=Main"},
+		{"http://127.0.0.1:4000/overlay.html?preset=Main", "http://127.0.0.1:4000/overlay.html", "http://127.0.0.1:4000/overlay.html?preset=Main"},
+		{"http://127.0.0.1:3000/overlay/goal.html?id=g1&accent=%23fff", "http://127.0.0.1:4000/overlay/goal.html?id=g1", "http://127.0.0.1:4000/overlay/goal.html?id=g1&accent=%23fff"},
+		{"http://127.0.0.1:3000/overlay/goal.html?id=g2", "http://127.0.0.1:4000/overlay/goal.html?id=g1", "http://127.0.0.1:4000/overlay/goal.html?id=g1"},
+		{"http://127.0.0.1:3000/other.html?x=1", "http://127.0.0.1:4000/overlay.html", "http://127.0.0.1:4000/overlay.html"},
+		{"", "http://127.0.0.1:4000/overlay.html", "http://127.0.0.1:4000/overlay.html"},
+	} {
+		if got := followListener(c.have, c.want); got != c.out {
+			t.Errorf("followListener(%q, %q) = %q, want %q", c.have, c.want, got, c.out)
+		}
+	}
+}
