@@ -10,7 +10,7 @@ ART       := .artifacts
 GO_PKGS   := ./...
 
 .PHONY: run test deps frontend frontend-check bindings desktop headless windows \
-        check unit e2e smoke bench fuzz clean
+        check unit e2e smoke bench fuzz clean screenshots
 
 ## run: install what is missing, build, and start LTTH (desktop with a display, headless otherwise)
 run: deps desktop headless
@@ -64,6 +64,14 @@ e2e: headless
 	mkdir -p $(ART)
 	LTTH_BIN=$(CURDIR)/$(BIN)/ltth-headless LTTH_ARTIFACTS=$(CURDIR)/$(ART) \
 	  go test -count=1 -tags e2e -skip 'Desktop' -v ./e2e/
+
+## screenshots: every dashboard page at 1280x800 into docs/screenshots/ (headless binary, fresh data dir)
+screenshots: headless
+	@dir=$$(mktemp -d); port=$$((20000 + RANDOM % 20000)); \
+	./$(BIN)/ltth-headless --headless --data-dir $$dir --listen 127.0.0.1:$$port >$$dir/out.log 2>&1 & pid=$$!; \
+	for i in $$(seq 50); do [ -s $$dir/api-token ] && curl -sf http://127.0.0.1:$$port/api/health >/dev/null && break; sleep 0.2; done; \
+	cd frontend && LTTH_URL=http://127.0.0.1:$$port LTTH_TOKEN=$$(cat $$dir/api-token) node tests/screenshots.e2e.mjs; rc=$$?; \
+	kill $$pid; wait $$pid 2>/dev/null; rm -rf $$dir; exit $$rc
 
 smoke: desktop
 	mkdir -p $(ART)

@@ -12,6 +12,7 @@ import (
 	"github.com/ltth/ltth/backend/history"
 	"github.com/ltth/ltth/backend/leaderboard"
 	"github.com/ltth/ltth/backend/module"
+	"github.com/ltth/ltth/backend/overlay"
 	"github.com/ltth/ltth/backend/store"
 	"github.com/ltth/ltth/backend/tiktok/connector"
 )
@@ -44,7 +45,7 @@ func (c *Core) buildModules(s *scope) ([]module.Module, error) {
 		connector.Deps{Bus: c.bus, Log: logFor("tiktok"), Settings: db, DataDir: c.opts.DataDir})
 	// Consumers first, the event source last, so nothing published at
 	// start-up is missed.
-	mods := append([]module.Module{s.alerts, goals, boards, hist}, append(c.bridges(s, goals, plugins), flows, plugins, ext, s.conn)...)
+	mods := append([]module.Module{s.alerts, goals, boards, hist, overlay.NewPresets(presetStore{db}, c.bus)}, append(c.bridges(s, goals, plugins), flows, plugins, ext, s.conn)...)
 	if err := addBlocks(reg, mods); err != nil {
 		return nil, err
 	}

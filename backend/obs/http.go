@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/andreykaipov/goobs"
@@ -32,6 +33,8 @@ func (m *Module) Routes() []module.Route {
 		h("POST /api/obs/command", m.handleCommand),
 		h("GET /api/obs/screenshot", m.handleScreenshot),
 		h("POST /api/obs/overlays", m.handleOverlays),
+		{Pattern: "POST /api/obs/browser-sources", Handler: http.HandlerFunc(m.handleBrowserSources),
+			Summary: "Add to OBS: create or update browser sources {scene?, sources:[{name,url,width,height}]} (default: the current scene)"},
 	}
 }
 
@@ -207,7 +210,8 @@ func (m *Module) handleOverlays(w http.ResponseWriter, r *http.Request) {
 }
 
 // AddOverlays creates a browser source per overlay in scene; an input that
-// already exists gets its URL and size updated instead.
+// already exists gets its URL and size updated instead (and is added to
+// scene when it is only in another one).
 func (m *Module) AddOverlays(ctx context.Context, scene string, list []OverlaySource) ([]OverlaySource, error) {
 	var done []OverlaySource
 	for _, o := range list {
@@ -218,6 +222,12 @@ func (m *Module) AddOverlays(ctx context.Context, scene string, list []OverlaySo
 			if err != nil && strings.Contains(err.Error(), "ResourceAlreadyExists") {
 				_, err = c.Inputs.SetInputSettings(inputs.NewSetInputSettingsParams().WithInputName(o.Name).
 					WithInputSettings(settings).WithOverlay(true))
+				if err == nil {
+					err = ensureInScene(c, scene, o.Name)
+				}
+			}
+			if err == nil && o.Anchor != "" {
+				err = place(c, scene, o)
 			}
 			return err
 		})
@@ -235,7 +245,8 @@ func (m *Module) AddOverlays(ctx context.Context, scene string, list []OverlaySo
 
 // syncOverlays points LTTH's overlay sources that already exist in OBS at
 // the current listener address (it changes with --listen); it runs after
-// every connect and creates nothing.
+// every connect and creates nothing. A source showing the same page keeps
+// its query (the overlay designer's ?preset= and style params).
 func (m *Module) syncOverlays() {
 	if m.opts.Overlays == nil {
 		return
@@ -247,15 +258,33 @@ func (m *Module) syncOverlays() {
 			if err != nil {
 				continue // not added to this OBS
 			}
-			if u, _ := cur.InputSettings["url"].(string); u == o.URL {
+			have, _ := cur.InputSettings["url"].(string)
+			next := followListener(have, o.URL)
+			if next == have {
 				continue
 			}
 			if _, err := c.Inputs.SetInputSettings(inputs.NewSetInputSettingsParams().WithInputName(o.Name).
-				WithInputSettings(map[string]any{"url": o.URL}).WithOverlay(true)); err != nil {
+				WithInputSettings(map[string]any{"url": next}).WithOverlay(true)); err != nil {
 				return err
 			}
-			m.log.Info().Str("source", o.Name).Str("url", o.URL).Msg("obs: overlay URL updated")
+			m.log.Info().Str("source", o.Name).Str("url", next).Msg("obs: overlay URL updated")
 		}
 		return nil
 	}})
+}
+
+// followListener is the URL an existing overlay source should have: want
+// when it shows another page (or cannot be parsed), else have with want's
+// scheme and host, so the page's own query survives a port change.
+func followListener(have, want string) string {
+	h, err1 := url.Parse(have)
+	w, err2 := url.Parse(want)
+	if err1 != nil || err2 != nil || h.Path != w.Path || h.Host == "" {
+		return want
+	}
+	if w.RawQuery != "" && !strings.Contains("&"+h.RawQuery+"&", "&"+w.RawQuery+"&") {
+		return want // e.g. another goal's id
+	}
+	h.Scheme, h.Host = w.Scheme, w.Host
+	return h.String()
 }

@@ -35,6 +35,9 @@ type OverlaySource struct {
 	URL    string `json:"url"`
 	Width  int    `json:"width"`
 	Height int    `json:"height"`
+	// Anchor, when set, places the source on the canvas: top-left, top,
+	// top-right, left, center, right, bottom-left, bottom or bottom-right.
+	Anchor string `json:"anchor,omitempty"`
 }
 
 // Options tune the module; the zero value is usable.

@@ -44,7 +44,8 @@ func Pages() []Page {
 		Path:  "/overlay.html",
 		Title: "Alerts",
 		Description: "gift/follow/share/subscribe/like alerts; options: ?screen=main, " +
-			"?raw=1 (built-in alerts from raw events), ?chat=1, ?sound=0, ?pos=top|center|bottom, ?scale=1.5, ?lang=de",
+			"?raw=1 (built-in alerts from raw events), ?chat=1, ?sound=0; the style params of every overlay page " +
+			"(?preset=name, ?anchor=, ?scale=, ?font=, ?size=, ?text=, ?accent=, ?bg=, ?anim=, ?lang=; see style.go)",
 	}}
 }
 

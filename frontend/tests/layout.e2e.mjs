@@ -5,7 +5,7 @@
 // 1280 px up, handle and overlay URL never cut.
 // Pages with an editor are also checked with the editor open (Alerts: the
 // gift editor; Flows: a new flow; History: the stream comparison; Event
-// search: a search with results).
+// search: a search with results; Overlay designer: a leaderboard).
 //
 //   LTTH_URL=… LTTH_TOKEN=… [LTTH_DASHBOARD=…] [LTTH_SHOT_DIR=…] node tests/layout.e2e.mjs
 //
@@ -134,6 +134,15 @@ async function openEditor(page, id) {
     if (await item.count()) {
       await item.click()
       return 'editor'
+    }
+  }
+  if (id === 'overlays') {
+    // the overlay designer with a narrow source (a leaderboard) and custom CSS typed
+    const pick = page.getByTestId('designer-overlay')
+    if (await pick.count()) {
+      await pick.selectOption('leaderboard-gifters')
+      await page.getByTestId('designer-css').fill('#list { gap: 4px; }')
+      return 'leaderboard'
     }
   }
   if (id === 'flows') {

@@ -17,7 +17,9 @@
  * Other options: ?screen=main (which alert screen this page shows),
  * ?types=gift,follow,... (raw event types alerted; default gift, follow,
  * share, subscribe, like, question), ?chat=1 (add chat), ?sound=0,
- * ?volume=0.5, ?pos=top|center|bottom, ?scale=1.5, ?lang=en|de.
+ * ?volume=0.5. Placement, scale, font, colours, animation (overrides the
+ * alert's own) and language come from the style layer (ltth-style.js:
+ * ?anchor=, ?scale=, ?lang=, ?preset=...; the older ?pos= still works).
  *
  * Viewer text is only ever set with textContent; image/media URLs pass
  * LTTH.safeUrl (http/https only). An alert's `html` (a flow's "Text is
@@ -57,8 +59,9 @@
   function fmt(t, vars) {
     return t.replace(/\{(\w+)\}/g, function (_, k) { return L.str(vars[k]); });
   }
+  function styled(k) { return window.LTTHStyle ? window.LTTHStyle.get(k) : ''; }
   function lang() {
-    var l = (p.get('lang') || navigator.language || 'en').slice(0, 2).toLowerCase();
+    var l = (styled('lang') || p.get('lang') || navigator.language || 'en').slice(0, 2).toLowerCase();
     return I18N[l] ? l : 'en';
   }
   function modeFromParams() {
@@ -75,7 +78,7 @@
     return set;
   }
 
-  var tx = I18N[lang()];
+  function texts() { return I18N[lang()]; } // the designer's preset may set lang later
   var cfg = {
     screen: p.get('screen') || 'main',
     mode: modeFromParams(),
@@ -113,7 +116,7 @@
   }
 
   function rawText(e) {
-    var n;
+    var n, tx = texts();
     switch (e.type) {
       case 'gift':
         n = num(e.repeatCount, 1);
@@ -204,7 +207,7 @@
 
   function render(a) {
     var root = L.el('div', 'ltth-alert ltth-enter ltth-alert-' + cssToken(a.eventType) +
-      ' ltth-anim-' + animName(a.animation));
+      ' ltth-anim-' + animName(styled('anim') || a.animation));
     root.dataset.eventType = a.eventType;
     root.dataset.alertId = a.id;
     var media = L.el('div', 'ltth-alert-media');
@@ -216,7 +219,7 @@
     var body = L.el('div', 'ltth-alert-body');
     renderText(a, body);
     if (a.coins > 0) {
-      body.appendChild(L.el('div', 'ltth-alert-coins', a.coins.toLocaleString() + ' ' + tx.coins));
+      body.appendChild(L.el('div', 'ltth-alert-coins', a.coins.toLocaleString() + ' ' + texts().coins));
     }
     root.appendChild(body);
     return root;
@@ -239,7 +242,7 @@
       var q = queue[i];
       if (q.raw && q.eventType === 'like' && q.userId === a.userId) {
         q.likes += a.likes;
-        q.text = q.likes > 1 ? fmt(tx.like, { n: q.likes }) : tx.likeOne;
+        q.text = q.likes > 1 ? fmt(texts().like, { n: q.likes }) : texts().likeOne;
         return true;
       }
     }
@@ -364,14 +367,6 @@
     else holdRaw(a, L.str(d.id));
   }
 
-  function setup() {
-    var pos = p.get('pos');
-    doc.body.classList.add('ltth-pos-' + (pos === 'center' || pos === 'bottom' ? pos : 'top'));
-    var scale = clamp(num(p.get('scale'), 1), 0.25, 5);
-    if (scale !== 1) doc.documentElement.style.fontSize = (16 * scale) + 'px';
-  }
-
-  setup();
   L.connect({
     onSnapshot: function (list) { list.forEach(onMessage); },
     onMessage: onMessage

@@ -20,7 +20,8 @@
  *
  * Page options (query string): ws=<ws(s) URL> to override the feed address,
  * token=<API token> (needed only by clients on another machine),
- * status=0 to hide the badge.
+ * status=0 to hide the badge. It also loads /overlay/ltth-style.js, which
+ * applies the overlay designer's style params and ?preset= to the page.
  */
 (function (global) {
   'use strict';
@@ -112,6 +113,7 @@
 
     function deliver(msg) {
       if (!msg || typeof msg !== 'object' || typeof msg.type !== 'string') return;
+      if (global.LTTHStyle) call(global.LTTHStyle.onMessage, msg);
       if (msg.type === 'snapshot') {
         var list = Array.isArray(msg.data) ? msg.data : [];
         if (typeof opts.onSnapshot === 'function') call(opts.onSnapshot, list);
@@ -163,6 +165,18 @@
       state: function () { return st.state; }
     };
   }
+
+  /* The overlay designer's style layer (size, colours, font, preset and
+   * its custom CSS; see ltth-style.js) applies to every page using this
+   * client. */
+  function loadStyle() {
+    if (doc.getElementById('ltth-style-js')) return;
+    var s = doc.createElement('script');
+    s.id = 'ltth-style-js';
+    s.src = '/overlay/ltth-style.js';
+    (doc.head || doc.documentElement).appendChild(s);
+  }
+  loadStyle();
 
   global.LTTH = {
     version: 1,

@@ -1,0 +1,222 @@
+// Overlay designer: the style parameters every overlay page understands
+// (backend/overlay/style.go and /overlay/ltth-style.js apply the same
+// rules), the catalogue of overlays, URL building, saved presets
+// (/api/overlay-presets) and "Add to OBS" (/api/obs/browser-sources).
+
+import type { Connection } from './bootstrap'
+import type { ApiClient } from './client'
+import { request, type Fetcher, type RequestOptions } from './http'
+import type { GoalView } from './goals'
+import type { PluginInfo } from './plugins'
+import { pluginAssetUrl } from './plugins'
+
+/** Font choices (keys of the overlays' allow-list) with labels. */
+export const OVERLAY_FONTS: { key: string; label: string }[] = [
+  { key: 'default', label: 'Montserrat / Segoe UI (default)' },
+  { key: 'system', label: 'System UI' },
+  { key: 'arial', label: 'Arial / Helvetica' },
+  { key: 'verdana', label: 'Verdana' },
+  { key: 'trebuchet', label: 'Trebuchet MS' },
+  { key: 'georgia', label: 'Georgia (serif)' },
+  { key: 'times', label: 'Times New Roman' },
+  { key: 'impact', label: 'Impact' },
+  { key: 'comic', label: 'Comic Sans' },
+  { key: 'mono', label: 'Monospace' },
+]
+export const OVERLAY_ANCHORS = ['top-left', 'top', 'top-right', 'left', 'center', 'right', 'bottom-left', 'bottom', 'bottom-right'] as const
+export const OVERLAY_ANIMATIONS = ['pop', 'slide', 'slide-up', 'fade', 'bounce', 'zoom', 'drop'] as const
+export const OVERLAY_LANGS: { key: string; label: string }[] = [
+  { key: 'en', label: 'English' },
+  { key: 'de', label: 'Deutsch' },
+]
+
+/** The style parameters (all optional; '' = the overlay's default). */
+export interface OverlayStyle {
+  w: number
+  h: number
+  anchor: string
+  scale: number
+  font: string
+  size: number | null
+  text: string
+  accent: string
+  bg: string
+  anim: string
+  lang: string
+}
+
+const NUMS: Record<string, [number, number, boolean]> = { w: [64, 7680, true], h: [64, 4320, true], scale: [0.25, 5, false], size: [8, 200, true] }
+const HEX = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/
+const RGB = /^rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*(?:,\s*(\d*\.?\d+)\s*)?\)$/
+const PRESET_NAME = /^[A-Za-z0-9][A-Za-z0-9 _.-]{0,39}$/
+
+/** Whether s is a colour the overlays accept (#rgb, #rrggbb, rgb(), rgba()). */
+export function validColour(s: string): boolean {
+  if (HEX.test(s)) return true
+  const m = RGB.exec(s)
+  if (!m || s.startsWith('rgba') !== (m[4] !== undefined)) return false
+  if (Number(m[1]) > 255 || Number(m[2]) > 255 || Number(m[3]) > 255) return false
+  return m[4] === undefined || (Number(m[4]) >= 0 && Number(m[4]) <= 1)
+}
+
+export function validPresetName(s: string): boolean {
+  return PRESET_NAME.test(s)
+}
+
+/** Clamps a numeric style value into its range (NaN → null). */
+export function clampStyle(key: 'w' | 'h' | 'scale' | 'size', v: number): number | null {
+  const r = NUMS[key]!
+  if (!Number.isFinite(v)) return null
+  const n = Math.max(r[0], Math.min(r[1], v))
+  return r[2] ? Math.round(n) : Math.round(n * 100) / 100
+}
+
+/**
+ * The query parameters for a style: only what differs from the overlay's
+ * defaults, only valid values (invalid colours are left out).
+ */
+export function styleParams(s: OverlayStyle, target: OverlayTarget): Record<string, string> {
+  const out: Record<string, string> = {}
+  const w = clampStyle('w', s.w)
+  const h = clampStyle('h', s.h)
+  if (w !== null && w !== target.width) out.w = String(w)
+  if (h !== null && h !== target.height) out.h = String(h)
+  if (s.anchor && s.anchor !== target.defaultAnchor && (OVERLAY_ANCHORS as readonly string[]).includes(s.anchor)) out.anchor = s.anchor
+  const scale = clampStyle('scale', s.scale)
+  if (scale !== null && scale !== 1) out.scale = String(scale)
+  if (s.font && s.font !== 'default' && OVERLAY_FONTS.some((f) => f.key === s.font)) out.font = s.font
+  const size = s.size === null ? null : clampStyle('size', s.size)
+  if (size !== null) out.size = String(size)
+  for (const k of ['text', 'accent', 'bg'] as const) if (s[k] && validColour(s[k].trim())) out[k] = s[k].trim()
+  if (target.animations && s.anim && (OVERLAY_ANIMATIONS as readonly string[]).includes(s.anim)) out.anim = s.anim
+  if (target.languages && s.lang && OVERLAY_LANGS.some((l) => l.key === s.lang)) out.lang = s.lang
+  return out
+}
+
+/** Reads a style back from params (a preset's), over a default style. */
+export function styleFromParams(p: Record<string, string>, base: OverlayStyle): OverlayStyle {
+  const s = { ...base }
+  const num = (k: 'w' | 'h' | 'scale' | 'size') => (p[k] !== undefined ? clampStyle(k, Number(p[k])) : null)
+  s.w = num('w') ?? base.w
+  s.h = num('h') ?? base.h
+  s.scale = num('scale') ?? 1
+  s.size = num('size')
+  s.anchor = p.anchor ?? base.anchor
+  s.font = p.font ?? 'default'
+  s.text = p.text ?? ''
+  s.accent = p.accent ?? ''
+  s.bg = p.bg ?? ''
+  s.anim = p.anim ?? ''
+  s.lang = p.lang ?? ''
+  return s
+}
+
+/** One overlay page the designer can style. */
+export interface OverlayTarget {
+  id: string
+  /** The OBS source name "Add to OBS" uses. */
+  name: string
+  group: 'Alerts' | 'Goals' | 'Leaderboards' | 'Plugins'
+  /** Page path (with its own query, e.g. ?id=), relative to the listener. */
+  path: string
+  width: number
+  height: number
+  defaultAnchor: string
+  /** Whether the page has alert animations / translated texts. */
+  animations: boolean
+  languages: boolean
+  note?: string
+}
+
+export function defaultStyle(t: OverlayTarget): OverlayStyle {
+  return { w: t.width, h: t.height, anchor: t.defaultAnchor, scale: 1, font: 'default', size: null, text: '', accent: '', bg: '', anim: '', lang: '' }
+}
+
+/** Every overlay: alerts, the leaderboards, each goal, each plugin overlay. */
+export function overlayCatalog(goals: GoalView[], plugins: PluginInfo[]): OverlayTarget[] {
+  const out: OverlayTarget[] = [
+    { id: 'alerts', name: 'LTTH Alerts', group: 'Alerts', path: '/overlay.html', width: 1920, height: 1080, defaultAnchor: 'top', animations: true, languages: true },
+  ]
+  for (const [board, label] of [['gifters', 'Top gifters'], ['likers', 'Top likers'], ['chatters', 'Top chatters']] as const) {
+    out.push({
+      id: `leaderboard-${board}`, name: board === 'gifters' ? 'LTTH Leaderboard' : `LTTH Leaderboard ${label}`, group: 'Leaderboards',
+      path: `/overlay/leaderboard.html?board=${board}&period=stream`, width: 400, height: 600, defaultAnchor: 'top-left', animations: false, languages: false,
+    })
+  }
+  for (const g of goals) {
+    out.push({
+      id: `goal-${g.id}`, name: `LTTH Goal ${g.name}`, group: 'Goals', path: g.overlayUrl || `/overlay/goal.html?id=${encodeURIComponent(g.id)}`,
+      width: 600, height: 120, defaultAnchor: 'top-left', animations: false, languages: false,
+    })
+  }
+  for (const p of plugins) {
+    for (const o of p.overlays) {
+      out.push({
+        id: `plugin-${p.id}-${o.path}`, name: `LTTH ${p.name} ${o.name}`, group: 'Plugins', path: pluginAssetUrl('', p.id, o.path),
+        width: o.width || 1920, height: o.height || 1080, defaultAnchor: 'top-left', animations: false, languages: false,
+        note: p.enabled ? undefined : `the ${p.name} plugin is disabled: enable it on the Plugins page`,
+      })
+    }
+  }
+  return out
+}
+
+/** The overlay URL: page + style params (+ ?preset=name). */
+export function overlayUrlFor(base: string, t: OverlayTarget, params: Record<string, string>, preset = ''): string {
+  const url = new URL(t.path, `${base || 'http://127.0.0.1:3000'}/`)
+  if (preset) url.searchParams.set('preset', preset)
+  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v)
+  return url.toString()
+}
+
+/** A saved preset (backend overlay.Preset). */
+export interface OverlayPreset {
+  name: string
+  overlay: string
+  params: Record<string, string>
+  css: string
+  updatedAt?: string
+}
+
+/** One browser source for "Add to OBS". */
+export interface BrowserSource {
+  name: string
+  url: string
+  width: number
+  height: number
+  /** Where OBS places the source on its canvas (top-left … bottom-right); empty = leave it. */
+  anchor?: string
+}
+
+export class OverlaysApi {
+  constructor(
+    private readonly conn: Connection,
+    private readonly fetcher: Fetcher = (...a) => fetch(...a),
+  ) {}
+
+  private req<T>(method: string, path: string, opts?: RequestOptions): Promise<T> {
+    return request<T>(this.conn, method, path, opts, this.fetcher)
+  }
+
+  async presets(signal?: AbortSignal): Promise<OverlayPreset[]> {
+    const list = await this.req<OverlayPreset[] | null>('GET', '/api/overlay-presets', { signal })
+    return Array.isArray(list) ? list : []
+  }
+
+  savePreset(p: OverlayPreset): Promise<OverlayPreset> {
+    return this.req('PUT', `/api/overlay-presets/${encodeURIComponent(p.name)}`, { json: { overlay: p.overlay, params: p.params, css: p.css } })
+  }
+
+  deletePreset(name: string): Promise<void> {
+    return this.req('DELETE', `/api/overlay-presets/${encodeURIComponent(name)}`, { expect: 'none' })
+  }
+
+  /** Creates or updates browser sources in OBS's current scene. */
+  addToObs(sources: BrowserSource[], scene = ''): Promise<{ scene: string; sources: BrowserSource[] | null }> {
+    return this.req('POST', '/api/obs/browser-sources', { json: scene ? { scene, sources } : { sources } })
+  }
+}
+
+export function overlaysApi(api: ApiClient): OverlaysApi {
+  return new OverlaysApi(api.conn)
+}
