@@ -44,3 +44,15 @@ func (c *Core) Crashes() *crash.Reports { return c.rel.crashes }
 
 // UpdateStatus is the update check's state (tray).
 func (c *Core) UpdateStatus() update.Status { return c.rel.updater.Status() }
+
+// UpdateSummary is the tray's "Update available" line ("" = none).
+func (c *Core) UpdateSummary() string {
+	st := c.rel.updater.Status()
+	switch st.State {
+	case update.StateAvailable, update.StateDownloading, update.StateReady:
+		return "Update available: LTTH " + st.Latest
+	case update.StatePending, update.StateInstalled:
+		return "Update " + st.Latest + ": restart LTTH"
+	}
+	return ""
+}
