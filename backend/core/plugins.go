@@ -19,6 +19,7 @@ func (c *Core) pluginHost(db *store.DB, flows *flow.Engine, log zerolog.Logger) 
 	return plugin.New(plugin.Options{
 		Bus: c.bus, Registry: flows.Registry(), Store: db, Log: log,
 		DataDir: filepath.Join(filepath.Dir(db.Path()), "plugins"),
+		OnPanic: c.reportPanic,
 		BlocksChanged: func() {
 			if err := flows.Reload(); err != nil {
 				log.Error().Err(err).Msg("flows could not be re-checked after a plugin change")

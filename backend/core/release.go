@@ -56,3 +56,13 @@ func (c *Core) UpdateSummary() string {
 	}
 	return ""
 }
+
+// reportPanic leaves a crash report for a panic a module recovered from.
+func (c *Core) reportPanic(where string, p any, stack []byte) {
+	path, err := c.rel.crashes.Write(where, p, stack)
+	if err != nil {
+		c.log.Error().Err(err).Msg("writing the crash report failed")
+		return
+	}
+	c.log.Error().Str("report", path).Str("where", where).Msg("recovered from a panic; crash report written")
+}
