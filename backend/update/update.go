@@ -153,7 +153,7 @@ func (u *Updater) loop(ctx context.Context) {
 			u.Check(ctx)
 			continue
 		}
-		if u.settings.get().Enabled {
+		if u.settings.get().Enabled && u.releaseBuild() {
 			u.Check(ctx)
 		}
 	}
@@ -201,6 +201,14 @@ func (u *Updater) Check(ctx context.Context) Status {
 	u.mu.Unlock()
 	u.publish()
 	return u.Status()
+}
+
+// releaseBuild reports whether the running version is semantic: only
+// release builds check by themselves; development builds (a commit hash,
+// tests) check when asked.
+func (u *Updater) releaseBuild() bool {
+	_, err := ParseVersion(u.o.Version)
+	return err == nil
 }
 
 // newer reports whether v is newer than the running version. A running

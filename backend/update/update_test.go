@@ -296,3 +296,21 @@ func TestCompare(t *testing.T) {
 		}
 	}
 }
+
+func TestDevelopmentBuildsDoNotCheckByThemselves(t *testing.T) {
+	f := newFake(t, "v1.2.0")
+	hits := 0
+	inner := f.srv.Config.Handler
+	f.srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { hits++; inner.ServeHTTP(w, r) })
+	u, _ := newUpdater(t, "4387a6b-dirty", f.feedURL(), "linux")
+	u.o.StartDelay = 0
+	u.Start(context.Background())
+	time.Sleep(200 * time.Millisecond)
+	u.Stop(context.Background())
+	if hits != 0 || u.Status().State != StateIdle {
+		t.Fatalf("a development build checked by itself: %d requests, %+v", hits, u.Status())
+	}
+	if st := u.Check(context.Background()); st.State != StateAvailable {
+		t.Fatalf("Check now from a development build: %+v", st)
+	}
+}
