@@ -4,6 +4,9 @@ package e2e
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -209,6 +212,10 @@ func TestWindowsInstallRunUninstall(t *testing.T) {
 	}
 	stop()
 
+	// A staged update (what POST /api/update/install leaves on Windows):
+	// the next start runs the verified installer silently and exits.
+	w.stagedUpdate(t, exe, setup, dataDir, filepath.Join(inst, "ltth.ico"))
+
 	// Uninstall: program and shortcuts go, the user's data stays.
 	w.run(t, 2*time.Minute, "run", filepath.Join(inst, "uninstall.exe"), "/S")
 	for _, p := range []string{exe, startMenu, desktop} {
@@ -229,4 +236,45 @@ func TestWindowsInstallRunUninstall(t *testing.T) {
 	if _, err := os.Stat(dataDir); !errors.Is(err, os.ErrNotExist) {
 		t.Fatalf("/PURGE kept the data dir: %v", err)
 	}
+}
+
+// stagedUpdate stages setup as a verified update, starts the installed exe
+// and waits until the installer it launches has put marker back.
+func (w *wineEnv) stagedUpdate(t *testing.T, exe, setup, dataDir, marker string) {
+	t.Helper()
+	staged := filepath.Join(dataDir, "updates", filepath.Base(setup))
+	b, err := os.ReadFile(setup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Dir(staged), 0o755)
+	if err := os.WriteFile(staged, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(b)
+	winPath := "Z:" + strings.ReplaceAll(staged, "/", `\`)
+	pending, _ := json.Marshal(map[string]string{"version": "99.0.0", "file": winPath, "sha256": hex.EncodeToString(sum[:])})
+	if err := os.WriteFile(filepath.Join(dataDir, "updates", "pending.json"), pending, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(marker); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	out, err := w.cmd(ctx, "run", exe, "--headless", "--listen", freeAddr(t)).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "installing the downloaded update") {
+		t.Fatalf("start with a staged update: %v\n%s", err, out)
+	}
+	deadline := time.Now().Add(90 * time.Second)
+	for !exists(marker) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the staged installer did not run (no %s after 90 s); ltth said:\n%s", marker, out)
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
+	if exists(filepath.Join(dataDir, "updates", "pending.json")) {
+		t.Fatal("pending.json left behind: the update would run again on every start")
+	}
+	w.kill() // the LTTH that /RUN started again
 }
