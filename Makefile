@@ -10,7 +10,7 @@ ART       := .artifacts
 GO_PKGS   := ./...
 
 .PHONY: run test deps frontend frontend-check bindings desktop headless windows \
-        check unit e2e smoke bench fuzz clean screenshots
+        check unit e2e smoke bench fuzz clean screenshots release release-test
 
 ## run: install what is missing, build, and start LTTH (desktop with a display, headless otherwise)
 run: deps desktop headless
@@ -18,7 +18,7 @@ run: deps desktop headless
 	else echo "No display found: starting LTTH headless."; exec ./$(BIN)/ltth-headless --headless; fi
 
 ## test: install what is missing and run the whole test suite
-test: deps check unit desktop headless e2e smoke windows
+test: deps check unit desktop headless e2e smoke windows release-test
 	@echo "make test: all suites passed"
 
 deps:
@@ -79,6 +79,17 @@ smoke: desktop
 	  xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- \
 	  go test -count=1 -tags e2e -run 'Desktop' -v ./e2e/
 
+## release: installers and archives into dist/ with SHA256SUMS (RELEASE_VERSION=x.y.z; default: newest vX.Y.Z tag, else 0.1.0)
+release: frontend
+	./scripts/release.sh
+
+## release-test: build the release, check the files' contents, install, run and uninstall the Windows build under Wine
+WINE_SMOKE ?= $(firstword $(wildcard $(CURDIR)/../shared/tools/wine-smoke.sh) $(abspath $(CURDIR)/../../shared/tools/wine-smoke.sh))
+release-test: release
+	mkdir -p $(ART)
+	LTTH_DIST=$(CURDIR)/dist LTTH_ARTIFACTS=$(CURDIR)/$(ART) LTTH_WINE_SMOKE=$(WINE_SMOKE) LTTH_REQUIRE_WINE=1 \
+	  go test -count=1 -tags e2e -run 'TestReleaseContents|TestWindowsInstallRunUninstall' -timeout 15m -v ./e2e/
+
 ## bench: the performance budget of design.md
 bench: headless
 	go test -run '^$$' -bench DecodeNormalize -benchtime 2s -cpu 1 ./backend/tiktok/normalize/
@@ -97,4 +108,4 @@ fuzz:
 	go test -run '^$$' -fuzz FuzzFrame -fuzztime 30s ./backend/tiktok/decode/
 
 clean:
-	rm -rf $(BIN) $(ART) frontend/dist
+	rm -rf $(BIN) $(ART) frontend/dist dist

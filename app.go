@@ -26,6 +26,7 @@ import (
 	"github.com/ltth/ltth/backend/domain"
 	"github.com/ltth/ltth/backend/obs"
 	"github.com/ltth/ltth/backend/tray"
+	"github.com/ltth/ltth/backend/update"
 )
 
 //go:embed build/appicon.png
@@ -128,7 +129,7 @@ func (a *App) domReady(ctx context.Context) {
 // the dashboard, the API, the connector's and the OBS bridge's state changes.
 func (a *App) refreshTrayOnChanges(b *bus.Bus) {
 	sub := b.Subscribe("tray", 16, func(m *domain.Message) bool {
-		return m.Type == domain.MsgConnection || m.Type == alert.TypePaused || m.Type == obs.TypeStatus
+		return m.Type == domain.MsgConnection || m.Type == alert.TypePaused || m.Type == obs.TypeStatus || m.Type == update.TypeStatus
 	})
 	a.traySub = sub
 	go func() {
@@ -172,6 +173,7 @@ func (a *App) trayActions() tray.Actions {
 		AreAlertsPaused:   a.core.AlertsPaused,
 		ConnectionSummary: a.core.ConnectionSummary,
 		OBSSummary:        a.core.OBSSummary,
+		UpdateSummary:     a.core.UpdateSummary,
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/ltth/ltth/backend/core"
+	"github.com/ltth/ltth/backend/crash"
 	"github.com/ltth/ltth/backend/tiktok/normalize"
 )
 
@@ -41,6 +42,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if opts.showVersion {
 		fmt.Fprintln(stdout, "ltth", version)
+		return 0
+	}
+	defer crash.Open(filepath.Join(opts.DataDir, "logs"), version).Recover("main")
+	if applyStagedUpdate(opts.DataDir, stderr) {
 		return 0
 	}
 	if !opts.Headless && !hasDisplay() {

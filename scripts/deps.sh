@@ -13,7 +13,8 @@ say() { printf '\033[1;36m==>\033[0m %s\n' "$*" >&2; }
 
 APT_PKGS=(build-essential pkg-config git ca-certificates libgtk-3-dev libwebkit2gtk-4.1-dev
   xvfb xauth dbus-x11 x11-utils xdotool xclip imagemagick chromium gcc-mingw-w64-x86-64 file
-  fonts-noto-color-emoji fonts-dejavu-core obs-studio liblo-tools espeak-ng sox)
+  fonts-noto-color-emoji fonts-dejavu-core obs-studio liblo-tools espeak-ng sox
+  wine64 nsis p7zip-full zip dpkg)
 # Node.js from elsewhere (the machine image, nvm, NodeSource) is fine; else take Debian's.
 command -v node >/dev/null && command -v npm >/dev/null || APT_PKGS+=(nodejs npm)
 

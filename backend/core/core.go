@@ -59,6 +59,7 @@ type Core struct {
 	routes    map[string]bool
 	bindCalls atomic.Int64
 	ext       extAPI
+	rel       releaseParts // update check, crash reports (release.go)
 }
 
 // New prepares everything without opening the listener (see Start).
@@ -109,6 +110,9 @@ func (c *Core) init() error {
 	if err := c.initExtAPI(); err != nil {
 		return err
 	}
+	if err := c.initRelease(); err != nil {
+		return err
+	}
 	if c.opts.Dashboard != nil {
 		c.srv.Handle(module.Route{Pattern: "GET /dashboard/", Handler: http.StripPrefix("/dashboard/", http.FileServerFS(c.opts.Dashboard))})
 	}
@@ -150,6 +154,9 @@ func (c *Core) Start(ctx context.Context) error {
 	if err := c.startExtAPI(ctx); err != nil {
 		return err
 	}
+	if err := c.startRelease(ctx); err != nil {
+		return err
+	}
 	c.log.Info().Str("url", c.URL()).Str("profile", c.profiles.Active()).Msg("LTTH is running")
 	return nil
 }
@@ -157,6 +164,7 @@ func (c *Core) Start(ctx context.Context) error {
 // Stop stops modules (flushing the journal) and the listener.
 func (c *Core) Stop(ctx context.Context) error {
 	c.stopExtAPI(ctx)
+	c.stopRelease(ctx)
 	err := c.srv.Shutdown(ctx)
 	c.mu.Lock()
 	c.closeScope(ctx)

@@ -20,6 +20,7 @@ func (c *Core) pluginHost(db *store.DB, flows *flow.Engine, log zerolog.Logger, 
 		Bus: c.bus, Registry: flows.Registry(), Store: db, Log: log,
 		Plugins: append(plugin.Registered(), ext...),
 		DataDir: filepath.Join(filepath.Dir(db.Path()), "plugins"),
+		OnPanic: c.reportPanic,
 		BlocksChanged: func() {
 			if err := flows.Reload(); err != nil {
 				log.Error().Err(err).Msg("flows could not be re-checked after a plugin change")

@@ -57,6 +57,9 @@ type Options struct {
 	// StopTimeout bounds a plugin's Stop and the wait for its goroutines
 	// (default 5s).
 	StopTimeout time.Duration
+	// OnPanic is told of every plugin panic the host recovers (where, the
+	// panic value, the stack), to leave a crash report; nil: only logged.
+	OnPanic func(where string, p any, stack []byte)
 }
 
 // Manager runs the plugins of one open profile. It is a module.Module and
@@ -231,6 +234,7 @@ func (m *Manager) startLocked(ctx context.Context, in *instance) {
 		in.setState(StateError, err.Error())
 		in.logs.add(zerolog.ErrorLevel, "start failed: "+err.Error())
 		m.log.Error().Str("plugin", in.id()).Err(err).Msg("plugin failed to start")
+		m.reportPanic(in.id(), err)
 		return
 	}
 	in.setState(StateRunning, "")
@@ -277,6 +281,7 @@ func (m *Manager) teardown(ctx context.Context, in *instance, rt *runtime, callS
 // failed at run time: it is stopped and marked error; the rest run on.
 func (m *Manager) fault(in *instance, rt *runtime, err error) {
 	m.log.Error().Str("plugin", in.id()).Err(err).Msg("plugin failed; stopped")
+	m.reportPanic(in.id(), err)
 	in.logs.add(zerolog.ErrorLevel, err.Error())
 	m.faults.Add(1)
 	go func() {
@@ -305,7 +310,7 @@ func (m *Manager) publishState() {
 func guard(what string, fn func() error) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("%s panicked: %v", what, p)
+			err = newPanicError(what, p)
 		}
 	}()
 	if err := fn(); err != nil {

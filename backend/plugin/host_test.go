@@ -195,6 +195,10 @@ func TestFailingPluginsAreIsolated(t *testing.T) {
 	if !strings.Contains(inf.Error, "subscriber told to panic") {
 		t.Fatalf("other = %+v", inf)
 	}
+	// Each recovered panic (start, handler, subscriber) went to the crash reporter.
+	if n := e.Panics.Load(); n != 3 {
+		t.Fatalf("panics reported = %d, want 3", n)
+	}
 	// Enabling again restarts a plugin in error state.
 	if code, body := e.Do(t, "POST", "/api/plugins/good/enable", ""); code != 200 || !strings.Contains(body, `"state":"running"`) {
 		t.Fatalf("re-enable = %d %s", code, body)

@@ -121,7 +121,7 @@ func (rt *runtime) safeFilter(name string, filter func(*domain.Message) bool) bu
 		defer func() {
 			if p := recover(); p != nil {
 				ok = false
-				rt.fail("bus", fmt.Errorf("filter %s panicked: %v", name, p))
+				rt.fail("bus", newPanicError("filter "+name, p))
 			}
 		}()
 		return filter(m)
@@ -206,7 +206,7 @@ func (rt *runtime) safeHandler(h http.Handler) http.Handler {
 					panic(p)
 				}
 				http.Error(w, "plugin handler failed", http.StatusInternalServerError)
-				rt.fail("http", fmt.Errorf("handler %s %s panicked: %v", r.Method, r.URL.Path, p))
+				rt.fail("http", newPanicError("handler "+r.Method+" "+r.URL.Path, p))
 			}
 		}()
 		h.ServeHTTP(w, r)

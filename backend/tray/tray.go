@@ -20,6 +20,7 @@ type Actions struct {
 	AreAlertsPaused   func() bool
 	ConnectionSummary func() string
 	OBSSummary        func() string // "" hides the OBS line
+	UpdateSummary     func() string // "" hides the "Update available" item; a click shows the dashboard
 }
 
 // Tray is a running tray icon.
@@ -32,7 +33,7 @@ type Tray struct {
 }
 
 type menuItems struct {
-	status, obs, show, hide, connect, pause, stopSounds, copyURL, quit *systray.MenuItem
+	status, obs, update, show, hide, connect, pause, stopSounds, copyURL, quit *systray.MenuItem
 }
 
 // New prepares the tray; call Start once the UI loop runs and Stop on exit.
@@ -73,6 +74,7 @@ func (t *Tray) ready() {
 	m.status.Disable()
 	m.obs = systray.AddMenuItem("", "OBS connection")
 	m.obs.Disable()
+	m.update = systray.AddMenuItem("", "Open the dashboard to download the update")
 	systray.AddSeparator()
 	m.show = systray.AddMenuItem("Show dashboard", "")
 	m.hide = systray.AddMenuItem("Hide dashboard", "")
@@ -95,6 +97,12 @@ func (t *Tray) update() {
 	} else {
 		m.obs.Hide()
 	}
+	if u := summary(t.a.UpdateSummary); u != "" {
+		m.update.SetTitle(u)
+		m.update.Show()
+	} else {
+		m.update.Hide()
+	}
 	if t.a.IsConnected() {
 		m.connect.SetTitle("Disconnect")
 	} else {
@@ -112,6 +120,8 @@ func (t *Tray) loop() {
 	for {
 		select {
 		case <-m.show.ClickedCh:
+			t.a.Show()
+		case <-m.update.ClickedCh:
 			t.a.Show()
 		case <-m.hide.ClickedCh:
 			t.a.Hide()
@@ -134,4 +144,11 @@ func (t *Tray) loop() {
 		}
 		t.update()
 	}
+}
+
+func summary(f func() string) string {
+	if f == nil {
+		return ""
+	}
+	return f()
 }

@@ -38,6 +38,8 @@ type Env struct {
 
 	// BlocksChanged counts the host's "blocks changed" calls.
 	BlocksChanged atomic.Int64
+	// Panics counts the plugin panics reported to Options.OnPanic.
+	Panics atomic.Int64
 
 	regs []plugin.Registration
 	mu   sync.Mutex
@@ -115,7 +117,8 @@ func (e *Env) StartHost(t testing.TB) *plugin.Manager {
 	t.Helper()
 	h, err := plugin.New(plugin.Options{Bus: e.Bus, Registry: e.Registry, Store: e.DB, DataDir: filepath.Join(filepath.Dir(e.DB.Path()), "plugins"),
 		Log: zerolog.Nop(), Plugins: e.regs, StopTimeout: 3 * time.Second,
-		BlocksChanged: func() { e.BlocksChanged.Add(1) }})
+		BlocksChanged: func() { e.BlocksChanged.Add(1) },
+		OnPanic:       func(string, any, []byte) { e.Panics.Add(1) }})
 	if err != nil {
 		t.Fatal(err)
 	}

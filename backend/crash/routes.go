@@ -1,0 +1,47 @@
+package crash
+
+import (
+	"net/http"
+
+	"github.com/ltth/ltth/backend/httpapi"
+	"github.com/ltth/ltth/backend/module"
+)
+
+// Routes are the crash-report API: the dashboard lists unseen reports on
+// start, shows one and marks it seen.
+func (r *Reports) Routes() []module.Route {
+	return []module.Route{
+		{Pattern: "GET /api/crash-reports", Summary: "Crash reports in the logs folder, newest first (seen flag per report)", Handler: http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+			list, err := r.List()
+			if err != nil {
+				httpapi.WriteError(w, err)
+				return
+			}
+			httpapi.WriteJSON(w, http.StatusOK, list)
+		})},
+		{Pattern: "GET /api/crash-reports/{id}", Summary: "One crash report's text", Handler: http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+			b, err := r.Read(req.PathValue("id"))
+			if err != nil {
+				httpapi.WriteError(w, err)
+				return
+			}
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			w.Header().Set("X-Content-Type-Options", "nosniff")
+			w.Write(b)
+		})},
+		{Pattern: "POST /api/crash-reports/seen", Summary: "Mark every crash report as seen", Handler: http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+			r.seenHandler(w, "")
+		})},
+		{Pattern: "POST /api/crash-reports/{id}/seen", Summary: "Mark one crash report as seen", Handler: http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+			r.seenHandler(w, req.PathValue("id"))
+		})},
+	}
+}
+
+func (r *Reports) seenHandler(w http.ResponseWriter, id string) {
+	if err := r.MarkSeen(id); err != nil {
+		httpapi.WriteError(w, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
