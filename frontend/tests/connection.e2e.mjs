@@ -12,6 +12,7 @@
 // <shot>-failure.png.
 
 import { chromium } from 'playwright-core'
+import { check } from './harness.mjs'
 
 const base = (process.env.LTTH_URL ?? '').replace(/\/+$/, '')
 const token = process.env.LTTH_TOKEN ?? ''
@@ -28,12 +29,6 @@ if (!base || !token || !capture) {
 }
 
 const API_KEY = 'e2e-euler-key-0123456789'
-
-/** @param {boolean} cond @param {string} msg */
-function check(cond, msg) {
-  if (!cond) throw new Error(msg)
-  console.log(`ok - ${msg}`)
-}
 
 /** GET from the REST API (reads need the token too). @param {string} path @returns {Promise<any>} */
 async function getJSON(path) {

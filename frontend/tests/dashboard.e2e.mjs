@@ -8,6 +8,7 @@
 // save the screenshot, as <shot>-failure.png).
 
 import { chromium } from 'playwright-core'
+import { check } from './harness.mjs'
 
 const base = (process.env.LTTH_URL ?? '').replace(/\/+$/, '')
 const token = process.env.LTTH_TOKEN ?? ''
@@ -18,12 +19,6 @@ const timeout = Number(process.env.LTTH_E2E_TIMEOUT ?? 15000)
 if (!base || !token) {
   console.error('set LTTH_URL (e.g. http://127.0.0.1:3000) and LTTH_TOKEN')
   process.exit(2)
-}
-
-/** @param {boolean} cond @param {string} msg */
-function check(cond, msg) {
-  if (!cond) throw new Error(msg)
-  console.log(`ok - ${msg}`)
 }
 
 const browser = await chromium.launch({

@@ -11,6 +11,7 @@
 import { chromium } from 'playwright-core'
 import { createServer } from 'node:http'
 import { join } from 'node:path'
+import { check } from './harness.mjs'
 
 const base = (process.env.LTTH_URL ?? '').replace(/\/+$/, '')
 const token = process.env.LTTH_TOKEN ?? ''
@@ -19,12 +20,6 @@ const timeout = Number(process.env.LTTH_E2E_TIMEOUT ?? 15000)
 if (!base || !token) {
   console.error('set LTTH_URL and LTTH_TOKEN')
   process.exit(2)
-}
-
-/** @param {boolean} cond @param {string} msg */
-function check(cond, msg) {
-  if (!cond) throw new Error(msg)
-  console.log(`ok - ${msg}`)
 }
 
 // "another origin" the hostile CSS points at: it must never be asked for anything

@@ -17,7 +17,7 @@
 //
 // Point it at a throwaway data dir: it creates and deletes a flow and a variable.
 
-import { chromium } from 'playwright-core'
+import { check, launchChromium } from './harness.mjs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -29,12 +29,6 @@ const timeout = Number(process.env.LTTH_E2E_TIMEOUT ?? 15000)
 if (!base || !token) {
   console.error('set LTTH_URL (e.g. http://127.0.0.1:3000) and LTTH_TOKEN')
   process.exit(2)
-}
-
-/** @param {boolean} cond @param {string} msg */
-function check(cond, msg) {
-  if (!cond) throw new Error(msg)
-  console.log(`ok - ${msg}`)
 }
 
 /** REST call with the bearer token. @param {string} method @param {string} path @param {unknown} [body] */
@@ -73,11 +67,7 @@ function gift(nick, uid) {
   }
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-})
+const browser = await launchChromium()
 const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true })
 const page = await context.newPage()
 page.setDefaultTimeout(timeout)

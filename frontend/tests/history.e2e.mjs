@@ -12,21 +12,7 @@
 //
 //   LTTH_URL=… LTTH_TOKEN=… [LTTH_SHOT_DIR=…] node tests/history.e2e.mjs
 
-import { chromium } from 'playwright-core'
-
-const base = (process.env.LTTH_URL ?? '').replace(/\/+$/, '')
-const token = process.env.LTTH_TOKEN ?? ''
-const shotDir = process.env.LTTH_SHOT_DIR ?? ''
-if (!base || !token) {
-  console.error('set LTTH_URL and LTTH_TOKEN')
-  process.exit(2)
-}
-
-/** @param {boolean} cond @param {string} msg */
-function check(cond, msg) {
-  if (!cond) throw new Error(msg)
-  console.log(`ok - ${msg}`)
-}
+import { base, token, shotDir, check, launchChromium } from './harness.mjs'
 
 /** @param {string} method @param {string} path @param {unknown} [body] */
 async function call(method, path, body) {
@@ -82,11 +68,7 @@ const streamA = simStreams.find((s) => s.startedAt === t0)
 const streamB = simStreams.find((s) => s.startedAt === t1)
 if (!streamA || !streamB) throw new Error(`simulated streams not found: ${JSON.stringify(simStreams)}`)
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-})
+const browser = await launchChromium()
 const page = await browser.newPage({ viewport: { width: 1366, height: 900 } })
 page.setDefaultTimeout(15000)
 /** @type {string[]} */

@@ -11,7 +11,7 @@
 //
 // LTTH_DASHBOARD overrides the dashboard address (e.g. a vite dev server).
 
-import { chromium } from 'playwright-core'
+import { launchChromium } from './harness.mjs'
 import { join } from 'node:path'
 
 const base = (process.env.LTTH_URL ?? '').replace(/\/+$/, '')
@@ -61,11 +61,7 @@ function headerProblems(page, width) {
 }
 const HEIGHT = 800
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-})
+const browser = await launchChromium()
 
 /**
  * Problems on the current page: sideways scrolling, elements past the right

@@ -6,6 +6,7 @@
 //   LTTH_URL=… LTTH_TOKEN=… OBS_SCENE=… [LTTH_SHOT_DIR=…] node tests/obs.e2e.mjs
 
 import { chromium } from 'playwright-core'
+import { check } from './harness.mjs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
 
@@ -16,12 +17,6 @@ const shots = process.env.LTTH_SHOT_DIR ?? tmpdir()
 if (!base || !token || !scene) {
   console.error('set LTTH_URL, LTTH_TOKEN and OBS_SCENE (a second scene that exists in OBS)')
   process.exit(2)
-}
-
-/** @param {boolean} cond @param {string} msg */
-function check(cond, msg) {
-  if (!cond) throw new Error(msg)
-  console.log(`ok - ${msg}`)
 }
 
 const browser = await chromium.launch({

@@ -6,7 +6,7 @@
 //
 //   LTTH_URL=… LTTH_TOKEN=… [LTTH_DASHBOARD=…] [LTTH_SHOT_DIR=…] node tests/onboarding.e2e.mjs
 
-import { chromium } from 'playwright-core'
+import { check, launchChromium } from './harness.mjs'
 import { join } from 'node:path'
 
 const base = (process.env.LTTH_URL ?? '').replace(/\/+$/, '')
@@ -19,17 +19,7 @@ if (!base || !token) {
   process.exit(2)
 }
 
-/** @param {boolean} cond @param {string} msg */
-function check(cond, msg) {
-  if (!cond) throw new Error(msg)
-  console.log(`ok - ${msg}`)
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-})
+const browser = await launchChromium()
 let failed = false
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })

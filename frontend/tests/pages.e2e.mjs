@@ -7,7 +7,7 @@
 //
 // It creates and deletes profiles named e2e-*: point it at a throwaway data dir.
 
-import { chromium } from 'playwright-core'
+import { check, launchChromium } from './harness.mjs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -23,17 +23,7 @@ if (!base || !token) {
 
 const TYPES = ['chat', 'gift', 'giftStreak', 'like', 'follow', 'share', 'join', 'subscribe', 'viewers', 'emote', 'question', 'streamEnd', 'connected', 'disconnected']
 
-/** @param {boolean} cond @param {string} msg */
-function check(cond, msg) {
-  if (!cond) throw new Error(msg)
-  console.log(`ok - ${msg}`)
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-})
+const browser = await launchChromium()
 const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })
 const page = await context.newPage()
 page.setDefaultTimeout(timeout)

@@ -9,21 +9,7 @@
 
 import net from 'node:net'
 import { join } from 'node:path'
-import { chromium } from 'playwright-core'
-
-const base = (process.env.LTTH_URL ?? '').replace(/\/+$/, '')
-const token = process.env.LTTH_TOKEN ?? ''
-const shotDir = process.env.LTTH_SHOT_DIR ?? ''
-if (!base || !token) {
-  console.error('set LTTH_URL and LTTH_TOKEN')
-  process.exit(2)
-}
-
-/** @param {boolean} cond @param {string} msg */
-function check(cond, msg) {
-  if (!cond) throw new Error(msg)
-  console.log(`ok - ${msg}`)
-}
+import { base, token, shotDir, check, launchChromium } from './harness.mjs'
 
 /** @param {string} tok @returns {Promise<{status: number, body: any}>} */
 async function getSettings(tok) {
@@ -42,11 +28,7 @@ async function backgroundChangesFrom(page, not) {
   return background(page)
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-})
+const browser = await launchChromium()
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' })
 page.setDefaultTimeout(15000)
 /** @type {string[]} */

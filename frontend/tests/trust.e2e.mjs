@@ -8,6 +8,7 @@
 //   LTTH_URL=http://127.0.0.1:3000 LTTH_TOKEN=… LTTH_SHOT_DIR=/tmp node tests/trust.e2e.mjs
 
 import { chromium } from 'playwright-core'
+import { check } from './harness.mjs'
 import { fileURLToPath } from 'node:url'
 
 const base = (process.env.LTTH_URL ?? '').replace(/\/+$/, '')
@@ -19,12 +20,6 @@ const corpus = (/** @type {string} */ f) => fileURLToPath(new URL(`../../backend
 if (!base || !token) {
   console.error('set LTTH_URL and LTTH_TOKEN')
   process.exit(2)
-}
-
-/** @param {boolean} cond @param {string} msg */
-function check(cond, msg) {
-  if (!cond) throw new Error(msg)
-  console.log(`ok - ${msg}`)
 }
 
 const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu'] })

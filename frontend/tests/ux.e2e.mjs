@@ -19,6 +19,7 @@
 // Point it at a throwaway data dir: it creates flows, goals, a profile and a capture.
 
 import { chromium } from 'playwright-core'
+import { check, launchChromium } from './harness.mjs'
 
 const base = (process.env.LTTH_URL ?? '').replace(/\/+$/, '')
 const token = process.env.LTTH_TOKEN ?? ''
@@ -27,12 +28,6 @@ const timeout = Number(process.env.LTTH_E2E_TIMEOUT ?? 15000)
 if (!base || !token || !capture) {
   console.error('set LTTH_URL, LTTH_TOKEN and LTTH_CAPTURE')
   process.exit(2)
-}
-
-/** @param {boolean} cond @param {string} msg */
-function check(cond, msg) {
-  if (!cond) throw new Error(msg)
-  console.log(`ok - ${msg}`)
 }
 
 /** @param {string} method @param {string} path @param {unknown} [body] */
@@ -63,11 +58,7 @@ const gift = (nick, uid, coins) => ({
   coins,
 })
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-})
+const browser = await launchChromium()
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
 const page = await context.newPage()
 page.setDefaultTimeout(timeout)

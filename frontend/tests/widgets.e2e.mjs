@@ -15,6 +15,7 @@
 // Exit code 0 on success; on failure prints the reason and saves <stem>-failure.png.
 
 import { chromium } from 'playwright-core'
+import { check } from './harness.mjs'
 
 const base = (process.env.LTTH_URL ?? '').replace(/\/+$/, '')
 const token = process.env.LTTH_TOKEN ?? ''
@@ -26,12 +27,6 @@ const timeout = Number(process.env.LTTH_E2E_TIMEOUT ?? 15000)
 if (!base || !token) {
   console.error('set LTTH_URL (e.g. http://127.0.0.1:38103) and LTTH_TOKEN')
   process.exit(2)
-}
-
-/** @param {boolean} cond @param {string} msg */
-function check(cond, msg) {
-  if (!cond) throw new Error(msg)
-  console.log(`ok - ${msg}`)
 }
 
 /** POST a JSON body to the listener with the API token. @param {string} path @param {unknown} body */
