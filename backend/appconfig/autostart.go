@@ -1,6 +1,11 @@
 package appconfig
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+)
 
 // ErrAutostartUnsupported is returned on systems without a login-item
 // mechanism LTTH knows.
@@ -26,6 +31,17 @@ func AutostartEnabled() (bool, error) { return autostartEnabled() }
 func AutostartArgs(startMinimized bool) []string {
 	if startMinimized {
 		return []string{"--start-minimized"}
+	}
+	return nil
+}
+
+// removeEntryFile deletes a file-based login entry; a missing one is no error.
+func removeEntryFile(path string, err error) error {
+	if err != nil {
+		return err
+	}
+	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("autostart: removing %s: %w", path, err)
 	}
 	return nil
 }

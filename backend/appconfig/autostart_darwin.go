@@ -54,14 +54,7 @@ func enableAutostart(exe string, args []string) error {
 }
 
 func disableAutostart() error {
-	path, err := launchAgentFile()
-	if err != nil {
-		return err
-	}
-	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("autostart: removing %s: %w", path, err)
-	}
-	return nil
+	return removeEntryFile(launchAgentFile())
 }
 
 func autostartEnabled() (bool, error) {

@@ -45,14 +45,7 @@ func enableAutostart(exe string, args []string) error {
 }
 
 func disableAutostart() error {
-	path, err := autostartFile()
-	if err != nil {
-		return err
-	}
-	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("autostart: removing %s: %w", path, err)
-	}
-	return nil
+	return removeEntryFile(autostartFile())
 }
 
 // autostartEnabled: the entry exists and is not switched off (Hidden=true
