@@ -130,7 +130,9 @@ func (c *Core) bindUnbound(port int, save bool) (ListenStatus, error) {
 	host, _, _ := net.SplitHostPort(c.srv.Addr())
 	addr := net.JoinHostPort(host, strconv.Itoa(port))
 	if err := c.srv.StartAt(ctx, addr, c.opts.AllowLAN, appconfig.Listen); err != nil {
-		c.noteUnbound(err)
+		if !save { // the status keeps describing the port asked for
+			c.noteUnbound(err)
+		}
 		return c.ListenStatus(), err
 	}
 	c.opts.Listen = addr

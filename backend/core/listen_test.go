@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -99,5 +100,37 @@ func TestDesktopStartWithBusyPortRunsUnboundUntilAnotherPortIsChosen(t *testing.
 	moved := c.SuggestPort()
 	if st, err := c.ChoosePort(moved); err != nil || st.URL != fmt.Sprintf("http://127.0.0.1:%d", moved) {
 		t.Fatalf("moving the running listener: %+v %v", st, err)
+	}
+}
+
+func TestDesktopRetryListenBindsOnceTheOtherProgramClosed(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	dir := t.TempDir()
+	held, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := held.Addr().(*net.TCPAddr).Port
+	c := newCoreOn(t, dir, port, false)
+	if err := c.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	defer stopCore(t, c)
+	other := holdPort(t)
+	if _, err := c.ChoosePort(other); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("port %d is in use", other)) {
+		t.Fatalf("choosing another busy port: %v", err)
+	}
+	if st := c.ListenStatus(); st.Listening || st.Port != port || !strings.Contains(st.Error, fmt.Sprintf("port %d", port)) {
+		t.Fatalf("a refused choice changed the status: %+v", st)
+	}
+	held.Close()
+	st, err := c.RetryListen()
+	want := fmt.Sprintf("http://127.0.0.1:%d", port)
+	if err != nil || !st.Listening || st.URL != want {
+		t.Fatalf("retry after the port was freed: %+v %v", st, err)
+	}
+	simulate(t, c, map[string]any{"type": "follow", "uniqueId": "sam"})
+	if _, err := os.Stat(filepath.Join(dir, appconfig.FileName)); !os.IsNotExist(err) {
+		t.Fatal("a retry on the same port wrote the settings file")
 	}
 }
