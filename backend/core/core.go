@@ -60,6 +60,7 @@ type Core struct {
 	bindCalls atomic.Int64
 	ext       extAPI
 	rel       releaseParts // update check, crash reports (release.go)
+	unbound   unbound      // desktop: the listener could not bind at start (listen.go)
 }
 
 // New prepares everything without opening the listener (see Start).
@@ -145,7 +146,7 @@ func (c *Core) Start(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("%w\nStart with --profile NAME to open or create another profile; from there, restore an automatic backup of this profile or import an export (Profiles page)", err)
 	}
-	if err := c.srv.Start(ctx); err != nil {
+	if err := c.srv.Start(ctx); err != nil && !c.keepUnbound(ctx, err) {
 		c.mu.Lock()
 		c.closeScope(ctx)
 		c.mu.Unlock()
@@ -157,7 +158,7 @@ func (c *Core) Start(ctx context.Context) error {
 	if err := c.startRelease(ctx); err != nil {
 		return err
 	}
-	c.log.Info().Str("url", c.URL()).Str("profile", c.profiles.Active()).Msg("LTTH is running")
+	c.log.Info().Str("url", c.URL()).Bool("listening", c.srv.Listening()).Str("profile", c.profiles.Active()).Msg("LTTH is running")
 	return nil
 }
 

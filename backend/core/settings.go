@@ -147,6 +147,7 @@ func (c *Core) ApplyAppSettings(next appconfig.Config) error {
 	}
 	if moved {
 		c.opts.AllowLAN = next.AllowLAN
+		c.followListener()
 	}
 	if next.LogLevel != prev.LogLevel {
 		_ = c.log.SetLevel(next.LogLevel)

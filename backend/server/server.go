@@ -175,20 +175,7 @@ func (s *Server) Start(ctx context.Context) error {
 	if err != nil {
 		return listenError(s.cfg.Addr, err)
 	}
-	srv := s.newHTTP(ctx)
-	s.mu.Lock()
-	if s.shutdown || s.http != nil {
-		s.mu.Unlock()
-		ln.Close()
-		return errors.New("server: already started or shut down")
-	}
-	s.http, s.ln = srv, ln
-	s.mu.Unlock()
-	s.hub.start()
-	go s.serve(srv, ln)
-	go s.shutdownOnDone(ctx)
-	s.log.Info().Str("addr", ln.Addr().String()).Msg("listening")
-	return nil
+	return s.begin(ctx, ln, s.cfg.Addr, s.cfg.AllowLAN)
 }
 
 func (s *Server) shutdownOnDone(ctx context.Context) {

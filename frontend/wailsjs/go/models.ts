@@ -1,3 +1,28 @@
+export namespace core {
+	
+	export class ListenStatus {
+	    listening: boolean;
+	    url: string;
+	    port: number;
+	    error?: string;
+	    holder?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ListenStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.listening = source["listening"];
+	        this.url = source["url"];
+	        this.port = source["port"];
+	        this.error = source["error"];
+	        this.holder = source["holder"];
+	    }
+	}
+
+}
+
 export namespace main {
 	
 	export class Bootstrap {

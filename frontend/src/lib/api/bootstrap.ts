@@ -3,7 +3,7 @@
 //    `wails dev` server): ask the Go binding App.GetBootstrap();
 //  - in a plain browser, served by the listener itself: same origin, token
 //    from `#token=…` or localStorage.
-// This is the only file that touches `window.go`.
+// This file and listen.ts (the listener status) are the only ones that touch `window.go`.
 
 import type { Bootstrap } from './types'
 
