@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -203,12 +204,13 @@ func (u *Updater) Check(ctx context.Context) Status {
 	return u.Status()
 }
 
-// releaseBuild reports whether the running version is semantic: only
-// release builds check by themselves; development builds (a commit hash,
-// tests) check when asked.
+// releaseBuild reports whether the running version is a semantic version
+// other than the source tree's "-dev" one: only release builds check by
+// themselves; development builds (a commit hash, "0.1.0-dev", tests) check
+// when asked.
 func (u *Updater) releaseBuild() bool {
 	_, err := ParseVersion(u.o.Version)
-	return err == nil
+	return err == nil && !strings.HasSuffix(u.o.Version, "-dev")
 }
 
 // newer reports whether v is newer than the running version. A running

@@ -298,11 +298,19 @@ func TestCompare(t *testing.T) {
 }
 
 func TestDevelopmentBuildsDoNotCheckByThemselves(t *testing.T) {
+	for _, v := range []string{"4387a6b-dirty", "0.1.0-dev"} {
+		t.Run(v, func(t *testing.T) { developmentBuildDoesNotCheck(t, v) })
+	}
+}
+
+// developmentBuildDoesNotCheck: a commit-hash build and the source tree's
+// own "-dev" version never call the feed by themselves (tests, CI, make run).
+func developmentBuildDoesNotCheck(t *testing.T, version string) {
 	f := newFake(t, "v1.2.0")
 	hits := 0
 	inner := f.srv.Config.Handler
 	f.srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { hits++; inner.ServeHTTP(w, r) })
-	u, _ := newUpdater(t, "4387a6b-dirty", f.feedURL(), "linux")
+	u, _ := newUpdater(t, version, f.feedURL(), "linux")
 	u.o.StartDelay = 0
 	u.Start(context.Background())
 	time.Sleep(200 * time.Millisecond)
