@@ -121,6 +121,7 @@ func (a *App) domReady(ctx context.Context) {
 		a.tray = tray.New(appIcon, a.trayActions())
 		a.tray.Start()
 		a.refreshTrayOnChanges(c.Bus())
+		a.forwardFeed(ctx, c.Bus())
 	})
 }
 

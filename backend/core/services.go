@@ -26,3 +26,7 @@ func (c *Core) ConnectTo(ctx context.Context, target string) error {
 func (c *Core) SimulateEvent(e domain.Event) (domain.Event, error) {
 	return c.srv.Simulate(e)
 }
+
+// FeedSnapshot is the retained live state as the /ws snapshot message; the
+// desktop window asks for it before following the runtime-event feed.
+func (c *Core) FeedSnapshot() []byte { return c.srv.Snapshot() }

@@ -7,6 +7,8 @@ export function ChoosePort(arg1:number):Promise<core.ListenStatus>;
 
 export function CopyText(arg1:string):Promise<void>;
 
+export function FeedSnapshot():Promise<string>;
+
 export function GetBootstrap():Promise<main.Bootstrap>;
 
 export function HideToTray():Promise<void>;

@@ -10,6 +10,10 @@ export function CopyText(arg1) {
   return window['go']['main']['App']['CopyText'](arg1);
 }
 
+export function FeedSnapshot() {
+  return window['go']['main']['App']['FeedSnapshot']();
+}
+
 export function GetBootstrap() {
   return window['go']['main']['App']['GetBootstrap']();
 }
