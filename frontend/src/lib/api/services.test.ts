@@ -30,12 +30,12 @@ describe('services', () => {
       },
     } as never)
     expect(svc?.transport).toBe('bindings')
-    expect(await svc!.testEvents.simulate({ type: 'chat', ts: 0 })).toMatchObject({ id: '1' })
+    expect(await svc!.testEvents.simulate({ type: 'chat', id: '', ts: 0 })).toMatchObject({ id: '1' })
     expect(await svc!.connection.connect('@a')).toEqual({ state: 'connecting' })
     expect(await svc!.profiles.list()).toEqual([])
     await expect(svc!.profiles.switch('x')).rejects.toMatchObject({ code: 'not_found', status: 404 })
     expect(calls).toEqual([
-      ['sim', { type: 'chat', ts: 0 }],
+      ['sim', { type: 'chat', id: '', ts: 0 }],
       ['connect', { target: '@a' }],
       ['switch', { name: 'x' }],
     ])
@@ -48,7 +48,7 @@ describe('services', () => {
       return new Response('[]', { status: 200 })
     })
     expect(api.services.transport).toBe('rest')
-    await api.simulate({ type: 'chat', ts: 0 })
+    await api.simulate({ type: 'chat', id: '', ts: 0 })
     await api.listProfiles()
     await api.activateProfile('b c')
     expect(seen).toEqual(['POST http://h/api/simulate', 'GET http://h/api/profiles', 'POST http://h/api/profiles/b%20c/activate'])
