@@ -255,6 +255,36 @@ export namespace main {
 	        this.error = source["error"];
 	    }
 	}
+	export class SelfTestReport {
+	    eventId: string;
+	    feedSeen: boolean;
+	    feedMs: number;
+	    feedSource: string;
+	    calls: number;
+	    method: string;
+	    boundMsAvg: number;
+	    restMsAvg: number;
+	    error: string;
+	    transport: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SelfTestReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.eventId = source["eventId"];
+	        this.feedSeen = source["feedSeen"];
+	        this.feedMs = source["feedMs"];
+	        this.feedSource = source["feedSource"];
+	        this.calls = source["calls"];
+	        this.method = source["method"];
+	        this.boundMsAvg = source["boundMsAvg"];
+	        this.restMsAvg = source["restMsAvg"];
+	        this.error = source["error"];
+	        this.transport = source["transport"];
+	    }
+	}
 
 }
 

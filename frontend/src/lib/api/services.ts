@@ -148,3 +148,30 @@ export function desktopServices(conn: Pick<Connection, 'mode'>): Services | null
   if (!chosen) chosen = bindingServices()
   return chosen
 }
+
+/** What the window reports to App.ReportSelfTest (app_selftest.go). */
+export interface SelfTestReport {
+  eventId: string
+  feedSeen: boolean
+  feedMs: number
+  feedSource: string
+  calls: number
+  method: string
+  boundMsAvg: number
+  restMsAvg: number
+  error: string
+  transport: string
+}
+
+interface SelfTestBridge {
+  SelfTestRequested?: () => Promise<boolean>
+  ReportSelfTest?: (r: SelfTestReport) => Promise<void>
+}
+
+/** The desktop smoke's self-test hooks, when the smoke asked for them. */
+export async function selfTestHooks(): Promise<{ report: (r: SelfTestReport) => Promise<void> } | null> {
+  const app = (globalThis as { go?: { main?: { App?: SelfTestBridge } } }).go?.main?.App
+  if (!app?.SelfTestRequested || !app.ReportSelfTest || !(await app.SelfTestRequested())) return null
+  const report = app.ReportSelfTest
+  return { report: (r) => report(r) }
+}

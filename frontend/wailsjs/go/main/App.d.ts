@@ -19,8 +19,12 @@ export function OpenCapture():Promise<string>;
 
 export function OpenFolder(arg1:string):Promise<void>;
 
+export function ReportSelfTest(arg1:main.SelfTestReport):Promise<void>;
+
 export function RetryListen():Promise<core.ListenStatus>;
 
 export function SaveDownload(arg1:string,arg2:string):Promise<string>;
+
+export function SelfTestRequested():Promise<boolean>;
 
 export function SuggestPort():Promise<number>;
