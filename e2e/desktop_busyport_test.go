@@ -29,6 +29,7 @@ func TestDesktopBusyPortOffersAnotherPort(t *testing.T) {
 	if os.Getenv("DISPLAY") == "" {
 		t.Fatal("no DISPLAY: run through make smoke (xvfb-run)")
 	}
+	t.Setenv("LTTH_DESKTOP_SELFTEST", "1") // app_selftest.go: a bound test event must reach the live feed
 	busyAddr := freeAddr(t)
 	_, busyPort, _ := net.SplitHostPort(busyAddr)
 	holder := holdWithPython(t, busyPort)
@@ -103,6 +104,7 @@ func TestDesktopBusyPortOffersAnotherPort(t *testing.T) {
 	if colors := screenshot(t, filepath.Join(artifacts(t), "desktop-port-chosen.png")); colors < 64 {
 		t.Fatalf("the dashboard after choosing a port looks blank: %d colours", colors)
 	}
+	checkSelfTest(t, in)
 	select {
 	case err := <-exited:
 		t.Fatalf("the desktop app exited: %v", err)
