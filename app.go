@@ -78,7 +78,7 @@ func runDesktop(o core.Options, stderr io.Writer) int {
 		OnStartup:  a.startup,
 		OnDomReady: a.domReady,
 		OnShutdown: a.shutdown,
-		Bind:       []any{a},
+		Bind:       append([]any{a}, a.boundServices()...),
 		Linux:      &linux.Options{ProgramName: "ltth", Icon: appIcon},
 	})
 	if err != nil {
@@ -121,6 +121,7 @@ func (a *App) domReady(ctx context.Context) {
 		a.tray = tray.New(appIcon, a.trayActions())
 		a.tray.Start()
 		a.refreshTrayOnChanges(c.Bus())
+		a.forwardFeed(ctx, c.Bus())
 	})
 }
 

@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,6 +22,7 @@ func TestDesktopWindowRendersDashboard(t *testing.T) {
 	if os.Getenv("DISPLAY") == "" {
 		t.Fatal("no DISPLAY: run through make smoke (xvfb-run)")
 	}
+	t.Setenv("LTTH_DESKTOP_SELFTEST", "1") // app_selftest.go
 	in := start(t, bin)
 	deadline := time.Now().Add(45 * time.Second)
 	var h map[string]any
@@ -40,6 +42,7 @@ func TestDesktopWindowRendersDashboard(t *testing.T) {
 	if err != nil || strings.TrimSpace(string(out)) == "" {
 		t.Fatalf("no visible LTTH window: %v %s", err, out)
 	}
+	checkSelfTest(t, in)
 	// A second launch must hand over to the first and exit (single instance).
 	second := exec.Command(bin, "--data-dir", in.DataDir, "--listen", freeAddr(t))
 	done := make(chan error, 1)
@@ -91,4 +94,52 @@ func uniqueColors(t *testing.T, png string) int {
 func toInt(v any) int {
 	f, _ := v.(float64)
 	return int(f)
+}
+
+// checkSelfTest waits for the window's self-test report: a test event sent
+// through the bound TestEventsService appeared in the live feed, which came
+// as Wails runtime events; and bound vs REST round trips timed in the window.
+func checkSelfTest(t *testing.T, in *instance) {
+	t.Helper()
+	const prefix = "desktop self-test: "
+	var line string
+	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline) && line == ""; time.Sleep(200 * time.Millisecond) {
+		for _, l := range strings.Split(stderrOf(in), "\n") {
+			if _, rest, ok := strings.Cut(l, prefix); ok {
+				line = rest
+			}
+		}
+	}
+	if line == "" {
+		t.Fatalf("the window never reported its self-test; stderr:\n%s", stderrOf(in))
+	}
+	var r struct {
+		EventID    string  `json:"eventId"`
+		FeedSeen   bool    `json:"feedSeen"`
+		FeedMs     float64 `json:"feedMs"`
+		FeedSource string  `json:"feedSource"`
+		Calls      int     `json:"calls"`
+		BoundMs    float64 `json:"boundMsAvg"`
+		RESTMs     float64 `json:"restMsAvg"`
+		Error      string  `json:"error"`
+		Transport  string  `json:"transport"`
+	}
+	if err := json.Unmarshal([]byte(line), &r); err != nil {
+		t.Fatalf("self-test report %q: %v", line, err)
+	}
+	os.WriteFile(filepath.Join(artifacts(t), "desktop-selftest.json"), []byte(line+"\n"), 0o644)
+	t.Logf("window: %d× Connection.Status bound %.3f ms, REST %.3f ms; test event in the feed after %.0f ms", r.Calls, r.BoundMs, r.RESTMs, r.FeedMs)
+	if r.Error != "" || r.Transport != "bindings" || r.FeedSource != "runtime" || !r.FeedSeen || r.EventID == "" {
+		t.Fatalf("self-test: %s", line)
+	}
+	var recent []map[string]any
+	if err := in.getJSON("/api/events/recent?limit=50", &recent); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range recent {
+		if e["id"] == r.EventID && e["simulated"] == true {
+			return
+		}
+	}
+	t.Fatalf("the bound test event %s is not in the journal: %v", r.EventID, recent)
 }

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/ltth/ltth/backend/bus"
+	"github.com/ltth/ltth/backend/core/service"
 	"github.com/ltth/ltth/backend/logging"
 	"github.com/ltth/ltth/backend/module"
 	"github.com/ltth/ltth/backend/server"
@@ -58,6 +59,7 @@ type Core struct {
 	scope     *scope
 	routes    map[string]bool
 	bindCalls atomic.Int64
+	svc       *service.Services // the service layer both transports call
 	ext       extAPI
 	rel       releaseParts // update check, crash reports (release.go)
 	unbound   unbound      // desktop: the listener could not bind at start (listen.go)
@@ -103,6 +105,7 @@ func (c *Core) init() error {
 			return err
 		}
 	}
+	c.svc = service.New(c)
 	c.srv = server.New(server.Config{Addr: c.opts.Listen, AllowLAN: c.opts.AllowLAN, Token: tok, Version: c.opts.Version},
 		server.Deps{Bus: c.bus, Log: c.log.Logger, Health: c.healthExtra, Simulate: c.simulate, APIToken: c.checkAPIToken})
 	for _, r := range append(append(c.coreRoutes(), c.trustRoutes()...), c.settingsRoutes()...) {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/ltth/ltth/backend/core/service"
 	"github.com/ltth/ltth/backend/domain"
 	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/module"
@@ -86,9 +87,9 @@ func (c *Core) coreRoutes() []module.Route {
 }
 
 func (c *Core) handleListProfiles(w http.ResponseWriter, r *http.Request) {
-	list, err := c.profiles.List()
+	list, err := c.svc.Profiles.List(r.Context())
 	if err != nil {
-		httpapi.WriteErrorText(w, http.StatusInternalServerError, err.Error())
+		httpapi.WriteError(w, err)
 		return
 	}
 	httpapi.WriteJSON(w, http.StatusOK, list)
@@ -133,7 +134,8 @@ func (c *Core) handleDuplicateProfile(w http.ResponseWriter, r *http.Request) {
 }
 
 func (c *Core) handleActivateProfile(w http.ResponseWriter, r *http.Request) {
-	respond(w, http.StatusOK, c.SwitchProfile(r.Context(), r.PathValue("name")))
+	_, err := c.svc.Profiles.Switch(r.Context(), service.SwitchRequest{Name: r.PathValue("name")})
+	respond(w, http.StatusOK, err)
 }
 
 func (c *Core) handleDeleteProfile(w http.ResponseWriter, r *http.Request) {

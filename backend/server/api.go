@@ -107,8 +107,8 @@ func (s *Server) handleSimulate(w http.ResponseWriter, r *http.Request) {
 		httpapi.WriteErrorText(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	s.prepareSimulated(&e)
-	if err := s.simulate(e); err != nil {
+	e, err = s.Simulate(e)
+	if err != nil {
 		httpapi.WriteErrorText(w, http.StatusServiceUnavailable, "simulate: "+err.Error())
 		return
 	}
@@ -116,6 +116,14 @@ func (s *Server) handleSimulate(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusAccepted)
 	_, _ = w.Write(append(e.AppendJSON(nil), '\n'))
+}
+
+// Simulate marks e simulated, publishes it through Deps.Simulate and
+// answers it as published: POST /api/simulate and the desktop's bound test
+// events (core/service.TestEvents) both end here.
+func (s *Server) Simulate(e domain.Event) (domain.Event, error) {
+	s.prepareSimulated(&e)
+	return e, s.simulate(e)
 }
 
 // prepareSimulated marks an event simulated and fills what a real source

@@ -1,3 +1,134 @@
+export namespace connector {
+	
+	export class Gap {
+	    from: number;
+	    to?: number;
+	    durationMs: number;
+	    reason?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Gap(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.durationMs = source["durationMs"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class Recording {
+	    enabled: boolean;
+	    path?: string;
+	    records: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Recording(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.enabled = source["enabled"];
+	        this.path = source["path"];
+	        this.records = source["records"];
+	    }
+	}
+	export class SourceStatus {
+	    name: string;
+	    state: string;
+	    code?: string;
+	    reason?: string;
+	    until?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SourceStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.state = source["state"];
+	        this.code = source["code"];
+	        this.reason = source["reason"];
+	        this.until = source["until"];
+	    }
+	}
+	export class TimelineEntry {
+	    ts: number;
+	    state: string;
+	    source?: string;
+	    code?: string;
+	    reason?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TimelineEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ts = source["ts"];
+	        this.state = source["state"];
+	        this.source = source["source"];
+	        this.code = source["code"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class Status {
+	    state: string;
+	    source: string;
+	    uniqueId: string;
+	    roomId: string;
+	    reason: string;
+	    code?: string;
+	    since: number;
+	    sources: SourceStatus[];
+	    timeline: TimelineEntry[];
+	    gaps: Gap[];
+	    recording: Recording;
+	    replaying?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Status(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.source = source["source"];
+	        this.uniqueId = source["uniqueId"];
+	        this.roomId = source["roomId"];
+	        this.reason = source["reason"];
+	        this.code = source["code"];
+	        this.since = source["since"];
+	        this.sources = this.convertValues(source["sources"], SourceStatus);
+	        this.timeline = this.convertValues(source["timeline"], TimelineEntry);
+	        this.gaps = this.convertValues(source["gaps"], Gap);
+	        this.recording = this.convertValues(source["recording"], Recording);
+	        this.replaying = source["replaying"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace core {
 	
 	export class ListenStatus {
@@ -18,6 +149,79 @@ export namespace core {
 	        this.port = source["port"];
 	        this.error = source["error"];
 	        this.holder = source["holder"];
+	    }
+	}
+
+}
+
+export namespace domain {
+	
+	export class Event {
+	    Type: string;
+	    ID: string;
+	    TS: number;
+	    userId: string;
+	    uniqueId: string;
+	    nickname: string;
+	    avatarUrl: string;
+	    isModerator: boolean;
+	    isSubscriber: boolean;
+	    isFollower: boolean;
+	    Source: string;
+	    Simulated: boolean;
+	    Comment: string;
+	    GiftID: number;
+	    GiftName: string;
+	    DiamondCount: number;
+	    RepeatCount: number;
+	    Coins: number;
+	    Streakable: boolean;
+	    GiftPictureURL: string;
+	    LikeCount: number;
+	    TotalLikeCount: number;
+	    SubMonth: number;
+	    ViewerCount: number;
+	    EmoteID: string;
+	    EmoteURL: string;
+	    Question: string;
+	    RoomID: string;
+	    Reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Event(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.Type = source["Type"];
+	        this.ID = source["ID"];
+	        this.TS = source["TS"];
+	        this.userId = source["userId"];
+	        this.uniqueId = source["uniqueId"];
+	        this.nickname = source["nickname"];
+	        this.avatarUrl = source["avatarUrl"];
+	        this.isModerator = source["isModerator"];
+	        this.isSubscriber = source["isSubscriber"];
+	        this.isFollower = source["isFollower"];
+	        this.Source = source["Source"];
+	        this.Simulated = source["Simulated"];
+	        this.Comment = source["Comment"];
+	        this.GiftID = source["GiftID"];
+	        this.GiftName = source["GiftName"];
+	        this.DiamondCount = source["DiamondCount"];
+	        this.RepeatCount = source["RepeatCount"];
+	        this.Coins = source["Coins"];
+	        this.Streakable = source["Streakable"];
+	        this.GiftPictureURL = source["GiftPictureURL"];
+	        this.LikeCount = source["LikeCount"];
+	        this.TotalLikeCount = source["TotalLikeCount"];
+	        this.SubMonth = source["SubMonth"];
+	        this.ViewerCount = source["ViewerCount"];
+	        this.EmoteID = source["EmoteID"];
+	        this.EmoteURL = source["EmoteURL"];
+	        this.Question = source["Question"];
+	        this.RoomID = source["RoomID"];
+	        this.Reason = source["Reason"];
 	    }
 	}
 
@@ -50,6 +254,119 @@ export namespace main {
 	        this.dataDir = source["dataDir"];
 	        this.error = source["error"];
 	    }
+	}
+	export class SelfTestReport {
+	    eventId: string;
+	    feedSeen: boolean;
+	    feedMs: number;
+	    feedSource: string;
+	    calls: number;
+	    method: string;
+	    boundMsAvg: number;
+	    restMsAvg: number;
+	    error: string;
+	    transport: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SelfTestReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.eventId = source["eventId"];
+	        this.feedSeen = source["feedSeen"];
+	        this.feedMs = source["feedMs"];
+	        this.feedSource = source["feedSource"];
+	        this.calls = source["calls"];
+	        this.method = source["method"];
+	        this.boundMsAvg = source["boundMsAvg"];
+	        this.restMsAvg = source["restMsAvg"];
+	        this.error = source["error"];
+	        this.transport = source["transport"];
+	    }
+	}
+
+}
+
+export namespace service {
+	
+	export class ConnectRequest {
+	    target: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConnectRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.target = source["target"];
+	    }
+	}
+	export class SwitchRequest {
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SwitchRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	    }
+	}
+	export class SwitchResult {
+	    active: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SwitchResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.active = source["active"];
+	    }
+	}
+
+}
+
+export namespace store {
+	
+	export class ProfileInfo {
+	    name: string;
+	    active: boolean;
+	    sizeBytes: number;
+	    // Go type: time
+	    modifiedAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new ProfileInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.active = source["active"];
+	        this.sizeBytes = source["sizeBytes"];
+	        this.modifiedAt = this.convertValues(source["modifiedAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }

@@ -3,6 +3,7 @@
 
 import { feedUrl, overlayUrl, type Connection } from './bootstrap'
 import { ApiError, apiErrorFrom, filenameFromDisposition, request, type Fetcher } from './http'
+import { desktopServices, restServices, type Services } from './services'
 import type { Health, LiveEvent, ProfileInfo } from './types'
 
 export interface ProfileExport {
@@ -23,9 +24,19 @@ export class ApiClient {
   readonly conn: Connection
   private readonly fetcher: Fetcher
 
+  /** The migrated services: bindings in the desktop window, else REST (services.ts). */
+  readonly services: Services
+
   constructor(conn: Connection, fetcher: Fetcher = (...a) => fetch(...a)) {
     this.conn = conn
     this.fetcher = fetcher
+    this.services =
+      desktopServices(conn) ??
+      restServices((method, path, json) => this.req(method, path, json === undefined ? {} : { json }), {
+        status: () => this.req('GET', '/api/connection'),
+        connect: (target) => this.optionalPost('/api/connection/connect', { target }, CONNECTOR_MISSING),
+        disconnect: () => this.optionalPost('/api/connection/disconnect', {}, CONNECTOR_MISSING),
+      })
   }
 
   /** Same client with another token (user pasted one). */
@@ -58,8 +69,8 @@ export class ApiClient {
   // --- events -----------------------------------------------------------------
 
   /** Publishes a normalized event as if it came from TikTok (marked simulated by the backend). */
-  simulate(event: LiveEvent): Promise<void> {
-    return this.req<void>('POST', '/api/simulate', { json: event, expect: 'none' })
+  async simulate(event: LiveEvent): Promise<void> {
+    await this.services.testEvents.simulate(event)
   }
 
   /** Recent events from the journal, oldest first. */
@@ -77,12 +88,12 @@ export class ApiClient {
   // --- TikTok connection --------------------------------------------------------
 
   /** Connects to a LIVE (target = @uniqueId). Friendly error while the connector is missing. */
-  connect(target: string): Promise<void> {
-    return this.optionalPost('/api/connection/connect', { target }, CONNECTOR_MISSING)
+  async connect(target: string): Promise<void> {
+    await this.services.connection.connect(target)
   }
 
-  disconnect(): Promise<void> {
-    return this.optionalPost('/api/connection/disconnect', {}, CONNECTOR_MISSING)
+  async disconnect(): Promise<void> {
+    await this.services.connection.disconnect()
   }
 
   /** POST to an endpoint whose module may not be in this build: 404 becomes `missing`. */
@@ -99,9 +110,8 @@ export class ApiClient {
 
   // --- profiles ---------------------------------------------------------------
 
-  async listProfiles(): Promise<ProfileInfo[]> {
-    const list = await this.req<ProfileInfo[] | null>('GET', '/api/profiles')
-    return Array.isArray(list) ? list : []
+  listProfiles(): Promise<ProfileInfo[]> {
+    return this.services.profiles.list()
   }
 
   createProfile(name: string): Promise<void> {
@@ -121,7 +131,7 @@ export class ApiClient {
   }
 
   activateProfile(name: string): Promise<void> {
-    return this.req<void>('POST', `/api/profiles/${enc(name)}/activate`, { expect: 'none' })
+    return this.services.profiles.switch(name)
   }
 
   /** URL of a profile export (GET; needs the token, see exportProfile). */

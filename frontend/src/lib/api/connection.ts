@@ -7,6 +7,7 @@ import { bridgeOpenCapture, type Connection } from './bootstrap'
 import type { ApiClient } from './client'
 import { CONNECTOR_MISSING } from './client'
 import { ApiError, request, type Fetcher, type RequestOptions } from './http'
+import { desktopServices, ServiceError } from './services'
 
 /** Every source the connector knows, in its default order. */
 export const CONNECTOR_SOURCES = ['direct', 'euler', 'browser', 'tikfinity'] as const
@@ -352,6 +353,16 @@ export class ConnectorError extends ApiError {
   }
 }
 
+/** A bound call's ServiceError as the ConnectorError callers expect. */
+async function asConnectorError<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p
+  } catch (err) {
+    if (err instanceof ServiceError) throw new ConnectorError(err.message, err.status, err.code)
+    throw err
+  }
+}
+
 async function codeFrom(res: Response): Promise<string> {
   try {
     const body: unknown = await res.json()
@@ -396,15 +407,21 @@ export class ConnectorApi {
   }
 
   async status(signal?: AbortSignal): Promise<ConnectorStatus> {
+    const svc = desktopServices(this.conn)
+    if (svc) return parseConnectorStatus(await asConnectorError(svc.connection.status()))
     return parseConnectorStatus(await this.call<unknown>('GET', '/api/connection', undefined, signal))
   }
 
   /** Starts watching target (@handle, LIVE link or room id); the connection runs in the background. */
   async connect(target: string): Promise<ConnectorStatus> {
+    const svc = desktopServices(this.conn)
+    if (svc) return parseConnectorStatus(await asConnectorError(svc.connection.connect(target)))
     return parseConnectorStatus(await this.call<unknown>('POST', '/api/connection/connect', { target }))
   }
 
   async disconnect(): Promise<ConnectorStatus> {
+    const svc = desktopServices(this.conn)
+    if (svc) return parseConnectorStatus(await asConnectorError(svc.connection.disconnect()))
     return parseConnectorStatus(await this.call<unknown>('POST', '/api/connection/disconnect', {}))
   }
 

@@ -1,10 +1,11 @@
-// Live state from the /ws feed: the event ring, connection state, alert
+// Live state from the feed (/ws in a browser, runtime events on the desktop): the event ring, connection state, alert
 // pause, goals and leaderboards. The ring itself is plain; `version` is the
 // one reactive signal the feed watches (bumped at most once per frame).
 
 import {
-  FeedClient,
   isEventType,
+  openFeed,
+  type FeedSource,
   pluginsFromState,
   type ApiClient,
   type ConnectionState,
@@ -53,7 +54,7 @@ class LiveState {
 
   private readonly meter = new RateMeter(5)
   private receivedCount = 0
-  private client: FeedClient | null = null
+  private client: FeedSource | null = null
   private api: ApiClient | null = null
   private bumpScheduled = false
   private rateTimer: ReturnType<typeof setInterval> | null = null
@@ -66,7 +67,7 @@ class LiveState {
   start(api: ApiClient): void {
     this.stop()
     this.api = api
-    this.client = new FeedClient(api.feedUrl, {
+    this.client = openFeed(api.conn, api.feedUrl, {
       onMessages: (msgs, snapshot) => this.ingest(msgs, snapshot),
       onStatus: (status, retry) => {
         this.link = status

@@ -7,6 +7,8 @@ export function ChoosePort(arg1:number):Promise<core.ListenStatus>;
 
 export function CopyText(arg1:string):Promise<void>;
 
+export function FeedSnapshot():Promise<string>;
+
 export function GetBootstrap():Promise<main.Bootstrap>;
 
 export function HideToTray():Promise<void>;
@@ -17,8 +19,12 @@ export function OpenCapture():Promise<string>;
 
 export function OpenFolder(arg1:string):Promise<void>;
 
+export function ReportSelfTest(arg1:main.SelfTestReport):Promise<void>;
+
 export function RetryListen():Promise<core.ListenStatus>;
 
 export function SaveDownload(arg1:string,arg2:string):Promise<string>;
+
+export function SelfTestRequested():Promise<boolean>;
 
 export function SuggestPort():Promise<number>;

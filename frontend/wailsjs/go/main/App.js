@@ -10,6 +10,10 @@ export function CopyText(arg1) {
   return window['go']['main']['App']['CopyText'](arg1);
 }
 
+export function FeedSnapshot() {
+  return window['go']['main']['App']['FeedSnapshot']();
+}
+
 export function GetBootstrap() {
   return window['go']['main']['App']['GetBootstrap']();
 }
@@ -30,12 +34,20 @@ export function OpenFolder(arg1) {
   return window['go']['main']['App']['OpenFolder'](arg1);
 }
 
+export function ReportSelfTest(arg1) {
+  return window['go']['main']['App']['ReportSelfTest'](arg1);
+}
+
 export function RetryListen() {
   return window['go']['main']['App']['RetryListen']();
 }
 
 export function SaveDownload(arg1, arg2) {
   return window['go']['main']['App']['SaveDownload'](arg1, arg2);
+}
+
+export function SelfTestRequested() {
+  return window['go']['main']['App']['SelfTestRequested']();
 }
 
 export function SuggestPort() {

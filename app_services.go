@@ -1,0 +1,125 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+
+	"github.com/ltth/ltth/backend/core/service"
+	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/store"
+	"github.com/ltth/ltth/backend/tiktok/connector"
+)
+
+// The desktop binds the service layer (backend/core/service) through these
+// thin adapters: Wails binds exported methods without a context, and every
+// bound call is counted (core.NoteBindingCall, shown in /api/health). They
+// hold no logic: each method calls the service method of the same name.
+// An error reaches JS as the JSON text {"error": message, "code": code}
+// (bindings.ts turns it back into an ApiError with that code).
+
+// TestEventsService is service.TestEvents bound to the window.
+type TestEventsService struct{ app *App }
+
+// ConnectionService is service.Connection bound to the window.
+type ConnectionService struct{ app *App }
+
+// ProfilesService is service.Profiles bound to the window.
+type ProfilesService struct{ app *App }
+
+// boundServices are the adapters passed to Wails' Bind.
+func (a *App) boundServices() []any {
+	return []any{&TestEventsService{a}, &ConnectionService{a}, &ProfilesService{a}}
+}
+
+// services waits for the core and counts the call.
+func (a *App) services() (*service.Services, error) {
+	if !a.waitReady() {
+		return nil, bindError(&service.Error{Code: "unavailable", Message: a.notRunning().Error()})
+	}
+	a.core.NoteBindingCall()
+	return a.core.Services(), nil
+}
+
+// bindError is err as the JSON text the bindings client parses.
+func bindError(err error) error {
+	if err == nil {
+		return nil
+	}
+	b, _ := json.Marshal(service.Error{Code: service.Code(err), Message: err.Error()})
+	if se, ok := err.(*service.Error); ok {
+		b, _ = json.Marshal(se)
+	}
+	return jsonError(b)
+}
+
+type jsonError []byte
+
+func (e jsonError) Error() string { return string(e) }
+
+// Simulate sends a simulated event; see service.TestEvents.Simulate.
+func (s *TestEventsService) Simulate(e domain.Event) (domain.Event, error) {
+	svc, err := s.app.services()
+	if err != nil {
+		return e, err
+	}
+	out, err := svc.TestEvents.Simulate(s.app.callCtx(), e)
+	return out, bindError(err)
+}
+
+// Status is the connection status; see service.Connection.Status.
+func (s *ConnectionService) Status() (connector.Status, error) {
+	svc, err := s.app.services()
+	if err != nil {
+		return connector.Status{}, err
+	}
+	st, err := svc.Connection.Status(s.app.callCtx())
+	return st, bindError(err)
+}
+
+// Connect connects to req.Target; see service.Connection.Connect.
+func (s *ConnectionService) Connect(req service.ConnectRequest) (connector.Status, error) {
+	svc, err := s.app.services()
+	if err != nil {
+		return connector.Status{}, err
+	}
+	st, err := svc.Connection.Connect(s.app.callCtx(), req)
+	return st, bindError(err)
+}
+
+// Disconnect stops the connection; see service.Connection.Disconnect.
+func (s *ConnectionService) Disconnect() (connector.Status, error) {
+	svc, err := s.app.services()
+	if err != nil {
+		return connector.Status{}, err
+	}
+	st, err := svc.Connection.Disconnect(s.app.callCtx())
+	return st, bindError(err)
+}
+
+// List answers the profiles; see service.Profiles.List.
+func (s *ProfilesService) List() ([]store.ProfileInfo, error) {
+	svc, err := s.app.services()
+	if err != nil {
+		return nil, err
+	}
+	list, err := svc.Profiles.List(s.app.callCtx())
+	return list, bindError(err)
+}
+
+// Switch opens req.Name; see service.Profiles.Switch.
+func (s *ProfilesService) Switch(req service.SwitchRequest) (service.SwitchResult, error) {
+	svc, err := s.app.services()
+	if err != nil {
+		return service.SwitchResult{}, err
+	}
+	r, err := svc.Profiles.Switch(s.app.callCtx(), req)
+	return r, bindError(err)
+}
+
+// callCtx is the context bound calls run under (the window's, once started).
+func (a *App) callCtx() context.Context {
+	if a.ctx != nil {
+		return a.ctx
+	}
+	return context.Background()
+}

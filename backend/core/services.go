@@ -1,0 +1,32 @@
+package core
+
+import (
+	"context"
+
+	"github.com/ltth/ltth/backend/core/service"
+	"github.com/ltth/ltth/backend/domain"
+)
+
+// Services is the service layer (package service) over this core: the
+// desktop binds it, and the REST handlers of the migrated capabilities call
+// the same methods.
+func (c *Core) Services() *service.Services { return c.svc }
+
+// ConnectTo starts the TikTok connection to target ("" is the saved one).
+func (c *Core) ConnectTo(ctx context.Context, target string) error {
+	cn, err := c.connector()
+	if err != nil {
+		return err
+	}
+	return cn.Connect(ctx, target)
+}
+
+// SimulateEvent publishes e as a simulated event (what POST /api/simulate
+// does) and answers it as published.
+func (c *Core) SimulateEvent(e domain.Event) (domain.Event, error) {
+	return c.srv.Simulate(e)
+}
+
+// FeedSnapshot is the retained live state as the /ws snapshot message; the
+// desktop window asks for it before following the runtime-event feed.
+func (c *Core) FeedSnapshot() []byte { return c.srv.Snapshot() }
