@@ -35,7 +35,7 @@ func TestDesktopBusyPortOffersAnotherPort(t *testing.T) {
 	holder := holdWithPython(t, busyPort)
 
 	in, exited := startDesktopUnhealthy(t, bin, busyAddr)
-	win := waitVisibleWindow(t, exited, 45*time.Second)
+	win := waitVisibleWindow(t, in, exited, 45*time.Second)
 	time.Sleep(2 * time.Second) // the notice renders after the bound ListenStatus answers
 	select {
 	case err := <-exited:
@@ -169,13 +169,13 @@ func stderrOf(in *instance) string {
 	return string(b)
 }
 
-func waitVisibleWindow(t *testing.T, exited <-chan error, limit time.Duration) string {
+func waitVisibleWindow(t *testing.T, in *instance, exited <-chan error, limit time.Duration) string {
 	t.Helper()
 	deadline := time.Now().Add(limit)
 	for time.Now().Before(deadline) {
 		select {
 		case err := <-exited:
-			t.Fatalf("the desktop app exited before its window showed: %v", err)
+			t.Fatalf("the desktop app exited before its window showed: %v; stdout:\n%s\nstderr:\n%s", err, in.stdout, stderrOf(in))
 		default:
 		}
 		out, _ := exec.Command("xdotool", "search", "--onlyvisible", "--name", "^LTTH$").Output()
