@@ -128,7 +128,8 @@ func (a *App) domReady(ctx context.Context) {
 // the dashboard, the API, the connector's and the OBS bridge's state changes.
 func (a *App) refreshTrayOnChanges(b *bus.Bus) {
 	sub := b.Subscribe("tray", 16, func(m *domain.Message) bool {
-		return m.Type == domain.MsgConnection || m.Type == alert.TypePaused || m.Type == obs.TypeStatus
+		return m.Type == domain.MsgConnection || m.Type == alert.TypePaused || m.Type == obs.TypeStatus ||
+			m.Type == core.TypeAppLanguage
 	})
 	a.traySub = sub
 	go func() {
@@ -172,6 +173,7 @@ func (a *App) trayActions() tray.Actions {
 		AreAlertsPaused:   a.core.AlertsPaused,
 		ConnectionSummary: a.core.ConnectionSummary,
 		OBSSummary:        a.core.OBSSummary,
+		Language:          a.core.AppLanguage,
 	}
 }
 

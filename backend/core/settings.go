@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/ltth/ltth/backend/appconfig"
+	"github.com/ltth/ltth/backend/domain"
 	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/module"
 )
@@ -152,8 +153,18 @@ func (c *Core) ApplyAppSettings(next appconfig.Config) error {
 		_ = c.log.SetLevel(next.LogLevel)
 	}
 	c.app.notice = ""
+	if next.Language != prev.Language {
+		c.bus.Publish(domain.Message{Type: TypeAppLanguage, Data: map[string]string{"language": next.Language}})
+	}
 	return nil
 }
+
+// TypeAppLanguage is published when the language setting changes (the tray
+// relabels its menu).
+const TypeAppLanguage = "appLanguage"
+
+// AppLanguage is the language setting: "" follows the system, else a code.
+func (c *Core) AppLanguage() string { return c.app.store.Get().Language }
 
 // applyAutostart writes or removes the login entry when the setting asks
 // for something else than the system has, or the entry's arguments change.

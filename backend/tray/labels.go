@@ -1,0 +1,81 @@
+package tray
+
+import (
+	"os"
+	"strings"
+)
+
+// label keys for the tray menu's fixed texts.
+const (
+	lTooltip = iota
+	lStatusTip
+	lOBSTip
+	lShow
+	lHide
+	lConnect
+	lDisconnect
+	lPause
+	lResume
+	lStopSounds
+	lStopSoundsTip
+	lCopyURL
+	lQuit
+	labelCount
+)
+
+// labels holds the tray's texts per language. The dashboard's catalogues
+// (frontend/messages) cover everything else; an unknown language uses English.
+var labels = map[string][labelCount]string{
+	"en": {
+		lTooltip: "LTTH – TikTok LIVE helper", lStatusTip: "Connection state", lOBSTip: "OBS connection",
+		lShow: "Show dashboard", lHide: "Hide dashboard", lConnect: "Connect", lDisconnect: "Disconnect",
+		lPause: "Pause alerts", lResume: "Resume alerts", lStopSounds: "Stop all sounds",
+		lStopSoundsTip: "Stop the soundboard's sounds and empty its queue",
+		lCopyURL:       "Copy overlay URL", lQuit: "Quit LTTH",
+	},
+	"de": {
+		lTooltip: "LTTH – Helfer für TikTok LIVE", lStatusTip: "Verbindungsstatus", lOBSTip: "OBS-Verbindung",
+		lShow: "Dashboard anzeigen", lHide: "Dashboard ausblenden", lConnect: "Verbinden", lDisconnect: "Trennen",
+		lPause: "Alerts pausieren", lResume: "Alerts fortsetzen", lStopSounds: "Alle Sounds stoppen",
+		lStopSoundsTip: "Stoppt die Sounds des Soundboards und leert seine Warteschlange",
+		lCopyURL:       "Overlay-URL kopieren", lQuit: "LTTH beenden",
+	},
+}
+
+// Language resolves a language setting ("" follows the system) to one the
+// tray has texts for.
+func Language(setting string) string {
+	if _, ok := labels[setting]; ok {
+		return setting
+	}
+	if sys := baseLanguage(systemLocale()); setting == "" {
+		if _, ok := labels[sys]; ok {
+			return sys
+		}
+	}
+	return "en"
+}
+
+// text is label k in language lang.
+func text(lang string, k int) string {
+	return labels[Language(lang)][k]
+}
+
+// baseLanguage turns "de_DE.UTF-8" or "de-AT" into "de".
+func baseLanguage(locale string) string {
+	locale = strings.ToLower(locale)
+	if i := strings.IndexAny(locale, "_-.@"); i >= 0 {
+		locale = locale[:i]
+	}
+	return locale
+}
+
+// envLocale is the POSIX locale from the environment, "" when unset.
+func envLocale() string {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := os.Getenv(k); v != "" && v != "C" && v != "POSIX" {
+			return v
+		}
+	}
+	return ""
+}

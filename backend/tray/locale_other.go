@@ -1,0 +1,5 @@
+//go:build !windows
+
+package tray
+
+func systemLocale() string { return envLocale() }
