@@ -21,6 +21,8 @@ export interface AppSettings {
   startMinimized: boolean
   autostart: boolean
   logLevel: LogLevel
+  /** "" follows the system language, else a catalogue's code ("en", "de"). */
+  language: string
 }
 
 /** What the page shows next to the settings (backend/core.AppSettingsStatus). */
@@ -57,6 +59,7 @@ export function normalizeAppSettings(v: unknown): AppSettingsView {
       startMinimized: s.startMinimized === true,
       autostart: s.autostart === true,
       logLevel: oneOf(s.logLevel, LOG_LEVELS, 'info'),
+      language: str(s.language),
     },
     status: {
       listenUrl: str(st.listenUrl),
