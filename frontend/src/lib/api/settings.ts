@@ -81,12 +81,12 @@ export function resolveTheme(theme: Theme, systemPrefersDark: boolean): 'dark' |
   return theme
 }
 
-/** A listener port the user typed, or an error text. */
-export function parseListenPort(text: string): { port: number } | { error: string } {
+/** A listener port the user typed, or why not (the page words it). */
+export function parseListenPort(text: string): { port: number } | { error: 'notANumber' | 'range' } {
   const t = text.trim()
-  if (!/^\d+$/.test(t)) return { error: 'The port is a whole number (LTTH uses 3000 by default).' }
+  if (!/^\d+$/.test(t)) return { error: 'notANumber' }
   const port = Number(t)
-  if (port < 1 || port > 65535) return { error: 'The port must be between 1 and 65535.' }
+  if (port < 1 || port > 65535) return { error: 'range' }
   return { port }
 }
 
