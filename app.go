@@ -173,7 +173,7 @@ func (a *App) trayActions() tray.Actions {
 		AreAlertsPaused:   a.core.AlertsPaused,
 		ConnectionSummary: a.core.ConnectionSummary,
 		OBSSummary:        a.core.OBSSummary,
-		Language:          a.core.AppLanguage,
+		Language:          func() string { return appconfig.ResolveLanguage(a.core.AppLanguage()) },
 	}
 }
 

@@ -61,3 +61,18 @@ func TestLanguageValidation(t *testing.T) {
 		t.Fatalf("a refused save changed the file: %s", data)
 	}
 }
+
+func TestResolveLanguage(t *testing.T) {
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "")
+	t.Setenv("LANG", "de_AT.UTF-8")
+	for in, want := range map[string]string{"": "de", "en": "en", "de": "de", "fr": "en"} {
+		if got := ResolveLanguage(in); got != want {
+			t.Errorf("ResolveLanguage(%q) = %q, want %q", in, got, want)
+		}
+	}
+	t.Setenv("LANG", "fr_FR.UTF-8")
+	if got := ResolveLanguage(""); got != "en" {
+		t.Errorf("French system: %q, want en", got)
+	}
+}

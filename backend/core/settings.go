@@ -154,6 +154,7 @@ func (c *Core) ApplyAppSettings(next appconfig.Config) error {
 	}
 	c.app.notice = ""
 	if next.Language != prev.Language {
+		c.languageChanged()
 		c.bus.Publish(domain.Message{Type: TypeAppLanguage, Data: map[string]string{"language": next.Language}})
 	}
 	return nil
@@ -165,6 +166,10 @@ const TypeAppLanguage = "appLanguage"
 
 // AppLanguage is the language setting: "" follows the system, else a code.
 func (c *Core) AppLanguage() string { return c.app.store.Get().Language }
+
+// resolvedLanguage is the language in effect ("en", "de"): the setting, or
+// the system's language when it follows the system.
+func (c *Core) resolvedLanguage() string { return appconfig.ResolveLanguage(c.AppLanguage()) }
 
 // applyAutostart writes or removes the login entry when the setting asks
 // for something else than the system has, or the entry's arguments change.
@@ -252,4 +257,12 @@ func (c *Core) RotateToken() (string, error) {
 	c.srv.SetToken(tok)
 	c.log.Info().Msg("API token rotated")
 	return tok, nil
+}
+
+// languageChanged moves what speaks the app language to the new one: the
+// alerts nobody edited take the new default texts.
+func (c *Core) languageChanged() {
+	if a, err := c.alertModule(); err == nil {
+		a.ReloadDefaults()
+	}
 }

@@ -1,10 +1,5 @@
 package tray
 
-import (
-	"os"
-	"strings"
-)
-
 // label keys for the tray menu's fixed texts.
 const (
 	lTooltip = iota
@@ -42,16 +37,11 @@ var labels = map[string][labelCount]string{
 	},
 }
 
-// Language resolves a language setting ("" follows the system) to one the
-// tray has texts for.
-func Language(setting string) string {
-	if _, ok := labels[setting]; ok {
-		return setting
-	}
-	if sys := baseLanguage(systemLocale()); setting == "" {
-		if _, ok := labels[sys]; ok {
-			return sys
-		}
+// Language is lang when the tray has texts for it, else English. The app
+// resolves "follow the system" before (appconfig.ResolveLanguage).
+func Language(lang string) string {
+	if _, ok := labels[lang]; ok {
+		return lang
 	}
 	return "en"
 }
@@ -59,23 +49,4 @@ func Language(setting string) string {
 // text is label k in language lang.
 func text(lang string, k int) string {
 	return labels[Language(lang)][k]
-}
-
-// baseLanguage turns "de_DE.UTF-8" or "de-AT" into "de".
-func baseLanguage(locale string) string {
-	locale = strings.ToLower(locale)
-	if i := strings.IndexAny(locale, "_-.@"); i >= 0 {
-		locale = locale[:i]
-	}
-	return locale
-}
-
-// envLocale is the POSIX locale from the environment, "" when unset.
-func envLocale() string {
-	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if v := os.Getenv(k); v != "" && v != "C" && v != "POSIX" {
-			return v
-		}
-	}
-	return ""
 }

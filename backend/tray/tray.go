@@ -20,7 +20,7 @@ type Actions struct {
 	AreAlertsPaused   func() bool
 	ConnectionSummary func() string
 	OBSSummary        func() string // "" hides the OBS line
-	Language          func() string // the language setting ("" follows the system)
+	Language          func() string // the menu language ("en", "de"; others use English)
 }
 
 // Tray is a running tray icon.

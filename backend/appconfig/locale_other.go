@@ -1,5 +1,5 @@
 //go:build !windows
 
-package tray
+package appconfig
 
 func systemLocale() string { return envLocale() }

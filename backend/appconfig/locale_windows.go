@@ -1,4 +1,4 @@
-package tray
+package appconfig
 
 import "golang.org/x/sys/windows"
 
