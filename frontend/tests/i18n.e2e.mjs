@@ -24,7 +24,7 @@ if (!base || !token) {
 // leftovers are printed, not failed. The shell around them is checked.
 const PENDING = new Set(
   (process.env.LTTH_I18N_PENDING ??
-    'alerts,api,connection,events,flows,goals,history,leaderboards,obs,osc,overlays,plugins,profiles,start,test-events,viewers')
+    'alerts,api,connection,flows,goals,history,leaderboards,obs,osc,overlays,plugins,profiles,test-events,viewers')
     .split(',')
     .filter(Boolean),
 )
