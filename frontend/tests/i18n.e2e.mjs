@@ -80,7 +80,7 @@ function visibleTexts(page) {
     for (let n = walk.nextNode(); n; n = walk.nextNode()) {
       const t = (n.textContent ?? '').trim()
       const el = n.parentElement
-      if (!t || !el || el.closest('script, style, option')) continue
+      if (!t || !el || el.closest('script, style, option, code, kbd, .mono')) continue // identifiers, not words
       if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: false })) continue
       out.push({ text: t, where: el.closest('main') ? 'page' : 'shell' })
     }
