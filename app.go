@@ -130,7 +130,8 @@ func (a *App) domReady(ctx context.Context) {
 // the dashboard, the API, the connector's and the OBS bridge's state changes.
 func (a *App) refreshTrayOnChanges(b *bus.Bus) {
 	sub := b.Subscribe("tray", 16, func(m *domain.Message) bool {
-		return m.Type == domain.MsgConnection || m.Type == alert.TypePaused || m.Type == obs.TypeStatus || m.Type == update.TypeStatus
+		return m.Type == domain.MsgConnection || m.Type == alert.TypePaused || m.Type == obs.TypeStatus || m.Type == update.TypeStatus ||
+			m.Type == core.TypeAppLanguage
 	})
 	a.traySub = sub
 	go func() {
@@ -175,6 +176,7 @@ func (a *App) trayActions() tray.Actions {
 		ConnectionSummary: a.core.ConnectionSummary,
 		OBSSummary:        a.core.OBSSummary,
 		UpdateSummary:     a.core.UpdateSummary,
+		Language:          func() string { return appconfig.ResolveLanguage(a.core.AppLanguage()) },
 	}
 }
 

@@ -19,7 +19,7 @@ func TestDashboardInBrowser(t *testing.T) {
 	in := start(t, binary(t, "LTTH_BIN"), "--headless")
 	frontend, _ := filepath.Abs("../frontend")
 	capture, _ := filepath.Abs("../backend/tiktok/testdata/session.capture")
-	for _, script := range []string{"tests/dashboard.e2e.mjs", "tests/pages.e2e.mjs", "tests/connection.e2e.mjs", "tests/widgets.e2e.mjs", "tests/flows.e2e.mjs", "tests/trust.e2e.mjs", "tests/plugins.e2e.mjs", "tests/api.e2e.mjs", "tests/history.e2e.mjs", "tests/layout.e2e.mjs", "tests/onboarding.e2e.mjs", "tests/ux.e2e.mjs", "tests/designer.e2e.mjs"} {
+	for _, script := range []string{"tests/dashboard.e2e.mjs", "tests/pages.e2e.mjs", "tests/connection.e2e.mjs", "tests/widgets.e2e.mjs", "tests/flows.e2e.mjs", "tests/trust.e2e.mjs", "tests/plugins.e2e.mjs", "tests/api.e2e.mjs", "tests/history.e2e.mjs", "tests/layout.e2e.mjs", "tests/onboarding.e2e.mjs", "tests/ux.e2e.mjs", "tests/designer.e2e.mjs", "tests/i18n.e2e.mjs"} {
 		cmd := exec.Command("node", script)
 		cmd.Dir = frontend
 		cmd.Env = append(os.Environ(), "LTTH_URL="+in.URL, "LTTH_TOKEN="+in.Token, "LTTH_CAPTURE="+capture, "LTTH_SHOT_DIR="+artifacts(t),

@@ -30,6 +30,7 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts'],
+    globalSetup: ['scripts/i18n-global-setup.mjs'],
     environment: 'node',
   },
 })

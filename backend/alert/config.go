@@ -155,18 +155,18 @@ func validMediaURL(u string, placeholder bool) bool {
 // configSet holds every alertable type's configuration.
 type configSet map[string]Config
 
-func defaultConfigs() configSet {
+func defaultConfigs(lang string) configSet {
 	cs := configSet{}
 	for _, t := range AlertTypes() {
-		cs[string(t)] = DefaultConfig(t)
+		cs[string(t)] = DefaultConfigIn(t, lang)
 	}
 	return cs
 }
 
 // loadConfigs merges stored configurations over the defaults. Broken stored
 // entries are reported and skipped (the default stays in force).
-func loadConfigs(st Store) (configSet, []error) {
-	cs := defaultConfigs()
+func loadConfigs(st Store, lang string) (configSet, []error) {
+	cs := defaultConfigs(lang)
 	raw, err := st.AlertConfigs()
 	if err != nil {
 		return cs, []error{fmt.Errorf("load alert configs: %w", err)}

@@ -48,6 +48,9 @@ type Options struct {
 	// type, and same gift for gifts) instead of queueing; 0 = 10. Alerts
 	// are never dropped.
 	MaxQueue int
+	// Language is the language of the default alert texts ("en", "de");
+	// nil or unknown: English. Read at Start and by ReloadDefaults.
+	Language func() string
 }
 
 // Module is the alert subsystem (module.Module + module.RouteProvider).
@@ -57,6 +60,8 @@ type Module struct {
 	log  zerolog.Logger
 	gap  time.Duration
 	maxQ int
+
+	language func() string
 
 	mu       sync.Mutex
 	configs  configSet
@@ -74,8 +79,8 @@ const maxStreaks = 1000
 
 // New returns the alert module. Call Start before use.
 func New(b *bus.Bus, st Store, opts Options) *Module {
-	m := &Module{bus: b, st: st, log: opts.Log, gap: opts.Gap, maxQ: opts.MaxQueue,
-		configs: defaultConfigs(), screens: map[string]*screen{}, streaks: map[string]int64{}}
+	m := &Module{bus: b, st: st, log: opts.Log, gap: opts.Gap, maxQ: opts.MaxQueue, language: opts.Language,
+		configs: defaultConfigs(""), screens: map[string]*screen{}, streaks: map[string]int64{}}
 	if m.gap <= 0 {
 		m.gap = time.Second
 	}
@@ -85,13 +90,33 @@ func New(b *bus.Bus, st Store, opts Options) *Module {
 	return m
 }
 
+func (m *Module) lang() string {
+	if m.language == nil {
+		return ""
+	}
+	return m.language()
+}
+
+// ReloadDefaults re-reads the configurations after the language changed:
+// types nobody edited take the new language's default texts; saved ones
+// stay as they are.
+func (m *Module) ReloadDefaults() {
+	cs, errs := loadConfigs(m.st, m.lang())
+	for _, err := range errs {
+		m.log.Warn().Err(err).Msg("alert config ignored")
+	}
+	m.mu.Lock()
+	m.configs = cs
+	m.mu.Unlock()
+}
+
 // ID implements module.Module.
 func (m *Module) ID() string { return "alert" }
 
 // Start loads the configurations, publishes the pause state (for the
 // snapshot) and starts consuming events.
 func (m *Module) Start(ctx context.Context) error {
-	cs, errs := loadConfigs(m.st)
+	cs, errs := loadConfigs(m.st, m.lang())
 	for _, err := range errs {
 		m.log.Warn().Err(err).Msg("alert config ignored")
 	}

@@ -31,6 +31,7 @@ type Config struct {
 	StartMinimized bool   `json:"startMinimized"` // desktop: the window starts hidden in the tray
 	Autostart      bool   `json:"autostart"`      // start with the OS
 	LogLevel       string `json:"logLevel"`       // debug, info, warn or error
+	Language       string `json:"language"`       // "" follows the OS, else one of Languages
 }
 
 // Defaults is what a first start uses.
@@ -42,6 +43,10 @@ func Defaults() Config {
 var (
 	Themes    = []string{"dark", "light", "system"}
 	LogLevels = []string{"debug", "info", "warn", "error"}
+	// Languages are the dashboard's message catalogues
+	// (frontend/messages/<code>.json); TestLanguagesMatchCatalogues keeps
+	// the two lists equal.
+	Languages = []string{"de", "en"}
 )
 
 // Validate reports the first invalid field in words a user understands.
@@ -54,6 +59,9 @@ func (c Config) Validate() error {
 	}
 	if !oneOf(c.LogLevel, LogLevels) {
 		return fmt.Errorf("log level %q: use one of %s", c.LogLevel, strings.Join(LogLevels, ", "))
+	}
+	if c.Language != "" && !oneOf(c.Language, Languages) {
+		return fmt.Errorf("language %q: use \"\" (follow the system) or one of %s", c.Language, strings.Join(Languages, ", "))
 	}
 	return nil
 }

@@ -22,7 +22,7 @@ import (
 func (c *Core) buildModules(s *scope) ([]module.Module, error) {
 	db := s.db
 	logFor := func(id string) zerolog.Logger { return c.log.With().Str("module", id).Logger() }
-	s.alerts = alert.New(c.bus, db, alert.Options{Log: logFor("alert")})
+	s.alerts = alert.New(c.bus, db, alert.Options{Log: logFor("alert"), Language: c.resolvedLanguage})
 	goals := goal.New(c.bus, db, goal.Options{Log: logFor("goal")})
 	boards := leaderboard.New(c.bus, db, leaderboard.Options{Log: logFor("leaderboard")})
 	hist := history.New(c.bus, db, history.Options{Log: logFor("history")})

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/ltth/ltth/backend/appconfig"
+	"github.com/ltth/ltth/backend/domain"
 	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/module"
 )
@@ -153,8 +154,23 @@ func (c *Core) ApplyAppSettings(next appconfig.Config) error {
 		_ = c.log.SetLevel(next.LogLevel)
 	}
 	c.app.notice = ""
+	if next.Language != prev.Language {
+		c.languageChanged()
+		c.bus.Publish(domain.Message{Type: TypeAppLanguage, Data: map[string]string{"language": next.Language}})
+	}
 	return nil
 }
+
+// TypeAppLanguage is published when the language setting changes (the tray
+// relabels its menu).
+const TypeAppLanguage = "appLanguage"
+
+// AppLanguage is the language setting: "" follows the system, else a code.
+func (c *Core) AppLanguage() string { return c.app.store.Get().Language }
+
+// resolvedLanguage is the language in effect ("en", "de"): the setting, or
+// the system's language when it follows the system.
+func (c *Core) resolvedLanguage() string { return appconfig.ResolveLanguage(c.AppLanguage()) }
 
 // applyAutostart writes or removes the login entry when the setting asks
 // for something else than the system has, or the entry's arguments change.
@@ -242,4 +258,12 @@ func (c *Core) RotateToken() (string, error) {
 	c.srv.SetToken(tok)
 	c.log.Info().Msg("API token rotated")
 	return tok, nil
+}
+
+// languageChanged moves what speaks the app language to the new one: the
+// alerts nobody edited take the new default texts.
+func (c *Core) languageChanged() {
+	if a, err := c.alertModule(); err == nil {
+		a.ReloadDefaults()
+	}
 }

@@ -30,3 +30,18 @@ func TestGoalPageCelebratesBeforeRollingOver(t *testing.T) {
 	overlaytest.WaitJS(t, ctx, "then the next target, banner gone", `!document.querySelector('#celebrate.on')
 		&& document.querySelector('.track .count').textContent === '120 / 200'`)
 }
+
+// The banner speaks the overlay's language (?lang=de, as the designer sets it).
+func TestGoalPageCelebratesInGerman(t *testing.T) {
+	ctx := overlaytest.Browser(t)
+	h := newHarness(t, newStore(t))
+	l := h.listen()
+	h.put("likes", `{"name":"Like-Ziel","kind":"likes","target":10}`)
+
+	overlaytest.Navigate(t, ctx, l.URL("/overlay/goal.html?id=likes&lang=de"))
+	overlaytest.WaitJS(t, ctx, "initial state", `document.querySelector('.track .count')?.textContent === '0 / 10'`)
+	like := ev(domain.EventLike)
+	like.LikeCount = 12
+	h.bus.PublishEvent(like)
+	overlaytest.WaitJS(t, ctx, "German banner", `document.querySelector('#celebrate')?.textContent === 'Ziel erreicht!Like-Ziel'`)
+}

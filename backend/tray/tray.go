@@ -21,6 +21,7 @@ type Actions struct {
 	ConnectionSummary func() string
 	OBSSummary        func() string // "" hides the OBS line
 	UpdateSummary     func() string // "" hides the "Update available" item; a click shows the dashboard
+	Language          func() string // the menu language ("en", "de"; others use English)
 }
 
 // Tray is a running tray icon.
@@ -67,29 +68,41 @@ func (t *Tray) Refresh() {
 func (t *Tray) ready() {
 	systray.SetIcon(t.icon)
 	systray.SetTitle("LTTH")
-	systray.SetTooltip("LTTH – TikTok LIVE helper")
 	systray.SetOnTapped(t.a.Show)
 	m := &t.items
-	m.status = systray.AddMenuItem("", "Connection state")
+	m.status = systray.AddMenuItem("", "")
 	m.status.Disable()
-	m.obs = systray.AddMenuItem("", "OBS connection")
+	m.obs = systray.AddMenuItem("", "")
 	m.obs.Disable()
 	m.update = systray.AddMenuItem("", "Open the dashboard to download the update")
 	systray.AddSeparator()
-	m.show = systray.AddMenuItem("Show dashboard", "")
-	m.hide = systray.AddMenuItem("Hide dashboard", "")
-	m.connect = systray.AddMenuItem("Connect", "")
-	m.pause = systray.AddMenuItem("Pause alerts", "")
-	m.stopSounds = systray.AddMenuItem("Stop all sounds", "Stop the soundboard's sounds and empty its queue")
-	m.copyURL = systray.AddMenuItem("Copy overlay URL", "")
+	m.show = systray.AddMenuItem("", "")
+	m.hide = systray.AddMenuItem("", "")
+	m.connect = systray.AddMenuItem("", "")
+	m.pause = systray.AddMenuItem("", "")
+	m.stopSounds = systray.AddMenuItem("", "")
+	m.copyURL = systray.AddMenuItem("", "")
 	systray.AddSeparator()
-	m.quit = systray.AddMenuItem("Quit LTTH", "")
+	m.quit = systray.AddMenuItem("", "")
 	t.update()
 	go t.loop()
 }
 
 func (t *Tray) update() {
 	m := &t.items
+	lang := ""
+	if t.a.Language != nil {
+		lang = t.a.Language()
+	}
+	systray.SetTooltip(text(lang, lTooltip))
+	m.status.SetTooltip(text(lang, lStatusTip))
+	m.obs.SetTooltip(text(lang, lOBSTip))
+	m.show.SetTitle(text(lang, lShow))
+	m.hide.SetTitle(text(lang, lHide))
+	m.stopSounds.SetTitle(text(lang, lStopSounds))
+	m.stopSounds.SetTooltip(text(lang, lStopSoundsTip))
+	m.copyURL.SetTitle(text(lang, lCopyURL))
+	m.quit.SetTitle(text(lang, lQuit))
 	m.status.SetTitle(t.a.ConnectionSummary())
 	if o := t.a.OBSSummary(); o != "" {
 		m.obs.SetTitle(o)
@@ -104,14 +117,14 @@ func (t *Tray) update() {
 		m.update.Hide()
 	}
 	if t.a.IsConnected() {
-		m.connect.SetTitle("Disconnect")
+		m.connect.SetTitle(text(lang, lDisconnect))
 	} else {
-		m.connect.SetTitle("Connect")
+		m.connect.SetTitle(text(lang, lConnect))
 	}
 	if t.a.AreAlertsPaused() {
-		m.pause.SetTitle("Resume alerts")
+		m.pause.SetTitle(text(lang, lResume))
 	} else {
-		m.pause.SetTitle("Pause alerts")
+		m.pause.SetTitle(text(lang, lPause))
 	}
 }
 

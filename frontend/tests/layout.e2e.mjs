@@ -7,7 +7,11 @@
 // gift editor; Flows: a new flow; History: the stream comparison; Event
 // search: a search with results; Overlay designer: a leaderboard).
 //
-//   LTTH_URL=… LTTH_TOKEN=… [LTTH_DASHBOARD=…] [LTTH_SHOT_DIR=…] node tests/layout.e2e.mjs
+//   LTTH_URL=… LTTH_TOKEN=… [LTTH_DASHBOARD=…] [LTTH_SHOT_DIR=…] [LTTH_LOCALE=de-DE] [LTTH_WIDTHS=1024] node tests/layout.e2e.mjs
+//
+// LTTH_LOCALE is the browser's language (the dashboard follows it while the
+// language setting is "system"): German texts are longer. LTTH_WIDTHS limits
+// the widths (comma-separated).
 //
 // LTTH_DASHBOARD overrides the dashboard address (e.g. a vite dev server).
 
@@ -24,7 +28,8 @@ if (!base || !token) {
   process.exit(2)
 }
 
-const WIDTHS = [1024, 1280, 1366, 1440, 1920]
+const WIDTHS = process.env.LTTH_WIDTHS ? process.env.LTTH_WIDTHS.split(',').map(Number) : [1024, 1280, 1366, 1440, 1920]
+const LOCALE = process.env.LTTH_LOCALE || undefined
 const HANDLE = 'creative_streamer_2026'
 
 /** @param {string} path @param {unknown} [body] */
@@ -167,7 +172,7 @@ await post('/api/connection/connect', { target: `@${HANDLE}` })
 await post('/api/alerts/pause', { paused: true })
 try {
   for (const width of WIDTHS) {
-    const context = await browser.newContext({ viewport: { width, height: HEIGHT } })
+    const context = await browser.newContext({ viewport: { width, height: HEIGHT }, locale: LOCALE })
     const page = await context.newPage()
     page.setDefaultTimeout(timeout)
     await page.goto(`${dashboard}#token=${encodeURIComponent(token)}`, { waitUntil: 'domcontentloaded' })

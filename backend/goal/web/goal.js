@@ -68,7 +68,7 @@
     }
     party.textContent = "";
     var title = document.createElement("strong");
-    title.textContent = "Goal reached!";
+    title.textContent = window.LTTH && window.LTTH.t ? window.LTTH.t("goalReached") : "Goal reached!";
     var name = document.createElement("span");
     name.textContent = params.get("hideName") ? "" : String(g.name || "");
     party.appendChild(title);

@@ -13,7 +13,7 @@
   var list = document.getElementById("list");
   var badge = document.getElementById("badge");
   var titleEl = document.getElementById("title");
-  var title = params.has("title") ? params.get("title") : "Top points";
+  var title = params.has("title") ? params.get("title") : (window.LTTH && window.LTTH.t ? window.LTTH.t("points") : "Top points");
   titleEl.textContent = title;
   titleEl.hidden = !title;
 

@@ -22,7 +22,8 @@
   setVar("--accent", params.get("color"));
   setVar("--text", params.get("text"));
   if (params.get("avatars") === "0") { document.body.classList.add("noavatars"); }
-  var title = params.has("title") ? params.get("title") : (titles[board] || "") + (period === "all" ? " (all time)" : "");
+  var tr = function (k, d) { return window.LTTH && window.LTTH.t ? window.LTTH.t(k) : d; };
+  var title = params.has("title") ? params.get("title") : (titles[board] ? tr(board, titles[board]) : "") + (period === "all" ? tr("allTime", " (all time)") : "");
   titleEl.textContent = title;
   titleEl.hidden = !title;
 

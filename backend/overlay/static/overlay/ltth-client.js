@@ -20,7 +20,8 @@
  *
  * Page options (query string): ws=<ws(s) URL> to override the feed address,
  * token=<API token> (needed only by clients on another machine),
- * status=0 to hide the badge. It also loads /overlay/ltth-style.js, which
+ * status=0 to hide the badge, lang=en|de for the built-in texts (LTTH.t;
+ * else the designer's style lang, else the browser's). It also loads /overlay/ltth-style.js, which
  * applies the overlay designer's style params and ?preset= to the page.
  */
 (function (global) {
@@ -97,12 +98,31 @@
     try { fn(arg); } catch (e) { if (global.console) global.console.error('LTTH overlay handler failed', e); }
   }
 
+  /* Built-in texts of the overlays, per language; unknown languages and
+   * keys fall back to English. Viewer text never goes through here. */
+  var TEXTS = {
+    en: { waiting: 'waiting for LTTH…', goalReached: 'Goal reached!', gifters: 'Top gifters', likers: 'Top likers',
+      chatters: 'Top chatters', allTime: ' (all time)', points: 'Top points' },
+    de: { waiting: 'warte auf LTTH…', goalReached: 'Ziel erreicht!', gifters: 'Top-Schenker', likers: 'Top-Liker',
+      chatters: 'Top-Chatter', allTime: ' (gesamt)', points: 'Top-Punkte' }
+  };
+  function lang() {
+    var styled = global.LTTHStyle && typeof global.LTTHStyle.get === 'function' ? global.LTTHStyle.get('lang') : '';
+    var l = String(params.get('lang') || styled || (global.navigator && global.navigator.language) || 'en');
+    l = l.slice(0, 2).toLowerCase();
+    return TEXTS[l] ? l : 'en';
+  }
+  function t(key) {
+    var v = TEXTS[lang()][key];
+    return typeof v === 'string' ? v : (TEXTS.en[key] || key);
+  }
+
   function connect(opts) {
     opts = opts || {};
     var url = opts.url || feedUrl();
     var st = { ws: null, attempt: 0, stopped: false, timer: 0, state: '' };
     var wantBadge = opts.statusBadge !== false && params.get('status') !== '0';
-    var badge = wantBadge ? statusBadge(opts.statusText || 'waiting for LTTH…') : null;
+    var badge = wantBadge ? statusBadge(opts.statusText || t('waiting')) : null;
 
     function setState(s) {
       if (st.state === s) return;
@@ -185,6 +205,8 @@
     feedUrl: feedUrl,
     safeUrl: safeUrl,
     el: el,
-    str: str
+    str: str,
+    lang: lang,
+    t: t
   };
 })(window);

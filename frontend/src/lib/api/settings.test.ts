@@ -21,7 +21,7 @@ function recorder(routes: Record<string, { status?: number; body?: unknown }>) {
   return { calls, fetcher }
 }
 
-const settings: AppSettings = { theme: 'light', port: 3001, allowLan: false, startMinimized: true, autostart: false, logLevel: 'debug' }
+const settings: AppSettings = { theme: 'light', port: 3001, allowLan: false, startMinimized: true, autostart: false, logLevel: 'debug', language: 'de' }
 const status = { listenUrl: 'http://127.0.0.1:3001', lanAddresses: [], logLevel: 'debug', autostartActive: false, dataDir: '/d', logsDir: '/d/logs', headless: true }
 
 describe('settings api', () => {
@@ -53,7 +53,7 @@ describe('settings api', () => {
 
   it('normalizes odd replies to safe defaults', () => {
     const v = normalizeAppSettings({ settings: { theme: 'pink', port: 'x', logLevel: 7 }, status: { lanAddresses: ['a', 3] } })
-    expect(v.settings).toEqual({ theme: 'dark', port: 3000, allowLan: false, startMinimized: false, autostart: false, logLevel: 'info' })
+    expect(v.settings).toEqual({ theme: 'dark', port: 3000, allowLan: false, startMinimized: false, autostart: false, logLevel: 'info', language: '' })
     expect(v.status.lanAddresses).toEqual(['a'])
     expect(normalizeAppSettings(null).status.notice).toBe('')
   })

@@ -21,6 +21,8 @@ export interface AppSettings {
   startMinimized: boolean
   autostart: boolean
   logLevel: LogLevel
+  /** "" follows the system language, else a catalogue's code ("en", "de"). */
+  language: string
 }
 
 /** What the page shows next to the settings (backend/core.AppSettingsStatus). */
@@ -57,6 +59,7 @@ export function normalizeAppSettings(v: unknown): AppSettingsView {
       startMinimized: s.startMinimized === true,
       autostart: s.autostart === true,
       logLevel: oneOf(s.logLevel, LOG_LEVELS, 'info'),
+      language: str(s.language),
     },
     status: {
       listenUrl: str(st.listenUrl),
@@ -78,12 +81,12 @@ export function resolveTheme(theme: Theme, systemPrefersDark: boolean): 'dark' |
   return theme
 }
 
-/** A listener port the user typed, or an error text. */
-export function parseListenPort(text: string): { port: number } | { error: string } {
+/** A listener port the user typed, or why not (the page words it). */
+export function parseListenPort(text: string): { port: number } | { error: 'notANumber' | 'range' } {
   const t = text.trim()
-  if (!/^\d+$/.test(t)) return { error: 'The port is a whole number (LTTH uses 3000 by default).' }
+  if (!/^\d+$/.test(t)) return { error: 'notANumber' }
   const port = Number(t)
-  if (port < 1 || port > 65535) return { error: 'The port must be between 1 and 65535.' }
+  if (port < 1 || port > 65535) return { error: 'range' }
   return { port }
 }
 

@@ -2,6 +2,7 @@
 // (rendered with Svelte's escaping), never HTML.
 
 import type { LiveEvent } from '../api'
+import { fmtNumber, fmtTime, m } from '../i18n'
 
 export interface EventSummary {
   /** Who: nickname, or a system label for events without a viewer. */
@@ -16,14 +17,15 @@ export interface EventSummary {
   muted: boolean
 }
 
-const nf = new Intl.NumberFormat()
-
+/** n in the dashboard's language (missing counts as 0). */
 export function formatNumber(n: number | undefined): string {
-  return nf.format(n ?? 0)
+  return fmtNumber(n ?? 0)
 }
 
+const giftName = (e: LiveEvent) => e.giftName || m.ev_gift_unknown({ id: String(e.giftId ?? '?') })
+
 export function describeEvent(e: LiveEvent): EventSummary {
-  const who = e.nickname || e.uniqueId || 'viewer'
+  const who = e.nickname || e.uniqueId || m.ev_viewer()
   const handle = e.uniqueId ? `@${e.uniqueId}` : ''
   const base = { who, handle, coins: 0, muted: false }
   switch (e.type) {
@@ -32,45 +34,45 @@ export function describeEvent(e: LiveEvent): EventSummary {
     case 'gift':
       return {
         ...base,
-        text: `sent ${e.giftName || `gift #${e.giftId ?? '?'}`} ×${formatNumber(e.repeatCount ?? 1)}`,
+        text: m.ev_gift({ gift: giftName(e), count: formatNumber(e.repeatCount ?? 1) }),
         coins: e.coins ?? (e.diamondCount ?? 0) * (e.repeatCount ?? 1),
       }
     case 'giftStreak':
-      return { ...base, text: `combo ${e.giftName || `gift #${e.giftId ?? '?'}`} ×${formatNumber(e.repeatCount ?? 1)}…`, muted: true }
+      return { ...base, text: m.ev_combo({ gift: giftName(e), count: formatNumber(e.repeatCount ?? 1) }), muted: true }
     case 'like':
       return {
         ...base,
-        text: `liked ×${formatNumber(e.likeCount ?? 1)}${e.totalLikeCount ? ` · ${formatNumber(e.totalLikeCount)} total` : ''}`,
+        text: e.totalLikeCount
+          ? m.ev_liked_total({ count: formatNumber(e.likeCount ?? 1), total: formatNumber(e.totalLikeCount) })
+          : m.ev_liked({ count: formatNumber(e.likeCount ?? 1) }),
       }
     case 'follow':
-      return { ...base, text: 'followed' }
+      return { ...base, text: m.ev_followed() }
     case 'share':
-      return { ...base, text: 'shared the LIVE' }
+      return { ...base, text: m.ev_shared() }
     case 'join':
-      return { ...base, text: 'joined', muted: true }
+      return { ...base, text: m.ev_joined(), muted: true }
     case 'subscribe':
-      return { ...base, text: e.subMonth && e.subMonth > 1 ? `subscribed · month ${e.subMonth}` : 'subscribed' }
+      return { ...base, text: e.subMonth && e.subMonth > 1 ? m.ev_subscribed_month({ month: e.subMonth }) : m.ev_subscribed() }
     case 'viewers':
-      return { ...base, who: 'Viewers', handle: '', text: `${formatNumber(e.viewerCount)} watching`, muted: true }
+      return { ...base, who: m.type_viewers(), handle: '', text: m.ev_watching({ count: formatNumber(e.viewerCount) }), muted: true }
     case 'emote':
-      return { ...base, text: `sent an emote${e.emoteId ? ` (${e.emoteId})` : ''}` }
+      return { ...base, text: e.emoteId ? m.ev_emote_id({ id: e.emoteId }) : m.ev_emote() }
     case 'question':
-      return { ...base, text: `asked: ${e.question ?? ''}` }
+      return { ...base, text: m.ev_asked({ question: e.question ?? '' }) }
     case 'streamEnd':
-      return { ...base, who: 'Stream', handle: '', text: 'The LIVE has ended' }
+      return { ...base, who: m.ev_stream(), handle: '', text: m.ev_stream_ended() }
     case 'connected':
       return {
         ...base,
-        who: 'Connected',
-        text: [e.roomId ? `room ${e.roomId}` : '', e.source ? `via ${e.source}` : ''].filter(Boolean).join(' · ') || 'to the LIVE',
+        who: m.type_connected(),
+        text: [e.roomId ? m.ev_room({ room: e.roomId }) : '', e.source ? m.conn_via({ source: e.source }) : ''].filter(Boolean).join(' · ') || m.ev_to_live(),
       }
     case 'disconnected':
-      return { ...base, who: 'Disconnected', text: e.reason || 'connection closed' }
+      return { ...base, who: m.type_disconnected(), text: e.reason || m.ev_closed() }
   }
 }
 
-const timeFmt = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
-
 export function formatTime(ts: number): string {
-  return timeFmt.format(new Date(ts))
+  return fmtTime(new Date(ts), { hour: '2-digit', minute: '2-digit', second: '2-digit' })
 }

@@ -17,27 +17,39 @@ import CircleStop from '@lucide/svelte/icons/circle-stop'
 import PlugZap from '@lucide/svelte/icons/plug-zap'
 import Unplug from '@lucide/svelte/icons/unplug'
 import type { EventType } from '../api'
+import { m } from '../i18n'
 
 export interface TypeMeta {
-  label: string
+  /** The type's name in the current language (read on access). */
+  readonly label: string
   icon: Component<{ size?: number | string; class?: string; strokeWidth?: number | string }>
   /** CSS colour for the icon badge. */
   color: string
 }
 
+function meta(label: () => string, icon: TypeMeta['icon'], color: string): TypeMeta {
+  return {
+    get label() {
+      return label()
+    },
+    icon,
+    color,
+  }
+}
+
 export const TYPE_META: Record<EventType, TypeMeta> = {
-  chat: { label: 'Chat', icon: MessageCircle, color: '#60a5fa' },
-  gift: { label: 'Gift', icon: Gift, color: '#f472b6' },
-  giftStreak: { label: 'Gift combo', icon: Flame, color: '#fb923c' },
-  like: { label: 'Like', icon: Heart, color: '#f87171' },
-  follow: { label: 'Follow', icon: UserPlus, color: '#34d399' },
-  share: { label: 'Share', icon: Share2, color: '#2dd4bf' },
-  join: { label: 'Join', icon: LogIn, color: '#94a3b8' },
-  subscribe: { label: 'Subscribe', icon: Star, color: '#facc15' },
-  viewers: { label: 'Viewers', icon: Eye, color: '#a78bfa' },
-  emote: { label: 'Emote', icon: Smile, color: '#fbbf24' },
-  question: { label: 'Question', icon: Question, color: '#38bdf8' },
-  streamEnd: { label: 'Stream end', icon: CircleStop, color: '#ef4444' },
-  connected: { label: 'Connected', icon: PlugZap, color: '#22c55e' },
-  disconnected: { label: 'Disconnected', icon: Unplug, color: '#f97316' },
+  chat: meta(m.type_chat, MessageCircle, '#60a5fa'),
+  gift: meta(m.type_gift, Gift, '#f472b6'),
+  giftStreak: meta(m.type_giftStreak, Flame, '#fb923c'),
+  like: meta(m.type_like, Heart, '#f87171'),
+  follow: meta(m.type_follow, UserPlus, '#34d399'),
+  share: meta(m.type_share, Share2, '#2dd4bf'),
+  join: meta(m.type_join, LogIn, '#94a3b8'),
+  subscribe: meta(m.type_subscribe, Star, '#facc15'),
+  viewers: meta(m.type_viewers, Eye, '#a78bfa'),
+  emote: meta(m.type_emote, Smile, '#fbbf24'),
+  question: meta(m.type_question, Question, '#38bdf8'),
+  streamEnd: meta(m.type_streamEnd, CircleStop, '#ef4444'),
+  connected: meta(m.type_connected, PlugZap, '#22c55e'),
+  disconnected: meta(m.type_disconnected, Unplug, '#f97316'),
 }

@@ -8,7 +8,8 @@ import type { Component } from 'svelte'
 export interface PageDef {
   /** URL id: the page is shown at #/<id>. */
   id: string
-  label: string
+  /** Sidebar text: a catalogue message (re-read when the language changes) or fixed text. */
+  label: string | (() => string)
   icon: Component<{ size?: number | string }>
   /** Sidebar position, ascending. */
   order: number
@@ -22,7 +23,7 @@ class PageRegistry {
 
   register(page: PageDef): void {
     const rest = this.pages.filter((p) => p.id !== page.id)
-    this.pages = [...rest, page].sort((a, b) => a.order - b.order || a.label.localeCompare(b.label))
+    this.pages = [...rest, page].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
   }
 
   get(id: string): PageDef | undefined {
@@ -31,6 +32,11 @@ class PageRegistry {
 }
 
 export const pageRegistry = new PageRegistry()
+
+/** The page's sidebar text in the current language. */
+export function pageLabel(page: PageDef): string {
+  return typeof page.label === 'function' ? page.label() : page.label
+}
 
 export function registerPage(page: PageDef): void {
   pageRegistry.register(page)

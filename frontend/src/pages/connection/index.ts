@@ -1,5 +1,6 @@
 import Cable from '@lucide/svelte/icons/cable'
 import { registerPage } from '../../lib/pages/registry.svelte'
 import ConnectionPage from './ConnectionPage.svelte'
+import { m } from '../../lib/i18n'
 
-registerPage({ id: 'connection', label: 'Connection', icon: Cable, order: 5, component: ConnectionPage })
+registerPage({ id: 'connection', label: () => m.nav_connection(), icon: Cable, order: 5, component: ConnectionPage })

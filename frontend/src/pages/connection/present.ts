@@ -10,46 +10,56 @@ import {
   type ConnectorTimelineEntry,
   type ConnectorGap,
 } from '../../lib/api'
+import { fmtDateTime, fmtTime, m } from '../../lib/i18n'
 
 export interface SourceInfo {
   label: string
   about: string
 }
 
-export const SOURCE_INFO: Record<string, SourceInfo> = {
-  direct: { label: 'Direct webcast', about: "TikTok's own LIVE connection, signed by the sign server." },
-  euler: { label: 'Euler relay', about: 'Euler Stream relays the LIVE to LTTH. An Euler API key raises its limits.' },
-  browser: { label: 'Browser capture', about: 'Reads the LIVE page in your own Chrome, Edge or Chromium.' },
-  tikfinity: { label: 'TikFinity bridge', about: 'Takes the events from the TikFinity desktop app while it runs.' },
-  replay: { label: 'Replay', about: 'A recorded capture played back.' },
+/** A record whose values are read through functions (the current language on every read). */
+function lazy<T>(fns: Record<string, () => T>): Record<string, T> {
+  const out: Record<string, T> = {}
+  for (const [k, f] of Object.entries(fns)) Object.defineProperty(out, k, { get: f, enumerable: true })
+  return out
 }
+
+const info = (label: () => string, about: () => string): (() => SourceInfo) => () => ({ label: label(), about: about() })
+
+export const SOURCE_INFO: Record<string, SourceInfo> = lazy({
+  direct: info(m.src_direct, m.src_direct_about),
+  euler: info(m.src_euler, m.src_euler_about),
+  browser: info(m.src_browser, m.src_browser_about),
+  tikfinity: info(m.src_tikfinity, m.src_tikfinity_about),
+  replay: info(m.src_replay, m.src_replay_about),
+})
 
 export function sourceLabel(name: string | undefined): string {
   if (!name) return ''
   return SOURCE_INFO[name]?.label ?? name
 }
 
-export const STATE_LABELS: Record<string, string> = {
-  connected: 'Connected',
-  connecting: 'Connecting…',
-  reconnecting: 'Reconnecting…',
-  disconnected: 'Not connected',
-  error: 'Connection failed',
-}
+export const STATE_LABELS: Record<string, string> = lazy({
+  connected: m.conn_connected,
+  connecting: m.conn_connecting,
+  reconnecting: m.conn_reconnecting,
+  disconnected: m.conn_disconnected,
+  error: m.conn_failed,
+})
 
 export function stateLabel(state: string): string {
   return STATE_LABELS[state] ?? state
 }
 
-export const SOURCE_STATE_LABELS: Record<string, string> = {
-  live: 'Live',
-  standby: 'Standby',
-  trying: 'Trying…',
-  failed: 'Failed',
-  cooldown: 'Cooling down',
-  idle: 'Idle',
-  off: 'Off',
-}
+export const SOURCE_STATE_LABELS: Record<string, string> = lazy({
+  live: m.srcstate_live,
+  standby: m.srcstate_standby,
+  trying: m.srcstate_trying,
+  failed: m.srcstate_failed,
+  cooldown: m.srcstate_cooldown,
+  idle: m.srcstate_idle,
+  off: m.srcstate_off,
+})
 
 export function sourceStateLabel(state: string): string {
   return SOURCE_STATE_LABELS[state] ?? state
@@ -66,78 +76,21 @@ export interface CodeInfo {
 }
 
 /** Per failure code (backend/tiktok/source/errors.go). */
-export const CODE_INFO: Record<string, CodeInfo> = {
-  invalid_target: {
-    title: "That isn't a TikTok username or LIVE link",
-    hint: 'Use @name, a tiktok.com/@name/live link, or a room id.',
-    fix: 'target',
-    fixLabel: 'Edit the username',
-  },
-  user_not_found: {
-    title: 'TikTok user not found',
-    hint: 'Use the @handle from the profile link, not the display name.',
-    fix: 'target',
-    fixLabel: 'Edit the username',
-  },
-  not_live: {
-    title: 'Not LIVE right now',
-    hint: 'You can leave LTTH running: it keeps checking and connects when the LIVE starts.',
-  },
-  age_restricted: {
-    title: 'Age-restricted LIVE (18+)',
-    hint: 'Paste the sessionid cookie of a logged-in TikTok account into “TikTok session id” in the settings below.',
-    fix: 'sessionId',
-    fixLabel: 'Add a session id',
-  },
-  rate_limited: {
-    title: 'Rate limit reached',
-    hint: 'LTTH waits and retries by itself. An Euler API key raises the limit.',
-    fix: 'apiKey',
-    fixLabel: 'Add an API key',
-  },
-  invalid_api_key: {
-    title: 'API key rejected',
-    hint: 'Copy the key again from your Euler Stream dashboard and save it in the settings below.',
-    fix: 'apiKey',
-    fixLabel: 'Check the API key',
-  },
-  sign_server_error: {
-    title: 'Sign server problem',
-    hint: 'The sign server is down or answered oddly. Another source may still work; check the sign server URL if you set one.',
-    fix: 'signServerUrl',
-    fixLabel: 'Check the sign server',
-  },
-  blocked: {
-    title: 'TikTok is blocking the connection',
-    hint: 'Try again later, move browser capture to the top of the sources, or use another network.',
-    fix: 'sources',
-    fixLabel: 'Change the sources',
-  },
-  handshake_refused: {
-    title: 'TikTok refused the connection',
-    hint: 'Move another source (Euler relay or browser capture) to the top of the list.',
-    fix: 'sources',
-    fixLabel: 'Change the sources',
-  },
-  network: {
-    title: "Can't reach the service",
-    hint: 'Check your internet connection, firewall or VPN. LTTH keeps trying by itself.',
-  },
-  stream_ended: {
-    title: 'The LIVE has ended',
-    hint: 'Connect again when the next LIVE starts.',
-  },
-  unavailable: {
-    title: 'Source not available here',
-    hint: 'This connection method cannot run right now; the reason says why.',
-    fix: 'sources',
-    fixLabel: 'Change the sources',
-  },
-  protocol: {
-    title: 'Unexpected data from TikTok',
-    hint: 'Record a capture and send it with a bug report.',
-  },
-}
+export const CODE_INFO: Record<string, CodeInfo> = lazy<CodeInfo>({
+  invalid_target: () => ({ title: m.code_invalid_target(), hint: m.code_invalid_target_hint(), fix: 'target', fixLabel: m.fix_username() }),
+  user_not_found: () => ({ title: m.code_user_not_found(), hint: m.code_user_not_found_hint(), fix: 'target', fixLabel: m.fix_username() }),
+  not_live: () => ({ title: m.code_not_live(), hint: m.code_not_live_hint() }),
+  age_restricted: () => ({ title: m.code_age_restricted(), hint: m.code_age_restricted_hint(), fix: 'sessionId', fixLabel: m.fix_session() }),
+  rate_limited: () => ({ title: m.code_rate_limited(), hint: m.code_rate_limited_hint(), fix: 'apiKey', fixLabel: m.fix_add_key() }),
+  invalid_api_key: () => ({ title: m.code_invalid_api_key(), hint: m.code_invalid_api_key_hint(), fix: 'apiKey', fixLabel: m.fix_check_key() }),
+  sign_server_error: () => ({ title: m.code_sign_server_error(), hint: m.code_sign_server_error_hint(), fix: 'signServerUrl', fixLabel: m.fix_sign_server() }),
+  blocked: () => ({ title: m.code_blocked(), hint: m.code_blocked_hint(), fix: 'sources', fixLabel: m.fix_sources() }),
+  handshake_refused: () => ({ title: m.code_handshake_refused(), hint: m.code_handshake_refused_hint(), fix: 'sources', fixLabel: m.fix_sources() }),
+  network: () => ({ title: m.code_network(), hint: m.code_network_hint() }),
+  stream_ended: () => ({ title: m.code_stream_ended(), hint: m.code_stream_ended_hint() }),
+  unavailable: () => ({ title: m.code_unavailable(), hint: m.code_unavailable_hint(), fix: 'sources', fixLabel: m.fix_sources() }),
+  protocol: () => ({ title: m.code_protocol(), hint: m.code_protocol_hint() }),
+})
 
 /** Codes from most to least telling, to pick the explanation when several sources failed. */
 const CODE_PRIORITY = [
@@ -220,7 +173,7 @@ export function describeProblem(st: ConnectorStatus): Problem | null {
   const info = CODE_INFO[code]
   const p: Problem = {
     code: code || 'unknown',
-    title: info?.title ?? (state === 'error' ? 'Connection failed' : 'Connection problem'),
+    title: info?.title ?? (state === 'error' ? m.conn_failed() : m.conn_problem()),
     reason: reason || info?.hint || '',
     hint: info?.hint ?? '',
   }
@@ -248,7 +201,7 @@ export function stateTone(state: string): Tone {
 /** "@handle", "room 123", or "". */
 export function targetLabel(uniqueId: string, roomId: string): string {
   if (uniqueId) return `@${uniqueId}`
-  if (roomId) return `room ${roomId}`
+  if (roomId) return m.ev_room({ room: roomId })
   return ''
 }
 
@@ -293,7 +246,7 @@ export function sameItems(a: readonly SourceItem[], b: readonly SourceItem[]): b
 
 /** Status of a source for display: "off" when disabled, "idle" when the server has not mentioned it. */
 export function sourceView(item: SourceItem, statuses: readonly ConnectorSourceStatus[]): ConnectorSourceStatus {
-  if (!item.enabled) return { name: item.name, state: 'off', reason: 'Not used' }
+  if (!item.enabled) return { name: item.name, state: 'off', reason: m.src_not_used() }
   return statuses.find((s) => s.name === item.name) ?? { name: item.name, state: 'idle' }
 }
 
@@ -326,7 +279,7 @@ export function formatDuration(ms: number): string {
 /** Seconds left until `until` as "42 s" (or "a moment"). */
 export function countdown(until: number, now: number): string {
   const left = until - now
-  if (left <= 500) return 'a moment'
+  if (left <= 500) return m.a_moment()
   return formatDuration(Math.ceil(left / 1000) * 1000)
 }
 
@@ -334,9 +287,9 @@ export function countdown(until: number, now: number): string {
 export function formatTime(ts: number, now = Date.now()): string {
   if (!ts) return ''
   const d = new Date(ts)
-  const time = d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+  const time = fmtTime(d, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
   if (new Date(now).toDateString() === d.toDateString()) return time
-  return `${d.toLocaleDateString(undefined, { month: 'short', day: 'numeric' })} ${time}`
+  return `${fmtDateTime(d, { month: 'short', day: 'numeric' })} ${time}`
 }
 
 /** Last path element of a Windows or Unix path. */

@@ -3,10 +3,11 @@ import { registerPage } from '../../lib/pages/registry.svelte'
 import { isDeletedGoal } from '../../lib/api'
 import { live } from '../../lib/state/live.svelte'
 import GoalsPage from './GoalsPage.svelte'
+import { m } from '../../lib/i18n'
 
 registerPage({
   id: 'goals',
-  label: 'Goals',
+  label: () => m.nav_goals(),
   icon: Target,
   order: 41,
   component: GoalsPage,

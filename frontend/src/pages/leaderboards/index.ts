@@ -1,5 +1,6 @@
 import Trophy from '@lucide/svelte/icons/trophy'
 import { registerPage } from '../../lib/pages/registry.svelte'
 import LeaderboardsPage from './LeaderboardsPage.svelte'
+import { m } from '../../lib/i18n'
 
-registerPage({ id: 'leaderboards', label: 'Leaderboards', icon: Trophy, order: 42, component: LeaderboardsPage })
+registerPage({ id: 'leaderboards', label: () => m.nav_leaderboards(), icon: Trophy, order: 42, component: LeaderboardsPage })

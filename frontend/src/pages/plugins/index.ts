@@ -2,10 +2,11 @@ import Puzzle from '@lucide/svelte/icons/puzzle'
 import { registerPage } from '../../lib/pages/registry.svelte'
 import { live } from '../../lib/state/live.svelte'
 import PluginsPage from './PluginsPage.svelte'
+import { m } from '../../lib/i18n'
 
 registerPage({
   id: 'plugins',
-  label: 'Plugins',
+  label: () => m.nav_plugins(),
   icon: Puzzle,
   order: 50,
   component: PluginsPage,

@@ -1,6 +1,8 @@
 // Client-side checks for profile names (the backend validates too; this only
 // gives an early, friendly message).
 
+import { fmtDateTime, fmtNumber } from '../../lib/i18n'
+
 export function profileNameProblem(name: string, existing: readonly string[], current = ''): string {
   const n = name.trim()
   if (!n) return 'Enter a name'
@@ -26,12 +28,11 @@ export function formatBytes(n: number): string {
     v /= 1024
     i++
   }
-  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[i]}`
+  return `${fmtNumber(v, { maximumFractionDigits: v < 10 ? 1 : 0, minimumFractionDigits: v < 10 ? 1 : 0 })} ${units[i]}`
 }
 
-const dateFmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
 export function formatDate(iso: string): string {
   const d = new Date(iso)
-  return Number.isNaN(d.getTime()) ? '—' : dateFmt.format(d)
+  return Number.isNaN(d.getTime()) ? '—' : fmtDateTime(d)
 }

@@ -2,10 +2,11 @@ import Compass from '@lucide/svelte/icons/compass'
 import { registerPage } from '../../lib/pages/registry.svelte'
 import StartPage from './StartPage.svelte'
 import { guide } from './guide.svelte'
+import { m } from '../../lib/i18n'
 
 registerPage({
   id: 'start',
-  label: 'Get started',
+  label: () => m.nav_start(),
   icon: Compass,
   order: 90,
   component: StartPage,

@@ -1,0 +1,5 @@
+//go:build !windows
+
+package appconfig
+
+func systemLocale() string { return envLocale() }

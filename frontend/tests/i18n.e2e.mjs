@@ -1,0 +1,169 @@
+// Languages, in the browser against a running listener: the Settings page
+// switches the dashboard to German at once (no reload), the choice is saved
+// in the app settings and survives a reload, every page in the sidebar then
+// shows no text that is an English catalogue message with a different German
+// one (i.e. left untranslated), and switching back to English brings the
+// English sidebar back. The language setting is reset to "system" at the end.
+//
+//   LTTH_URL=… LTTH_TOKEN=… [LTTH_SHOT_DIR=…] node tests/i18n.e2e.mjs
+
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+const base = (process.env.LTTH_URL ?? '').replace(/\/+$/, '')
+const token = process.env.LTTH_TOKEN ?? ''
+const shotDir = process.env.LTTH_SHOT_DIR ?? ''
+if (!base || !token) {
+  console.error('set LTTH_URL and LTTH_TOKEN')
+  process.exit(2)
+}
+
+// Pages whose own texts are not in the catalogues yet: their page-specific
+// leftovers are printed, not failed. The shell around them is checked.
+const PENDING = new Set(
+  (process.env.LTTH_I18N_PENDING ??
+    'connection,flows,overlays')
+    .split(',')
+    .filter(Boolean),
+)
+
+const messages = join(dirname(fileURLToPath(import.meta.url)), '..', 'messages')
+/** @param {string} l @returns {Record<string, unknown>} */
+const load = (l) => JSON.parse(readFileSync(join(messages, `${l}.json`), 'utf8'))
+const en = load('en')
+const de = load('de')
+
+/** Plain texts of a message (its variants for plural messages), placeholders left out. @param {unknown} v */
+function texts(v) {
+  if (typeof v === 'string') return [v]
+  if (Array.isArray(v)) return v.flatMap((x) => Object.values(x.match ?? {}))
+  return []
+}
+/**
+ * English texts that have a different German translation, without
+ * placeholders; a text that is also some German message (German "Profile" is
+ * English "Profile" too) is not evidence of a missing translation.
+ */
+const untranslated = new Set()
+const germanTexts = new Set(Object.values(de).flatMap(texts).map((t) => t.trim()))
+for (const [k, v] of Object.entries(en)) {
+  if (k === '$schema') continue
+  const g = new Set(texts(de[k]))
+  for (const t of texts(v)) if (!t.includes('{') && !g.has(t) && !germanTexts.has(t.trim())) untranslated.add(t.trim())
+}
+
+/** @param {boolean} cond @param {string} msg */
+function check(cond, msg) {
+  if (!cond) throw new Error(msg)
+  console.log(`ok - ${msg}`)
+}
+
+/** @param {string} language */
+async function putLanguage(language) {
+  const h = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }
+  const cur = await (await fetch(`${base}/api/settings/app`, { headers: h })).json()
+  const res = await fetch(`${base}/api/settings/app`, { method: 'PUT', headers: h, body: JSON.stringify({ ...cur.settings, language }) })
+  if (!res.ok) throw new Error(`PUT language: ${res.status} ${await res.text()}`)
+}
+async function savedLanguage() {
+  const res = await fetch(`${base}/api/settings/app`, { headers: { Authorization: `Bearer ${token}` } })
+  return (await res.json()).settings.language
+}
+
+/** Visible text nodes of the page, trimmed. @param {import('playwright-core').Page} page */
+function visibleTexts(page) {
+  return page.evaluate(() => {
+    const out = []
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      const t = (n.textContent ?? '').trim()
+      const el = n.parentElement
+      if (!t || !el || el.closest('script, style, option, code, kbd, .mono')) continue // identifiers, not words
+      if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: false })) continue
+      out.push({ text: t, where: el.closest('main') ? 'page' : 'shell' })
+    }
+    return out
+  })
+}
+
+/** @param {import('playwright-core').Page} page */
+async function sidebar(page) {
+  return page.$$eval('nav.sidebar a[data-testid^="nav-"]', (as) =>
+    as.map((a) => ({ id: a.getAttribute('data-testid')?.slice(4) ?? '', label: a.querySelector('.label')?.textContent?.trim() ?? '' })),
+  )
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+})
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
+page.setDefaultTimeout(15000)
+/** @type {string[]} */
+const pageErrors = []
+page.on('pageerror', (err) => pageErrors.push(String(err)))
+page.on('dialog', (d) => void d.dismiss())
+let failed = false
+try {
+  await putLanguage('')
+  await page.goto(`${base}/dashboard/#token=${encodeURIComponent(token)}`, { waitUntil: 'domcontentloaded' })
+  await page.getByTestId('nav-settings').click()
+  await page.getByTestId('settings-language').waitFor()
+  check((await page.getByTestId('nav-settings').textContent())?.trim() === 'Settings', 'an English browser starts in English')
+
+  await page.evaluate(() => ((/** @type {any} */ (window)).__sameDocument = true))
+  await page.getByTestId('settings-language').selectOption('de')
+  await page.waitForFunction(() => document.querySelector('[data-testid="nav-settings"] .label')?.textContent?.trim() === 'Einstellungen')
+  check(await page.evaluate(() => (/** @type {any} */ (window)).__sameDocument === true), 'German applies at once, without a reload')
+  check((await page.locator('h1.page-title').textContent())?.trim() === 'Einstellungen', 'the Settings page re-rendered in German')
+  for (let i = 0; i < 50 && (await savedLanguage()) !== 'de'; i++) await new Promise((r) => setTimeout(r, 100))
+  check((await savedLanguage()) === 'de', 'the choice is saved in the app settings')
+
+  await page.reload({ waitUntil: 'domcontentloaded' })
+  await page.waitForFunction(() => document.querySelector('[data-testid="nav-settings"] .label')?.textContent?.trim() === 'Einstellungen')
+  check(true, 'German survives a reload (English browser, saved setting)')
+
+  const nav = await sidebar(page)
+  const englishNav = nav.filter((n) => untranslated.has(n.label))
+  check(englishNav.length === 0, `the German sidebar has no English labels${englishNav.length ? `: ${englishNav.map((n) => n.label).join(', ')}` : ''}`)
+  /** @type {string[]} */
+  const problems = []
+  /** @type {string[]} */
+  const pending = []
+  for (const { id } of nav) {
+    await page.getByTestId(`nav-${id}`).click()
+    await page.waitForSelector(`main[data-testid="page-${id}"]`)
+    await page.waitForTimeout(700) // let the page load its data
+    const left = (await visibleTexts(page)).filter((t) => untranslated.has(t.text))
+    for (const t of left) {
+      const line = `${id} (${t.where}): "${t.text}"`
+      if (t.where === 'page' && PENDING.has(id)) pending.push(line)
+      else problems.push(line)
+    }
+    if (shotDir && id === 'settings') await page.screenshot({ path: join(shotDir, 'i18n-settings-de.png') })
+  }
+  if (pending.length) console.log(`# not translated yet (pages still pending):\n#   ${[...new Set(pending)].join('\n#   ')}`)
+  check(problems.length === 0, `no untranslated text on ${nav.length} pages in German${problems.length ? `:\n  ${problems.join('\n  ')}` : ''}`)
+
+  await page.getByTestId('nav-settings').click()
+  await page.getByTestId('settings-language').selectOption('en')
+  await page.waitForFunction(() => document.querySelector('[data-testid="nav-settings"] .label')?.textContent?.trim() === 'Settings')
+  const back = await sidebar(page)
+  const enNav = /** @type {Record<string, string>} */ (
+    Object.fromEntries(Object.entries(en).filter(([k]) => k.startsWith('nav_')).map(([k, v]) => [k.slice(4).replace(/_/g, '-'), String(v)]))
+  )
+  const wrong = back.filter((n) => enNav[n.id] !== undefined && enNav[n.id] !== n.label)
+  check(wrong.length === 0, `switching back to English shows the English sidebar${wrong.length ? `: ${wrong.map((n) => `${n.id}=${n.label}`).join(', ')}` : ''}`)
+  check(pageErrors.length === 0, `no page errors${pageErrors.length ? `: ${pageErrors.join('; ')}` : ''}`)
+} catch (err) {
+  failed = true
+  console.error(`FAIL: ${err instanceof Error ? err.message : err}`)
+  if (shotDir) await page.screenshot({ path: join(shotDir, 'i18n-failure.png') }).catch(() => {})
+} finally {
+  await putLanguage('').catch((e) => console.error(`reset language: ${e}`))
+  await browser.close()
+}
+process.exit(failed ? 1 : 0)
