@@ -251,3 +251,15 @@ func randomToken() string {
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
 }
+
+// Close drops the listener and every open connection at once: the last
+// step after a Shutdown whose context ran out.
+func (s *Server) Close() error {
+	s.mu.Lock()
+	srv := s.http
+	s.mu.Unlock()
+	if srv == nil {
+		return nil
+	}
+	return srv.Close()
+}

