@@ -24,7 +24,7 @@ if (!base || !token) {
 // leftovers are printed, not failed. The shell around them is checked.
 const PENDING = new Set(
   (process.env.LTTH_I18N_PENDING ??
-    'connection,flows,overlays')
+    'flows,overlays')
     .split(',')
     .filter(Boolean),
 )

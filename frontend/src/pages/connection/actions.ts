@@ -2,6 +2,7 @@
 // server's code kept for the caller), token prompt on 401/403.
 
 import { ApiError, ConnectorError, connectorApi, type ConnectorApi } from '../../lib/api'
+import { m } from '../../lib/i18n'
 import { session } from '../../lib/state/session.svelte'
 import { toasts } from '../../lib/state/toasts.svelte'
 
@@ -16,8 +17,9 @@ export interface ActResult<T> {
 export async function act<T>(fn: (api: ConnectorApi) => Promise<T>, success?: string): Promise<ActResult<T>> {
   const client = session.api
   if (!client) {
-    toasts.error('Not connected to LTTH yet')
-    return { ok: false, message: 'Not connected to LTTH yet' }
+    const message = m.cx_not_connected_ltth()
+    toasts.error(message)
+    return { ok: false, message }
   }
   try {
     const value = await fn(connectorApi(client))

@@ -3,6 +3,7 @@
 // of those settings is what is wrong.
 
 import type { ConnectorSettings, ConnectorStatus } from '../../lib/api'
+import { m } from '../../lib/i18n'
 import { describeProblem, type FixTarget } from './present'
 
 /** Fix targets that live in the Advanced section (the handle does not). */
@@ -16,6 +17,6 @@ export function isAdvancedField(f: FixTarget | undefined): boolean {
 export function advancedTrouble(status: ConnectorStatus | null, settings: ConnectorSettings | null): string {
   const p = status ? describeProblem(status) : null
   if (p && isAdvancedField(p.fix)) return p.title
-  if (settings && settings.browserPath !== '' && settings.browserPathState !== 'confirmed') return 'The browser path is not confirmed'
+  if (settings && settings.browserPath !== '' && settings.browserPathState !== 'confirmed') return m.cx_browser_unconfirmed()
   return ''
 }
