@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { busyMessage, choosePort, listenStatus, retryListen, suggestPort, type ListenStatus } from './listen'
+import { i18n } from '../i18n'
 
 const busy: ListenStatus = { listening: false, url: 'http://127.0.0.1:3000', port: 3000, error: 'port 3000 is in use by python3 (pid 42)', holder: 'python3 (pid 42)' }
 
@@ -42,5 +43,15 @@ describe('listen', () => {
     expect(busyMessage(busy)).toBe('Port 3000 is in use by python3 (pid 42)')
     expect(busyMessage({ ...busy, holder: '' })).toBe('Port 3000 is in use by another program')
     expect(busyMessage({ listening: false, url: '', port: 80, error: 'permission denied' })).toBe('LTTH could not listen on port 80: permission denied')
+  })
+
+  it('speaks the current language', () => {
+    i18n.setPreference('de')
+    try {
+      expect(busyMessage(busy)).toBe('Port 3000 wird von python3 (pid 42) belegt')
+      expect(busyMessage({ ...busy, holder: '' })).toBe('Port 3000 wird von einem anderen Programm belegt')
+    } finally {
+      i18n.setPreference('en')
+    }
   })
 })

@@ -3,6 +3,8 @@
 // HTTP cannot be used to ask. In a plain browser (headless mode) the page
 // is served by the listener, which therefore runs: every call here says so.
 
+import { m } from '../i18n'
+
 /** Whether the overlay/API listener is bound (Go: core.ListenStatus). */
 export interface ListenStatus {
   listening: boolean
@@ -59,7 +61,7 @@ export async function retryListen(win: unknown = defaultWin()): Promise<ListenSt
 
 /** The notice's headline for a status that is not listening. */
 export function busyMessage(st: ListenStatus): string {
-  if (st.holder) return `Port ${st.port} is in use by ${st.holder}`
-  if (st.error && !/in use/i.test(st.error)) return `LTTH could not listen on port ${st.port}: ${st.error}`
-  return `Port ${st.port} is in use by another program`
+  if (st.holder) return m.portbusy_holder({ port: st.port, holder: st.holder })
+  if (st.error && !/in use/i.test(st.error)) return m.portbusy_error({ port: st.port, error: st.error })
+  return m.portbusy_other({ port: st.port })
 }

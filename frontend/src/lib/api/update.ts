@@ -2,6 +2,7 @@
 
 import type { Connection } from './bootstrap'
 import { request, type Fetcher, type RequestOptions } from './http'
+import { m } from '../i18n'
 
 export interface UpdateSettings {
   enabled: boolean
@@ -47,17 +48,17 @@ export function updateBannerText(s: UpdateStatus | null): string {
   if (!s || !s.latest) return ''
   switch (s.state) {
     case 'available':
-      return `Update available: LTTH ${s.latest} (you have ${s.current})`
+      return m.upd_banner_available({ latest: s.latest, current: s.current })
     case 'downloading':
-      return `Downloading LTTH ${s.latest}… ${Math.round(s.progress * 100)} %`
+      return m.upd_banner_downloading({ latest: s.latest, percent: Math.round(s.progress * 100) })
     case 'ready':
-      return `LTTH ${s.latest} is downloaded and verified`
+      return m.upd_banner_ready({ latest: s.latest })
     case 'pending':
-      return `LTTH ${s.latest} installs when LTTH starts next`
+      return m.upd_banner_pending({ latest: s.latest })
     case 'installed':
-      return `LTTH ${s.latest} is installed: restart LTTH to use it`
+      return m.upd_banner_installed({ latest: s.latest })
     case 'error':
-      return s.error?.startsWith('download failed') ? `Update ${s.latest}: ${s.error}` : ''
+      return s.error?.startsWith('download failed') ? m.upd_banner_failed({ latest: s.latest, error: s.error }) : ''
     default:
       return ''
   }

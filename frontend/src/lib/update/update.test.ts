@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import { formatBytes, updateBannerText, UpdateApi, type UpdateStatus } from '../api'
+import { i18n } from '../i18n'
 
 const base: UpdateStatus = { state: 'available', current: '1.0.0', latest: '1.2.0', progress: 0, downloaded: 0, total: 0, enabled: true }
 
 describe('update banner', () => {
+  it('speaks the current language', () => {
+    i18n.setPreference('de')
+    try {
+      expect(updateBannerText(base)).toBe('Update verfügbar: LTTH 1.2.0 (du hast 1.0.0)')
+      expect(updateBannerText({ ...base, state: 'pending' })).toBe('LTTH 1.2.0 wird beim nächsten Start von LTTH installiert')
+    } finally {
+      i18n.setPreference('en')
+    }
+  })
   it('shows what the user can do', () => {
     expect(updateBannerText(base)).toBe('Update available: LTTH 1.2.0 (you have 1.0.0)')
     expect(updateBannerText({ ...base, state: 'downloading', progress: 0.425 })).toContain('43 %')
