@@ -33,6 +33,20 @@ try {
   /** @param {string} step */
   const stepDone = (step) => page.locator(`[data-testid="guide-step-${step}"][data-done="true"]`).waitFor()
 
+  // step 1 starts with the language: German at once and saved, then back
+  const appLanguage = async () =>
+    (await fetch(`${base}/api/settings/app`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.json())).settings.language
+  const guideTitle = page.locator('[data-testid="start-guide"] h1')
+  const englishTitle = await guideTitle.textContent()
+  await page.getByTestId('guide-language-de').click()
+  await page.waitForFunction((t) => document.querySelector('[data-testid="start-guide"] h1')?.textContent !== t, englishTitle)
+  check((await appLanguage()) === 'de', `the guide switches to German and saves it (title "${await guideTitle.textContent()}")`)
+  await page.getByTestId('guide-language-en').click()
+  await page.waitForFunction((t) => document.querySelector('[data-testid="start-guide"] h1')?.textContent === t, englishTitle)
+  check((await appLanguage()) === 'en', 'and back to English')
+  const app = await fetch(`${base}/api/settings/app`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.json())
+  await fetch(`${base}/api/settings/app`, { method: 'PUT', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify({ ...app.settings, language: '' }) })
+
   await page.getByTestId('guide-handle').fill('@first_run_streamer')
   await page.getByTestId('guide-save-handle').click()
   await stepDone('handle')
