@@ -36,14 +36,20 @@ try {
   // step 1 starts with the language: German at once and saved, then back
   const appLanguage = async () =>
     (await fetch(`${base}/api/settings/app`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.json())).settings.language
+  /** the saved language once it is `want` (the save follows the switch), or what it is after 10 s */
+  const savedLanguage = async (/** @type {string} */ want) => {
+    let got = ''
+    for (let i = 0; i < 100 && (got = await appLanguage()) !== want; i++) await new Promise((r) => setTimeout(r, 100))
+    return got
+  }
   const guideTitle = page.locator('[data-testid="start-guide"] h1')
   const englishTitle = await guideTitle.textContent()
   await page.getByTestId('guide-language-de').click()
   await page.waitForFunction((t) => document.querySelector('[data-testid="start-guide"] h1')?.textContent !== t, englishTitle)
-  check((await appLanguage()) === 'de', `the guide switches to German and saves it (title "${await guideTitle.textContent()}")`)
+  check((await savedLanguage('de')) === 'de', `the guide switches to German and saves it (title "${await guideTitle.textContent()}")`)
   await page.getByTestId('guide-language-en').click()
   await page.waitForFunction((t) => document.querySelector('[data-testid="start-guide"] h1')?.textContent === t, englishTitle)
-  check((await appLanguage()) === 'en', 'and back to English')
+  check((await savedLanguage('en')) === 'en', 'and back to English, saved')
   const app = await fetch(`${base}/api/settings/app`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.json())
   await fetch(`${base}/api/settings/app`, { method: 'PUT', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify({ ...app.settings, language: '' }) })
 
