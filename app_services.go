@@ -26,9 +26,12 @@ type ConnectionService struct{ app *App }
 // ProfilesService is service.Profiles bound to the window.
 type ProfilesService struct{ app *App }
 
-// boundServices are the adapters passed to Wails' Bind.
+// boundServices are the adapters passed to Wails' Bind, one per field of
+// service.Services, named after it (<Field>Service; each capability's
+// adapter is in app_svc_<name>.go).
 func (a *App) boundServices() []any {
-	return []any{&TestEventsService{a}, &ConnectionService{a}, &ProfilesService{a}}
+	return []any{&TestEventsService{a}, &ConnectionService{a}, &ProfilesService{a},
+		&LeaderboardsService{a}}
 }
 
 // services waits for the core and counts the call.
@@ -56,64 +59,59 @@ type jsonError []byte
 
 func (e jsonError) Error() string { return string(e) }
 
+// call runs f on the current services (waiting for the core, counting the
+// call) and answers its result with the error as the bindings' JSON text.
+// Every adapter method is one call.
+func call[T any](a *App, f func(*service.Services, context.Context) (T, error)) (T, error) {
+	svc, err := a.services()
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	v, err := f(svc, a.callCtx())
+	return v, bindError(err)
+}
+
 // Simulate sends a simulated event; see service.TestEvents.Simulate.
 func (s *TestEventsService) Simulate(e domain.Event) (domain.Event, error) {
-	svc, err := s.app.services()
-	if err != nil {
-		return e, err
-	}
-	out, err := svc.TestEvents.Simulate(s.app.callCtx(), e)
-	return out, bindError(err)
+	return call(s.app, func(v *service.Services, ctx context.Context) (domain.Event, error) {
+		return v.TestEvents.Simulate(ctx, e)
+	})
 }
 
 // Status is the connection status; see service.Connection.Status.
 func (s *ConnectionService) Status() (connector.Status, error) {
-	svc, err := s.app.services()
-	if err != nil {
-		return connector.Status{}, err
-	}
-	st, err := svc.Connection.Status(s.app.callCtx())
-	return st, bindError(err)
+	return call(s.app, func(v *service.Services, ctx context.Context) (connector.Status, error) {
+		return v.Connection.Status(ctx)
+	})
 }
 
 // Connect connects to req.Target; see service.Connection.Connect.
 func (s *ConnectionService) Connect(req service.ConnectRequest) (connector.Status, error) {
-	svc, err := s.app.services()
-	if err != nil {
-		return connector.Status{}, err
-	}
-	st, err := svc.Connection.Connect(s.app.callCtx(), req)
-	return st, bindError(err)
+	return call(s.app, func(v *service.Services, ctx context.Context) (connector.Status, error) {
+		return v.Connection.Connect(ctx, req)
+	})
 }
 
 // Disconnect stops the connection; see service.Connection.Disconnect.
 func (s *ConnectionService) Disconnect() (connector.Status, error) {
-	svc, err := s.app.services()
-	if err != nil {
-		return connector.Status{}, err
-	}
-	st, err := svc.Connection.Disconnect(s.app.callCtx())
-	return st, bindError(err)
+	return call(s.app, func(v *service.Services, ctx context.Context) (connector.Status, error) {
+		return v.Connection.Disconnect(ctx)
+	})
 }
 
 // List answers the profiles; see service.Profiles.List.
 func (s *ProfilesService) List() ([]store.ProfileInfo, error) {
-	svc, err := s.app.services()
-	if err != nil {
-		return nil, err
-	}
-	list, err := svc.Profiles.List(s.app.callCtx())
-	return list, bindError(err)
+	return call(s.app, func(v *service.Services, ctx context.Context) ([]store.ProfileInfo, error) {
+		return v.Profiles.List(ctx)
+	})
 }
 
 // Switch opens req.Name; see service.Profiles.Switch.
 func (s *ProfilesService) Switch(req service.SwitchRequest) (service.SwitchResult, error) {
-	svc, err := s.app.services()
-	if err != nil {
-		return service.SwitchResult{}, err
-	}
-	r, err := svc.Profiles.Switch(s.app.callCtx(), req)
-	return r, bindError(err)
+	return call(s.app, func(v *service.Services, ctx context.Context) (service.SwitchResult, error) {
+		return v.Profiles.Switch(ctx, req)
+	})
 }
 
 // callCtx is the context bound calls run under (the window's, once started).

@@ -74,7 +74,7 @@ func TestEveryServiceMethodHasBothTransports(t *testing.T) {
 	seen := 0
 	for i := range svcs.NumField() {
 		ty := svcs.Field(i).Type()
-		name := ty.Elem().Name()
+		name := svcs.Type().Field(i).Name
 		adapter, bound := adapters[name]
 		for m := range ty.Methods() {
 			key := name + "." + m.Name

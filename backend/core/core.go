@@ -59,7 +59,7 @@ type Core struct {
 	scope     *scope
 	routes    map[string]bool
 	bindCalls atomic.Int64
-	svc       *service.Services // the service layer both transports call
+	svc       atomic.Pointer[service.Services] // the service layer both transports call (rebuilt per profile)
 	ext       extAPI
 	rel       releaseParts // update check, crash reports (release.go)
 	unbound   unbound      // desktop: the listener could not bind at start (listen.go)
@@ -105,7 +105,7 @@ func (c *Core) init() error {
 			return err
 		}
 	}
-	c.svc = service.New(c)
+	c.svc.Store(service.New(c, service.Scoped{}))
 	c.srv = server.New(server.Config{Addr: c.opts.Listen, AllowLAN: c.opts.AllowLAN, Token: tok, Version: c.opts.Version},
 		server.Deps{Bus: c.bus, Log: c.log.Logger, Health: c.healthExtra, Simulate: c.simulate, APIToken: c.checkAPIToken})
 	for _, r := range append(append(c.coreRoutes(), c.trustRoutes()...), c.settingsRoutes()...) {

@@ -25,6 +25,7 @@ func (c *Core) buildModules(s *scope) ([]module.Module, error) {
 	s.alerts = alert.New(c.bus, db, alert.Options{Log: logFor("alert"), Language: c.resolvedLanguage})
 	goals := goal.New(c.bus, db, goal.Options{Log: logFor("goal")})
 	boards := leaderboard.New(c.bus, db, leaderboard.Options{Log: logFor("leaderboard")})
+	s.svc.Leaderboards = boards.Service()
 	hist := history.New(c.bus, db, history.Options{Log: logFor("history")})
 	reg := action.NewRegistry()
 	flows, err := flow.New(flow.Options{

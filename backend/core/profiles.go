@@ -87,7 +87,7 @@ func (c *Core) coreRoutes() []module.Route {
 }
 
 func (c *Core) handleListProfiles(w http.ResponseWriter, r *http.Request) {
-	list, err := c.svc.Profiles.List(r.Context())
+	list, err := c.Services().Profiles.List(r.Context())
 	if err != nil {
 		httpapi.WriteError(w, err)
 		return
@@ -134,7 +134,7 @@ func (c *Core) handleDuplicateProfile(w http.ResponseWriter, r *http.Request) {
 }
 
 func (c *Core) handleActivateProfile(w http.ResponseWriter, r *http.Request) {
-	_, err := c.svc.Profiles.Switch(r.Context(), service.SwitchRequest{Name: r.PathValue("name")})
+	_, err := c.Services().Profiles.Switch(r.Context(), service.SwitchRequest{Name: r.PathValue("name")})
 	respond(w, http.StatusOK, err)
 }
 

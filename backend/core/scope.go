@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/ltth/ltth/backend/alert"
+	"github.com/ltth/ltth/backend/core/service"
 	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/module"
 	"github.com/ltth/ltth/backend/obs"
@@ -27,6 +28,7 @@ type scope struct {
 	conn    *connector.Connector // the TikTok connection (tray, header controls)
 	alerts  *alert.Module
 	obs     *obs.Module    // the OBS bridge (tray status)
+	svc     service.Scoped // the modules' services (Core.Services)
 	wg      sync.WaitGroup // background maintenance
 }
 
@@ -60,6 +62,7 @@ func (c *Core) openScope(ctx context.Context, name string) error {
 		}
 	}
 	c.scope = s
+	c.svc.Store(service.New(c, s.svc))
 	c.registerScopeRoutes(s)
 	c.maintain(s)
 	return nil

@@ -7,10 +7,10 @@ import (
 	"github.com/ltth/ltth/backend/domain"
 )
 
-// Services is the service layer (package service) over this core: the
-// desktop binds it, and the REST handlers of the migrated capabilities call
-// the same methods.
-func (c *Core) Services() *service.Services { return c.svc }
+// Services is the service layer (package service) over this core and its
+// open profile: the desktop binds it, and the REST handlers call the same
+// methods. It is rebuilt when a profile opens (openScope).
+func (c *Core) Services() *service.Services { return c.svc.Load() }
 
 // ConnectTo starts the TikTok connection to target ("" is the saved one).
 func (c *Core) ConnectTo(ctx context.Context, target string) error {

@@ -60,9 +60,62 @@ func (e *kindError) Is(target error) bool { return target == e.kind }
 //	var ErrExists = httpapi.NewError(httpapi.ErrConflict, "profile already exists")
 func NewError(kind error, msg string) error { return &kindError{msg: msg, kind: kind} }
 
-// ErrorBody is the JSON body of every error response.
+// ErrorBody is the JSON body of every error response: the message and the
+// stable code of its kind (Code), the same code the desktop's bindings see.
 type ErrorBody struct {
 	Error string `json:"error"`
+	Code  string `json:"code,omitempty"`
+}
+
+var codes = []struct {
+	kind error
+	code string
+}{
+	{ErrNotFound, "not_found"},
+	{ErrInvalid, "invalid"},
+	{ErrConflict, "conflict"},
+	{ErrUnprocessable, "unprocessable"},
+	{ErrTooLarge, "too_large"},
+	{ErrUnavailable, "unavailable"},
+}
+
+// Coder is an error with a stable code of its own (a TikTok connection
+// source's error codes); Code answers it before the vocabulary's.
+type Coder interface{ ErrorCode() string }
+
+// Code is the stable error code of err: its own (Coder) when it has one,
+// else that of the first vocabulary error it matches, else "internal".
+func Code(err error) string {
+	var c Coder
+	if errors.As(err, &c) && c.ErrorCode() != "" {
+		return c.ErrorCode()
+	}
+	for _, k := range codes {
+		if errors.Is(err, k.kind) {
+			return k.code
+		}
+	}
+	return "internal"
+}
+
+// codeOfStatus is the code of an answer that comes from no error value.
+func codeOfStatus(status int) string {
+	for _, s := range statuses {
+		if s.status == status {
+			return Code(s.kind)
+		}
+	}
+	switch status {
+	case http.StatusUnauthorized:
+		return "unauthorized"
+	case http.StatusForbidden:
+		return "forbidden"
+	case http.StatusMethodNotAllowed:
+		return "method_not_allowed"
+	case http.StatusTooManyRequests:
+		return "too_many_requests"
+	}
+	return "internal"
 }
 
 // WriteJSON answers v as JSON with status. Responses are never cached (they
@@ -80,14 +133,14 @@ func WriteJSON(w http.ResponseWriter, status int, v any) {
 	_, _ = w.Write(append(b, '\n'))
 }
 
-// WriteError answers {"error": err.Error()} with the status Status(err);
+// WriteError answers {"error": err.Error(), "code": Code(err)} with the status Status(err);
 // absolute file paths in the message are cut to their base name.
 func WriteError(w http.ResponseWriter, err error) {
-	WriteJSON(w, Status(err), ErrorBody{TrimPaths(err.Error())})
+	WriteJSON(w, Status(err), ErrorBody{TrimPaths(err.Error()), Code(err)})
 }
 
-// WriteErrorText answers {"error": msg} with status, for answers that come
+// WriteErrorText answers {"error": msg, "code": …} with status, for answers that come
 // from no error value (authentication, routing).
 func WriteErrorText(w http.ResponseWriter, status int, msg string) {
-	WriteJSON(w, status, ErrorBody{msg})
+	WriteJSON(w, status, ErrorBody{msg, codeOfStatus(status)})
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 )
 
@@ -52,5 +53,37 @@ func TestWriteJSONUnencodable(t *testing.T) {
 	WriteJSON(rec, http.StatusOK, map[string]any{"f": func() {}})
 	if rec.Code != http.StatusInternalServerError || !json.Valid(rec.Body.Bytes()) {
 		t.Fatalf("status %d body %q", rec.Code, rec.Body.String())
+	}
+}
+
+type codedErr struct{}
+
+func (codedErr) Error() string     { return "rate limited by the sign server" }
+func (codedErr) ErrorCode() string { return "rate_limited" }
+
+// Every error body carries the stable code of its kind (the one the
+// desktop's bindings see too); an error's own code wins over the vocabulary.
+func TestErrorBodiesCarryTheCode(t *testing.T) {
+	cases := []struct {
+		err  error
+		code string
+	}{
+		{fmt.Errorf("flow %q: %w", "x", ErrNotFound), "not_found"},
+		{NewError(ErrConflict, "exists"), "conflict"},
+		{fmt.Errorf("wrapped: %w", codedErr{}), "rate_limited"},
+		{errors.New("disk on fire"), "internal"},
+	}
+	for _, c := range cases {
+		rec := httptest.NewRecorder()
+		WriteError(rec, c.err)
+		var body ErrorBody
+		if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil || body.Code != c.code || body.Error == "" {
+			t.Errorf("%v: body %s, want code %q", c.err, rec.Body, c.code)
+		}
+	}
+	rec := httptest.NewRecorder()
+	WriteErrorText(rec, http.StatusUnauthorized, "token required")
+	if !strings.Contains(rec.Body.String(), `"code":"unauthorized"`) {
+		t.Errorf("401 body: %s", rec.Body)
 	}
 }

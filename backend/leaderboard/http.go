@@ -1,9 +1,9 @@
 package leaderboard
 
 import (
+	"bytes"
 	"embed"
-	"encoding/json"
-	"io"
+	"fmt"
 	"net/http"
 	"path"
 	"strconv"
@@ -14,8 +14,6 @@ import (
 
 //go:embed web
 var webFS embed.FS
-
-const maxBody = 64 << 10
 
 // The interfaces core discovers on this module.
 var (
@@ -39,55 +37,43 @@ func (m *Module) Routes() []module.Route {
 	}
 }
 
+// getBoard and postReset only decode and encode: the service (svc.go) holds
+// the logic both transports share.
 func (m *Module) getBoard(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	period := q.Get("period")
-	if period == "" {
-		period = PeriodStream
-	}
-	limit := 0
-	if s := q.Get("limit"); s != "" {
+	req := TopRequest{Board: r.PathValue("board"), Period: r.URL.Query().Get("period")}
+	if s := r.URL.Query().Get("limit"); s != "" {
 		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > MaxLimit {
-			httpapi.WriteErrorText(w, http.StatusBadRequest, "limit must be 1-100")
+		if err != nil || n < 1 {
+			httpapi.WriteError(w, fmt.Errorf("%w: limit must be 1-%d", ErrInvalid, MaxLimit))
 			return
 		}
-		limit = n
+		req.Limit = n
 	}
-	s, err := m.Top(r.PathValue("board"), period, limit)
-	respond(w, s, err)
+	st, err := m.Service().Top(r.Context(), req)
+	respond(w, st, err)
 }
 
 func (m *Module) postReset(w http.ResponseWriter, r *http.Request) {
-	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	req := ResetRequest{}
+	b, err := httpapi.ReadBody(r)
+	if err == nil && len(bytes.TrimSpace(b)) > 0 {
+		err = httpapi.Strict(b, &req)
+	}
 	if err != nil {
-		httpapi.WriteErrorText(w, http.StatusRequestEntityTooLarge, "request body too large or unreadable")
+		httpapi.WriteErrorText(w, httpapi.StatusOf(err), `body must be {"period": "stream"|"all"}: `+err.Error())
 		return
 	}
-	var req struct {
-		Period string `json:"period"`
-	}
-	if len(b) > 0 {
-		if err := json.Unmarshal(b, &req); err != nil {
-			httpapi.WriteErrorText(w, http.StatusBadRequest, `body must be {"period": "stream"|"all"}`)
-			return
-		}
-	}
-	if req.Period == "" {
-		req.Period = PeriodStream
-	}
-	board := r.PathValue("board")
-	err = m.Reset(board, req.Period)
-	respond(w, map[string]any{"board": board, "period": req.Period, "reset": true}, err)
+	req.Board = r.PathValue("board")
+	res, err := m.Service().Reset(r.Context(), req)
+	respond(w, res, err)
 }
 
 func respond(w http.ResponseWriter, v any, err error) {
-	switch {
-	case err == nil:
-		httpapi.WriteJSON(w, http.StatusOK, v)
-	default:
+	if err != nil {
 		httpapi.WriteError(w, err)
+		return
 	}
+	httpapi.WriteJSON(w, http.StatusOK, v)
 }
 
 // csp is the Content-Security-Policy of the overlay page (as for the other

@@ -4,9 +4,14 @@
 // bindings reach the same methods, and errors carry the shared error codes
 // (Code) to both.
 //
-// Migrated so far: TestEvents, Connection, Profiles. Routes (routes.go) is
-// the one declared mapping from a method to its REST route; OneSided lists
-// the methods deliberately reachable on one transport only.
+// Where a service lives: a capability that is one module owns its service
+// type in its own package (leaderboard.Service…), next to the REST handlers
+// that call it; the few that span the composition root (test events, the
+// connection, profiles) live here. Services gathers them for one open
+// profile (core rebuilds it on a profile switch); each capability's file
+// here declares its routes (declare), so Routes is the one mapping from a
+// method ("Field.Method") to its REST route, and OneSided lists the methods
+// deliberately reachable on one transport only, with the reason.
 package service
 
 import (
@@ -15,9 +20,9 @@ import (
 
 	"github.com/ltth/ltth/backend/domain"
 	"github.com/ltth/ltth/backend/httpapi"
+	"github.com/ltth/ltth/backend/leaderboard"
 	"github.com/ltth/ltth/backend/store"
 	"github.com/ltth/ltth/backend/tiktok/connector"
-	"github.com/ltth/ltth/backend/tiktok/source"
 )
 
 // Backend is what the services need from the composition root (core.Core).
@@ -30,16 +35,26 @@ type Backend interface {
 	SimulateEvent(e domain.Event) (domain.Event, error)
 }
 
-// Services are the migrated capabilities of one running core.
+// Services are the capabilities of one running core and its open profile.
+// A field's name is the service's name on both transports: the desktop
+// binds <Name>Service (package main), and Routes keys are "<Name>.<Method>".
 type Services struct {
-	TestEvents *TestEvents
-	Connection *Connection
-	Profiles   *Profiles
+	TestEvents   *TestEvents
+	Connection   *Connection
+	Profiles     *Profiles
+	Leaderboards *leaderboard.Service
 }
 
-// New builds the services over b.
-func New(b Backend) *Services {
-	return &Services{TestEvents: &TestEvents{b}, Connection: &Connection{b}, Profiles: &Profiles{b}}
+// New builds the services of the composition root over b; core fills in
+// the open profile's module services (Scoped).
+func New(b Backend, m Scoped) *Services {
+	return &Services{TestEvents: &TestEvents{b}, Connection: &Connection{b}, Profiles: &Profiles{b},
+		Leaderboards: m.Leaderboards}
+}
+
+// Scoped are the services owned by the open profile's modules.
+type Scoped struct {
+	Leaderboards *leaderboard.Service
 }
 
 // Error is what a service method fails with: a stable code from the shared
@@ -54,30 +69,9 @@ type Error struct {
 func (e *Error) Error() string { return e.Message }
 func (e *Error) Unwrap() error { return e.cause }
 
-var codes = []struct {
-	kind error
-	code string
-}{
-	{httpapi.ErrNotFound, "not_found"},
-	{httpapi.ErrInvalid, "invalid"},
-	{httpapi.ErrConflict, "conflict"},
-	{httpapi.ErrUnprocessable, "unprocessable"},
-	{httpapi.ErrTooLarge, "too_large"},
-	{httpapi.ErrUnavailable, "unavailable"},
-}
-
-// Code is the stable error code of err ("internal" when it matches none).
-func Code(err error) string {
-	if e := source.AsError(err); e != nil {
-		return string(e.Code)
-	}
-	for _, c := range codes {
-		if errors.Is(err, c.kind) {
-			return c.code
-		}
-	}
-	return "internal"
-}
+// Code is the stable error code of err ("internal" when it matches none):
+// httpapi.Code, the one mapping both transports use.
+func Code(err error) string { return httpapi.Code(err) }
 
 // wrap turns err into an *Error (nil stays nil); kind is the vocabulary
 // error assumed when err matches none.

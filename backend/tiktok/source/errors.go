@@ -38,6 +38,10 @@ type Error struct {
 	Err        error         // cause, redacted
 }
 
+// ErrorCode is the error's stable code (httpapi.Coder), which both the REST
+// answers and the desktop's bindings carry.
+func (e *Error) ErrorCode() string { return string(e.Code) }
+
 // Error implements error.
 func (e *Error) Error() string {
 	s := e.Message

@@ -227,6 +227,113 @@ export namespace domain {
 
 }
 
+export namespace leaderboard {
+	
+	export class ResetRequest {
+	    board: string;
+	    period: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ResetRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.board = source["board"];
+	        this.period = source["period"];
+	    }
+	}
+	export class ResetResult {
+	    board: string;
+	    period: string;
+	    reset: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ResetResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.board = source["board"];
+	        this.period = source["period"];
+	        this.reset = source["reset"];
+	    }
+	}
+	export class Row {
+	    rank: number;
+	    userId: string;
+	    uniqueId: string;
+	    nickname: string;
+	    avatarUrl: string;
+	    value: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Row(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rank = source["rank"];
+	        this.userId = source["userId"];
+	        this.uniqueId = source["uniqueId"];
+	        this.nickname = source["nickname"];
+	        this.avatarUrl = source["avatarUrl"];
+	        this.value = source["value"];
+	    }
+	}
+	export class State {
+	    board: string;
+	    period: string;
+	    entries: Row[];
+	
+	    static createFrom(source: any = {}) {
+	        return new State(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.board = source["board"];
+	        this.period = source["period"];
+	        this.entries = this.convertValues(source["entries"], Row);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TopRequest {
+	    board: string;
+	    period: string;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TopRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.board = source["board"];
+	        this.period = source["period"];
+	        this.limit = source["limit"];
+	    }
+	}
+
+}
+
 export namespace main {
 	
 	export class Bootstrap {

@@ -4,6 +4,8 @@
 
 import { describe, expect, it } from 'vitest'
 import type { Connection } from './bootstrap'
+import { ApiClient } from './client'
+import { leaderboardsBinding } from './services/leaderboards'
 import { LeaderboardsApi, leaderboardKey, leaderboardName, leaderboardOverlayUrl, normalizeLeaderboard, safeAvatarUrl } from './leaderboards'
 
 const conn: Connection = { mode: 'browser', baseUrl: 'http://127.0.0.1:3000', token: 'tok', version: '', headless: false }
@@ -45,12 +47,30 @@ describe('leaderboards api', () => {
       'GET /api/leaderboards/likers?period=stream': { body: { board: 'likers', period: 'stream', entries: null } },
       'POST /api/leaderboards/chatters/reset': { body: { board: 'chatters', period: 'all', reset: true } },
     })
-    const api = new LeaderboardsApi(conn, fetcher)
+    const api = new LeaderboardsApi(new ApiClient(conn, fetcher).services.leaderboards)
     const g = await api.get('gifters', 'all', 5)
     expect(g.entries[0]).toMatchObject({ rank: 1, nickname: 'Bob', value: 30 })
     expect((await api.get('likers', 'stream')).entries).toEqual([])
     await api.reset('chatters', 'all')
     expect(calls[2]).toMatchObject({ method: 'POST', auth: 'Bearer tok', body: { period: 'all' } })
+  })
+
+  it('calls the bound methods with typed requests, and carries their error codes', async () => {
+    const seen: unknown[] = []
+    const api = new LeaderboardsApi(
+      leaderboardsBinding({
+        Top: (async (r: unknown) => {
+          seen.push(r)
+          return { board: 'gifters', period: 'stream', entries: [{ userId: '1', nickname: 'A', value: 4 }] }
+        }) as never,
+        Reset: (async () => {
+          throw new Error('{"error":"unknown leaderboard \\"x\\"","code":"not_found"}')
+        }) as never,
+      }),
+    )
+    expect((await api.get('gifters', 'stream')).entries[0]).toMatchObject({ rank: 1, value: 4 })
+    expect(seen).toEqual([{ board: 'gifters', period: 'stream', limit: 0 }])
+    await expect(api.reset('gifters', 'all')).rejects.toMatchObject({ code: 'not_found', status: 404 })
   })
 
   it('normalizes feed states and helpers', () => {

@@ -3,9 +3,8 @@
 // URLs. The live `leaderboard` messages (state/live.svelte.ts) carry the
 // same shape as GET /api/leaderboards/{board}.
 
-import type { Connection } from './bootstrap'
 import type { ApiClient } from './client'
-import { request, type Fetcher, type RequestOptions } from './http'
+import type { LeaderboardsService } from './services/leaderboards'
 import type { LeaderboardEntry, LeaderboardState } from './types'
 import { noun, type Noun } from '../ui/plural'
 
@@ -86,36 +85,27 @@ export function leaderboardOverlayUrl(base: string, board: string, period: strin
   return `${base}/overlay/leaderboard.html?${q.toString()}`
 }
 
-const enc = encodeURIComponent
-
-/** REST client of the leaderboard module. */
+/** Client of the leaderboards service (bindings on desktop, REST in a browser). */
 export class LeaderboardsApi {
-  private readonly conn: Connection
-  private readonly fetcher: Fetcher
+  private readonly svc: LeaderboardsService
 
-  constructor(conn: Connection, fetcher: Fetcher = (...a) => fetch(...a)) {
-    this.conn = conn
-    this.fetcher = fetcher
-  }
-
-  private req<T>(method: string, path: string, opts?: RequestOptions): Promise<T> {
-    return request<T>(this.conn, method, path, opts, this.fetcher)
+  constructor(svc: LeaderboardsService) {
+    this.svc = svc
   }
 
   /** The top entries of a board (limit 1..100; default the backend's 10). */
-  async get(board: LeaderboardBoard, period: LeaderboardPeriod, limit?: number, signal?: AbortSignal): Promise<Leaderboard> {
-    const q = new URLSearchParams({ period })
-    if (limit) q.set('limit', String(Math.max(1, Math.min(LEADERBOARD_MAX_LIMIT, Math.round(limit)))))
-    const s = await this.req<Partial<LeaderboardState> | null>('GET', `/api/leaderboards/${enc(board)}?${q.toString()}`, { signal })
+  async get(board: LeaderboardBoard, period: LeaderboardPeriod, limit?: number): Promise<Leaderboard> {
+    const n = limit ? Math.max(1, Math.min(LEADERBOARD_MAX_LIMIT, Math.round(limit))) : 0
+    const s = await this.svc.top({ board, period, limit: n })
     return normalizeLeaderboard(s, board, period)
   }
 
   /** Clears a board for one period. */
   reset(board: LeaderboardBoard, period: LeaderboardPeriod): Promise<void> {
-    return this.req<void>('POST', `/api/leaderboards/${enc(board)}/reset`, { json: { period }, expect: 'none' })
+    return this.svc.reset(board, period)
   }
 }
 
 export function leaderboardsApi(api: ApiClient): LeaderboardsApi {
-  return new LeaderboardsApi(api.conn)
+  return new LeaderboardsApi(api.services.leaderboards)
 }

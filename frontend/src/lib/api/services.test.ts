@@ -28,6 +28,7 @@ describe('services', () => {
           throw new Error('{"code":"not_found","error":"no such profile"}')
         },
       },
+      LeaderboardsService: { Top: async () => null, Reset: async () => ({}) },
     } as never)
     expect(svc?.transport).toBe('bindings')
     expect(await svc!.testEvents.simulate({ type: 'chat', id: '', ts: 0 })).toMatchObject({ id: '1' })

@@ -3,12 +3,16 @@
 // start-up — the Wails bindings inside the desktop window, REST on the
 // listener in a browser (headless mode). Callers (ApiClient, ConnectorApi,
 // the live state) never know which one runs.
-// Migrated: test events, connection (status/connect/disconnect), profiles
-// (list/switch). This file, bootstrap.ts and listen.ts are the only ones
-// that touch `window.go`.
+// One file per service under services/ (interface, bindings and REST
+// implementation); this file composes them. It, bootstrap.ts and listen.ts
+// are the only ones that touch `window.go`.
 
 import type { Connection } from './bootstrap'
-import { ApiError } from './http'
+import { bound, type Call, type RestCall } from './services/base'
+import { leaderboardsBinding, leaderboardsRest, type LeaderboardsBound, type LeaderboardsService } from './services/leaderboards'
+
+export * from './services/base'
+export type { LeaderboardsService } from './services/leaderboards'
 import type { LiveEvent, ProfileInfo } from './types'
 
 export interface TestEventsService {
@@ -33,64 +37,22 @@ export interface Services {
   readonly testEvents: TestEventsService
   readonly connection: ConnectionService
   readonly profiles: ProfilesService
+  readonly leaderboards: LeaderboardsService
 }
-
-/** An error from a service: the backend's stable code on both transports. */
-export class ServiceError extends ApiError {
-  readonly code: string
-  constructor(message: string, status: number, code: string) {
-    super(message, status)
-    this.name = 'ServiceError'
-    this.code = code
-  }
-}
-
-const statusOfCode: Record<string, number> = {
-  not_found: 404,
-  invalid: 400,
-  conflict: 409,
-  unprocessable: 422,
-  too_large: 413,
-  unavailable: 503,
-  internal: 500,
-}
-
-/** Turns a rejected bound call ({"error","code"} as text) into a ServiceError. */
-export function boundError(err: unknown): ServiceError {
-  const text = err instanceof Error ? err.message : String(err)
-  try {
-    const o = JSON.parse(text) as { error?: unknown; code?: unknown }
-    if (o && typeof o.error === 'string' && typeof o.code === 'string') {
-      return new ServiceError(o.error, statusOfCode[o.code] ?? 400, o.code)
-    }
-  } catch {
-    // not one of ours: keep the text
-  }
-  return new ServiceError(text, 500, 'internal')
-}
-
-type Call = (...args: never[]) => Promise<unknown>
 
 interface BoundServices {
   TestEventsService?: { Simulate: Call }
   ConnectionService?: { Status: Call; Connect: Call; Disconnect: Call }
   ProfilesService?: { List: Call; Switch: Call }
+  LeaderboardsService?: LeaderboardsBound
 }
 
 function bridge(): Required<BoundServices> | null {
   const main = (globalThis as { go?: { main?: BoundServices } }).go?.main
-  if (main?.TestEventsService && main.ConnectionService && main.ProfilesService) {
+  if (main?.TestEventsService && main.ConnectionService && main.ProfilesService && main.LeaderboardsService) {
     return main as Required<BoundServices>
   }
   return null
-}
-
-async function bound<T>(p: () => Promise<unknown>): Promise<T> {
-  try {
-    return (await p()) as T
-  } catch (err) {
-    throw boundError(err)
-  }
 }
 
 /** The bindings implementation, or null outside the desktop window. */
@@ -113,11 +75,9 @@ export function bindingServices(b = bridge()): Services | null {
         await bound(() => sw({ name }))
       },
     },
+    leaderboards: leaderboardsBinding(b.LeaderboardsService),
   }
 }
-
-/** What the REST implementation needs: one JSON call on the listener. */
-export type RestCall = <T>(method: string, path: string, json?: unknown) => Promise<T>
 
 /** The REST implementation over the listener (the browser dashboard). */
 export function restServices(call: RestCall, connection: ConnectionService): Services {
@@ -134,6 +94,7 @@ export function restServices(call: RestCall, connection: ConnectionService): Ser
         await call('POST', `/api/profiles/${encodeURIComponent(name)}/activate`)
       },
     },
+    leaderboards: leaderboardsRest(call),
   }
 }
 
