@@ -61,6 +61,7 @@ func (s *Server) handleHealth(w http.ResponseWriter, _ *http.Request) {
 	out["status"] = status
 	out["version"] = s.cfg.Version
 	out["uptimeMs"] = time.Since(s.started).Milliseconds()
+	out["windowHttp"] = s.windowHTTP.Load()
 	httpapi.WriteJSON(w, http.StatusOK, out)
 }
 

@@ -83,6 +83,7 @@ type Server struct {
 	simSeq   atomic.Uint64
 
 	lastReject atomic.Int64 // unix ns of the last refused-request log line
+	windowHTTP atomic.Int64 // API/feed requests from the desktop window's origin
 
 	stopped chan struct{} // closed by Shutdown
 

@@ -122,6 +122,8 @@ export interface SelfTestReport {
   restMsAvg: number
   error: string
   transport: string
+  /** The pages the self-test opened, in order. */
+  pages: string[]
 }
 
 interface SelfTestBridge {
