@@ -114,14 +114,14 @@ func checkSelfTest(t *testing.T, in *instance) {
 		t.Fatalf("the window never reported its self-test; stderr:\n%s", stderrOf(in))
 	}
 	var r struct {
-		EventID    string  `json:"eventId"`
-		FeedSeen   bool    `json:"feedSeen"`
-		FeedMs     float64 `json:"feedMs"`
-		FeedSource string  `json:"feedSource"`
-		Calls      int     `json:"calls"`
-		BoundMs    float64 `json:"boundMsAvg"`
-		RESTMs     float64 `json:"restMsAvg"`
-		Error      string  `json:"error"`
+		EventID    string   `json:"eventId"`
+		FeedSeen   bool     `json:"feedSeen"`
+		FeedMs     float64  `json:"feedMs"`
+		FeedSource string   `json:"feedSource"`
+		Calls      int      `json:"calls"`
+		BoundMs    float64  `json:"boundMsAvg"`
+		RESTMs     float64  `json:"restMsAvg"`
+		Error      string   `json:"error"`
 		Transport  string   `json:"transport"`
 		Pages      []string `json:"pages"`
 	}
