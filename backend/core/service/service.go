@@ -33,12 +33,14 @@ type Backend interface {
 	Profiles() ([]store.ProfileInfo, error)
 	SwitchProfile(ctx context.Context, name string) error
 	SimulateEvent(e domain.Event) (domain.Event, error)
+	HealthReport() HealthReport
 }
 
 // Services are the capabilities of one running core and its open profile.
 // A field's name is the service's name on both transports: the desktop
 // binds <Name>Service (package main), and Routes keys are "<Name>.<Method>".
 type Services struct {
+	Health       *Health
 	TestEvents   *TestEvents
 	Connection   *Connection
 	Profiles     *Profiles
@@ -48,7 +50,7 @@ type Services struct {
 // New builds the services of the composition root over b; core fills in
 // the open profile's module services (Scoped).
 func New(b Backend, m Scoped) *Services {
-	return &Services{TestEvents: &TestEvents{b}, Connection: &Connection{b}, Profiles: &Profiles{b},
+	return &Services{Health: &Health{b}, TestEvents: &TestEvents{b}, Connection: &Connection{b}, Profiles: &Profiles{b},
 		Leaderboards: m.Leaderboards}
 }
 

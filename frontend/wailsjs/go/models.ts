@@ -1,3 +1,34 @@
+export namespace bus {
+	
+	export class SubscriberStats {
+	    name: string;
+	    lossless: boolean;
+	    queued: number;
+	    capacity: number;
+	    delivered: number;
+	    dropped: number;
+	    overflow: number;
+	    waits: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SubscriberStats(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.lossless = source["lossless"];
+	        this.queued = source["queued"];
+	        this.capacity = source["capacity"];
+	        this.delivered = source["delivered"];
+	        this.dropped = source["dropped"];
+	        this.overflow = source["overflow"];
+	        this.waits = source["waits"];
+	    }
+	}
+
+}
+
 export namespace connector {
 	
 	export class Gap {
@@ -373,6 +404,7 @@ export namespace main {
 	    restMsAvg: number;
 	    error: string;
 	    transport: string;
+	    pages: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new SelfTestReport(source);
@@ -390,6 +422,38 @@ export namespace main {
 	        this.restMsAvg = source["restMsAvg"];
 	        this.error = source["error"];
 	        this.transport = source["transport"];
+	        this.pages = source["pages"];
+	    }
+	}
+
+}
+
+export namespace server {
+	
+	export class HubStats {
+	    clients: number;
+	    sent: number;
+	    dropped: number;
+	    frames: number;
+	    encoded: number;
+	    encodeErrors: number;
+	    stalledDisconnects: number;
+	    retained: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new HubStats(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.clients = source["clients"];
+	        this.sent = source["sent"];
+	        this.dropped = source["dropped"];
+	        this.frames = source["frames"];
+	        this.encoded = source["encoded"];
+	        this.encodeErrors = source["encodeErrors"];
+	        this.stalledDisconnects = source["stalledDisconnects"];
+	        this.retained = source["retained"];
 	    }
 	}
 
@@ -408,6 +472,60 @@ export namespace service {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.target = source["target"];
 	    }
+	}
+	export class HealthReport {
+	    status: string;
+	    reason?: string;
+	    version: string;
+	    uptimeMs: number;
+	    connection: number[];
+	    bus: bus.SubscriberStats[];
+	    hub: server.HubStats;
+	    windowHttp: number;
+	    profile: string;
+	    headless: boolean;
+	    overlayUrl: string;
+	    bindingCalls: number;
+	    journal?: store.JournalStats;
+	
+	    static createFrom(source: any = {}) {
+	        return new HealthReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.reason = source["reason"];
+	        this.version = source["version"];
+	        this.uptimeMs = source["uptimeMs"];
+	        this.connection = source["connection"];
+	        this.bus = this.convertValues(source["bus"], bus.SubscriberStats);
+	        this.hub = this.convertValues(source["hub"], server.HubStats);
+	        this.windowHttp = source["windowHttp"];
+	        this.profile = source["profile"];
+	        this.headless = source["headless"];
+	        this.overlayUrl = source["overlayUrl"];
+	        this.bindingCalls = source["bindingCalls"];
+	        this.journal = this.convertValues(source["journal"], store.JournalStats);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class SwitchRequest {
 	    name: string;
@@ -438,6 +556,55 @@ export namespace service {
 
 export namespace store {
 	
+	export class JournalStats {
+	    written: number;
+	    batches: number;
+	    failedBatches: number;
+	    lost: number;
+	    dropped: number;
+	    shed: number;
+	    degraded?: string;
+	    queued: number;
+	    lastError?: string;
+	    // Go type: time
+	    lastErrorAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new JournalStats(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.written = source["written"];
+	        this.batches = source["batches"];
+	        this.failedBatches = source["failedBatches"];
+	        this.lost = source["lost"];
+	        this.dropped = source["dropped"];
+	        this.shed = source["shed"];
+	        this.degraded = source["degraded"];
+	        this.queued = source["queued"];
+	        this.lastError = source["lastError"];
+	        this.lastErrorAt = this.convertValues(source["lastErrorAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ProfileInfo {
 	    name: string;
 	    active: boolean;

@@ -9,10 +9,12 @@
 
 import type { Connection } from './bootstrap'
 import { bound, type Call, type RestCall } from './services/base'
+import { healthBinding, healthRest, type HealthBound, type HealthService } from './services/health'
 import { leaderboardsBinding, leaderboardsRest, type LeaderboardsBound, type LeaderboardsService } from './services/leaderboards'
 
 export * from './services/base'
 export type { LeaderboardsService } from './services/leaderboards'
+export type { HealthService } from './services/health'
 import type { LiveEvent, ProfileInfo } from './types'
 
 export interface TestEventsService {
@@ -34,6 +36,7 @@ export interface ProfilesService {
 
 export interface Services {
   readonly transport: 'bindings' | 'rest'
+  readonly health: HealthService
   readonly testEvents: TestEventsService
   readonly connection: ConnectionService
   readonly profiles: ProfilesService
@@ -41,6 +44,7 @@ export interface Services {
 }
 
 interface BoundServices {
+  HealthService?: HealthBound
   TestEventsService?: { Simulate: Call }
   ConnectionService?: { Status: Call; Connect: Call; Disconnect: Call }
   ProfilesService?: { List: Call; Switch: Call }
@@ -49,7 +53,7 @@ interface BoundServices {
 
 function bridge(): Required<BoundServices> | null {
   const main = (globalThis as { go?: { main?: BoundServices } }).go?.main
-  if (main?.TestEventsService && main.ConnectionService && main.ProfilesService && main.LeaderboardsService) {
+  if (main?.HealthService && main.TestEventsService && main.ConnectionService && main.ProfilesService && main.LeaderboardsService) {
     return main as Required<BoundServices>
   }
   return null
@@ -63,6 +67,7 @@ export function bindingServices(b = bridge()): Services | null {
   const sw = b.ProfilesService.Switch as (r: { name: string }) => Promise<unknown>
   return {
     transport: 'bindings',
+    health: healthBinding(b.HealthService),
     testEvents: { simulate: (e) => bound(() => sim(e)) },
     connection: {
       status: () => bound(() => b.ConnectionService.Status()),
@@ -83,6 +88,7 @@ export function bindingServices(b = bridge()): Services | null {
 export function restServices(call: RestCall, connection: ConnectionService): Services {
   return {
     transport: 'rest',
+    health: healthRest(call),
     testEvents: { simulate: (e) => call<LiveEvent>('POST', '/api/simulate', e) },
     connection,
     profiles: {
