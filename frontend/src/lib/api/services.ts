@@ -10,9 +10,11 @@
 import type { Connection } from './bootstrap'
 import { bound, type Call, type RestCall } from './services/base'
 import { leaderboardsBinding, leaderboardsRest, type LeaderboardsBound, type LeaderboardsService } from './services/leaderboards'
+import { flowsBinding, flowsRest, type FlowsBound, type FlowsService } from './services/flows'
 
 export * from './services/base'
 export type { LeaderboardsService } from './services/leaderboards'
+export type { FlowsService, FlowRunRequest } from './services/flows'
 import type { LiveEvent, ProfileInfo } from './types'
 
 export interface TestEventsService {
@@ -38,6 +40,7 @@ export interface Services {
   readonly connection: ConnectionService
   readonly profiles: ProfilesService
   readonly leaderboards: LeaderboardsService
+  readonly flows: FlowsService
 }
 
 interface BoundServices {
@@ -45,11 +48,12 @@ interface BoundServices {
   ConnectionService?: { Status: Call; Connect: Call; Disconnect: Call }
   ProfilesService?: { List: Call; Switch: Call }
   LeaderboardsService?: LeaderboardsBound
+  FlowsService?: FlowsBound
 }
 
 function bridge(): Required<BoundServices> | null {
   const main = (globalThis as { go?: { main?: BoundServices } }).go?.main
-  if (main?.TestEventsService && main.ConnectionService && main.ProfilesService && main.LeaderboardsService) {
+  if (main?.TestEventsService && main.ConnectionService && main.ProfilesService && main.LeaderboardsService && main.FlowsService) {
     return main as Required<BoundServices>
   }
   return null
@@ -76,6 +80,7 @@ export function bindingServices(b = bridge()): Services | null {
       },
     },
     leaderboards: leaderboardsBinding(b.LeaderboardsService),
+    flows: flowsBinding(b.FlowsService),
   }
 }
 
@@ -95,6 +100,7 @@ export function restServices(call: RestCall, connection: ConnectionService): Ser
       },
     },
     leaderboards: leaderboardsRest(call),
+    flows: flowsRest(call),
   }
 }
 
