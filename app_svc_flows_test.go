@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ltth/ltth/backend/action"
 	"github.com/ltth/ltth/backend/core/service"
 	"github.com/ltth/ltth/backend/domain"
 	"github.com/ltth/ltth/backend/flow"
@@ -88,13 +89,16 @@ func TestFlowsBoundMatchesREST(t *testing.T) {
 	}
 	sameJSON(t, "registry", reg, body)
 
-	vars, err := s.SetVariables(flow.VariablesPatch{"score": json.RawMessage(`7`), "who": json.RawMessage(`"ann"`)})
+	vars, err := s.SetVariables(flow.VariablesPatch{"score": action.NumberValue(7), "who": action.StringValue("ann")})
 	_, body = apiCall(t, a, http.MethodGet, "/api/variables", "")
 	if err != nil || len(vars) != 2 {
 		t.Fatalf("bound set variables: %v %v", vars, err)
 	}
 	sameJSON(t, "variables", vars, body)
 	sameJSON(t, "variables value", map[string]any{"score": 7, "who": "ann"}, body)
+	if vars, err := s.SetVariables(flow.VariablesPatch{"who": {}}); err != nil || len(vars) != 1 {
+		t.Fatalf("a null value deletes the variable: %v %v", vars, err)
+	}
 
 	exp, err := s.Export(flow.ExportRequest{})
 	_, body = apiCall(t, a, http.MethodGet, "/api/flows/export", "")
@@ -145,7 +149,7 @@ func flowsFailSame(t *testing.T, a *App, s *FlowsService) {
 		{second(s.Put(flow.Flow{ID: "bad", Name: "no trigger"})), http.MethodPut, "/api/flows/bad", `{"name":"no trigger"}`, "invalid"},
 		{second(s.Run(flow.RunRequest{ID: "hook", Event: &domain.Event{Type: "nonsense"}})), http.MethodPost, "/api/flows/hook/run", `{"type":"nonsense"}`, "invalid"},
 		{second(s.Runs(flow.FlowRef{ID: "nope"})), http.MethodGet, "/api/flows/nope/runs", "", "not_found"},
-		{second(s.SetVariables(flow.VariablesPatch{"bad name!": json.RawMessage(`1`)})), http.MethodPut, "/api/variables", `{"bad name!":1}`, "invalid"},
+		{second(s.SetVariables(flow.VariablesPatch{"bad name!": action.NumberValue(1)})), http.MethodPut, "/api/variables", `{"bad name!":1}`, "invalid"},
 		{second(s.Delete(flow.FlowRef{ID: "nope"})), http.MethodDelete, "/api/flows/nope", "", "not_found"},
 	}
 	for _, c := range cases {

@@ -61,10 +61,10 @@ type ExportRequest struct {
 	Secrets bool     `json:"secrets"`
 }
 
-// VariablesPatch sets variables by name; a JSON null deletes one. The
-// values are raw JSON because a variable holds whatever JSON value the
-// streamer or a flow gives it (text, number, boolean, list, object).
-type VariablesPatch map[string]json.RawMessage
+// VariablesPatch sets variables by name: each value is any JSON value
+// (text, number, boolean, list, object), and a JSON null deletes the
+// variable. An alias, so the generated bindings need no model of their own.
+type VariablesPatch = map[string]action.Value
 
 // List answers every flow, sorted by name then id.
 func (s *Service) List(context.Context) ([]View, error) {
@@ -173,7 +173,15 @@ func (s *Service) Variables(context.Context) (map[string]action.Value, error) {
 
 // SetVariables sets (null: deletes) variables and answers them all.
 func (s *Service) SetVariables(_ context.Context, req VariablesPatch) (map[string]action.Value, error) {
-	if err := s.e.SetVariables(req); err != nil {
+	raw := make(map[string]json.RawMessage, len(req))
+	for name, v := range req {
+		b, err := v.MarshalJSON()
+		if err != nil {
+			return nil, fmt.Errorf("%w: variable %s: %w", ErrInvalid, name, err)
+		}
+		raw[name] = b
+	}
+	if err := s.e.SetVariables(raw); err != nil {
 		return nil, err
 	}
 	return s.e.Variables(), nil
