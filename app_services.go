@@ -30,8 +30,14 @@ type ProfilesService struct{ app *App }
 // service.Services, named after it (<Field>Service; each capability's
 // adapter is in app_svc_<name>.go).
 func (a *App) boundServices() []any {
-	return []any{&HealthService{a}, &TestEventsService{a}, &ConnectionService{a}, &ProfilesService{a},
-		&LeaderboardsService{a}}
+	return []any{
+		&HealthService{a},
+		&TestEventsService{a},
+		&ConnectionService{a},
+		&ProfilesService{a},
+		&LeaderboardsService{a},
+		&FlowsService{a},
+	}
 }
 
 // services waits for the core and counts the call.

@@ -19,6 +19,7 @@ import (
 	"errors"
 
 	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/flow"
 	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/leaderboard"
 	"github.com/ltth/ltth/backend/store"
@@ -45,18 +46,26 @@ type Services struct {
 	Connection   *Connection
 	Profiles     *Profiles
 	Leaderboards *leaderboard.Service
+	Flows        *flow.Service
 }
 
 // New builds the services of the composition root over b; core fills in
 // the open profile's module services (Scoped).
 func New(b Backend, m Scoped) *Services {
-	return &Services{Health: &Health{b}, TestEvents: &TestEvents{b}, Connection: &Connection{b}, Profiles: &Profiles{b},
-		Leaderboards: m.Leaderboards}
+	return &Services{
+		Health:       &Health{b},
+		TestEvents:   &TestEvents{b},
+		Connection:   &Connection{b},
+		Profiles:     &Profiles{b},
+		Leaderboards: m.Leaderboards,
+		Flows:        m.Flows,
+	}
 }
 
 // Scoped are the services owned by the open profile's modules.
 type Scoped struct {
 	Leaderboards *leaderboard.Service
+	Flows        *flow.Service
 }
 
 // Error is what a service method fails with: a stable code from the shared

@@ -11,10 +11,12 @@ import type { Connection } from './bootstrap'
 import { bound, type Call, type RestCall } from './services/base'
 import { healthBinding, healthRest, type HealthBound, type HealthService } from './services/health'
 import { leaderboardsBinding, leaderboardsRest, type LeaderboardsBound, type LeaderboardsService } from './services/leaderboards'
+import { flowsBinding, flowsRest, type FlowsBound, type FlowsService } from './services/flows'
 
 export * from './services/base'
 export type { LeaderboardsService } from './services/leaderboards'
 export type { HealthService } from './services/health'
+export type { FlowsService, FlowRunRequest } from './services/flows'
 import type { LiveEvent, ProfileInfo } from './types'
 
 export interface TestEventsService {
@@ -41,6 +43,7 @@ export interface Services {
   readonly connection: ConnectionService
   readonly profiles: ProfilesService
   readonly leaderboards: LeaderboardsService
+  readonly flows: FlowsService
 }
 
 interface BoundServices {
@@ -49,11 +52,22 @@ interface BoundServices {
   ConnectionService?: { Status: Call; Connect: Call; Disconnect: Call }
   ProfilesService?: { List: Call; Switch: Call }
   LeaderboardsService?: LeaderboardsBound
+  FlowsService?: FlowsBound
 }
+
+/** Every bound service the window must have (one per line). */
+const BOUND: (keyof BoundServices)[] = [
+  'HealthService',
+  'TestEventsService',
+  'ConnectionService',
+  'ProfilesService',
+  'LeaderboardsService',
+  'FlowsService',
+]
 
 function bridge(): Required<BoundServices> | null {
   const main = (globalThis as { go?: { main?: BoundServices } }).go?.main
-  if (main?.HealthService && main.TestEventsService && main.ConnectionService && main.ProfilesService && main.LeaderboardsService) {
+  if (main && BOUND.every((name) => main[name])) {
     return main as Required<BoundServices>
   }
   return null
@@ -81,6 +95,7 @@ export function bindingServices(b = bridge()): Services | null {
       },
     },
     leaderboards: leaderboardsBinding(b.LeaderboardsService),
+    flows: flowsBinding(b.FlowsService),
   }
 }
 
@@ -101,6 +116,7 @@ export function restServices(call: RestCall, connection: ConnectionService): Ser
       },
     },
     leaderboards: leaderboardsRest(call),
+    flows: flowsRest(call),
   }
 }
 
