@@ -21,6 +21,8 @@ import (
 	"github.com/ltth/ltth/backend/domain"
 	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/leaderboard"
+	"github.com/ltth/ltth/backend/plugin"
+	"github.com/ltth/ltth/backend/plugin/external"
 	"github.com/ltth/ltth/backend/store"
 	"github.com/ltth/ltth/backend/tiktok/connector"
 )
@@ -43,18 +45,26 @@ type Services struct {
 	Connection   *Connection
 	Profiles     *Profiles
 	Leaderboards *leaderboard.Service
+
+	Plugins         *plugin.Service   // the plugin host (backend/plugin)
+	ExternalPlugins *external.Service // external plugins' status (backend/plugin/external)
 }
 
 // New builds the services of the composition root over b; core fills in
 // the open profile's module services (Scoped).
 func New(b Backend, m Scoped) *Services {
 	return &Services{TestEvents: &TestEvents{b}, Connection: &Connection{b}, Profiles: &Profiles{b},
-		Leaderboards: m.Leaderboards}
+		Leaderboards: m.Leaderboards,
+		Plugins:      m.Plugins, ExternalPlugins: m.ExternalPlugins,
+	}
 }
 
 // Scoped are the services owned by the open profile's modules.
 type Scoped struct {
 	Leaderboards *leaderboard.Service
+
+	Plugins         *plugin.Service
+	ExternalPlugins *external.Service
 }
 
 // Error is what a service method fails with: a stable code from the shared
