@@ -29,6 +29,7 @@ describe('services', () => {
         },
       },
       LeaderboardsService: { Top: async () => null, Reset: async () => ({}) },
+      PluginsService: {}, ExternalPluginsService: {},
     } as never)
     expect(svc?.transport).toBe('bindings')
     expect(await svc!.testEvents.simulate({ type: 'chat', id: '', ts: 0 })).toMatchObject({ id: '1' })

@@ -10,9 +10,13 @@
 import type { Connection } from './bootstrap'
 import { bound, type Call, type RestCall } from './services/base'
 import { leaderboardsBinding, leaderboardsRest, type LeaderboardsBound, type LeaderboardsService } from './services/leaderboards'
+import { pluginsBinding, pluginsRest, type PluginsBound, type PluginsService } from './services/plugins'
+import { externalPluginsBinding, externalPluginsRest, type ExternalPluginsBound, type ExternalPluginsService } from './services/extplugins'
 
 export * from './services/base'
 export type { LeaderboardsService } from './services/leaderboards'
+export type { PluginsService } from './services/plugins'
+export type { ExternalPluginsService } from './services/extplugins'
 import type { LiveEvent, ProfileInfo } from './types'
 
 export interface TestEventsService {
@@ -38,6 +42,8 @@ export interface Services {
   readonly connection: ConnectionService
   readonly profiles: ProfilesService
   readonly leaderboards: LeaderboardsService
+  readonly plugins: PluginsService
+  readonly externalPlugins: ExternalPluginsService
 }
 
 interface BoundServices {
@@ -45,11 +51,14 @@ interface BoundServices {
   ConnectionService?: { Status: Call; Connect: Call; Disconnect: Call }
   ProfilesService?: { List: Call; Switch: Call }
   LeaderboardsService?: LeaderboardsBound
+  PluginsService?: PluginsBound
+  ExternalPluginsService?: ExternalPluginsBound
 }
 
 function bridge(): Required<BoundServices> | null {
   const main = (globalThis as { go?: { main?: BoundServices } }).go?.main
-  if (main?.TestEventsService && main.ConnectionService && main.ProfilesService && main.LeaderboardsService) {
+  if (main?.TestEventsService && main.ConnectionService && main.ProfilesService && main.LeaderboardsService &&
+    main.PluginsService && main.ExternalPluginsService) {
     return main as Required<BoundServices>
   }
   return null
@@ -76,6 +85,8 @@ export function bindingServices(b = bridge()): Services | null {
       },
     },
     leaderboards: leaderboardsBinding(b.LeaderboardsService),
+    plugins: pluginsBinding(b.PluginsService),
+    externalPlugins: externalPluginsBinding(b.ExternalPluginsService),
   }
 }
 
@@ -95,6 +106,8 @@ export function restServices(call: RestCall, connection: ConnectionService): Ser
       },
     },
     leaderboards: leaderboardsRest(call),
+    plugins: pluginsRest(call),
+    externalPlugins: externalPluginsRest(call),
   }
 }
 
