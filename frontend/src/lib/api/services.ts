@@ -12,12 +12,16 @@ import { bound, type Call, type RestCall } from './services/base'
 import { healthBinding, healthRest, type HealthBound, type HealthService } from './services/health'
 import { leaderboardsBinding, leaderboardsRest, type LeaderboardsBound, type LeaderboardsService } from './services/leaderboards'
 import { flowsBinding, flowsRest, type FlowsBound, type FlowsService } from './services/flows'
+import { pluginsBinding, pluginsRest, type PluginsBound, type PluginsService } from './services/plugins'
+import { externalPluginsBinding, externalPluginsRest, type ExternalPluginsBound, type ExternalPluginsService } from './services/extplugins'
+import type { LiveEvent, ProfileInfo } from './types'
 
 export * from './services/base'
 export type { LeaderboardsService } from './services/leaderboards'
 export type { HealthService } from './services/health'
 export type { FlowsService, FlowRunRequest } from './services/flows'
-import type { LiveEvent, ProfileInfo } from './types'
+export type { PluginsService } from './services/plugins'
+export type { ExternalPluginsService } from './services/extplugins'
 
 export interface TestEventsService {
   /** Publishes event as simulated; resolves it as published (id, ts filled in). */
@@ -44,6 +48,8 @@ export interface Services {
   readonly profiles: ProfilesService
   readonly leaderboards: LeaderboardsService
   readonly flows: FlowsService
+  readonly plugins: PluginsService
+  readonly externalPlugins: ExternalPluginsService
 }
 
 interface BoundServices {
@@ -53,6 +59,8 @@ interface BoundServices {
   ProfilesService?: { List: Call; Switch: Call }
   LeaderboardsService?: LeaderboardsBound
   FlowsService?: FlowsBound
+  PluginsService?: PluginsBound
+  ExternalPluginsService?: ExternalPluginsBound
 }
 
 /** Every bound service the window must have (one per line). */
@@ -63,6 +71,8 @@ const BOUND: (keyof BoundServices)[] = [
   'ProfilesService',
   'LeaderboardsService',
   'FlowsService',
+  'PluginsService',
+  'ExternalPluginsService',
 ]
 
 function bridge(): Required<BoundServices> | null {
@@ -96,6 +106,8 @@ export function bindingServices(b = bridge()): Services | null {
     },
     leaderboards: leaderboardsBinding(b.LeaderboardsService),
     flows: flowsBinding(b.FlowsService),
+    plugins: pluginsBinding(b.PluginsService),
+    externalPlugins: externalPluginsBinding(b.ExternalPluginsService),
   }
 }
 
@@ -117,6 +129,8 @@ export function restServices(call: RestCall, connection: ConnectionService): Ser
     },
     leaderboards: leaderboardsRest(call),
     flows: flowsRest(call),
+    plugins: pluginsRest(call),
+    externalPlugins: externalPluginsRest(call),
   }
 }
 
