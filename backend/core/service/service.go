@@ -18,9 +18,12 @@ import (
 	"context"
 	"errors"
 
+	"github.com/ltth/ltth/backend/alert"
 	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/goal"
 	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/leaderboard"
+	"github.com/ltth/ltth/backend/overlay"
 	"github.com/ltth/ltth/backend/store"
 	"github.com/ltth/ltth/backend/tiktok/connector"
 )
@@ -39,22 +42,28 @@ type Backend interface {
 // A field's name is the service's name on both transports: the desktop
 // binds <Name>Service (package main), and Routes keys are "<Name>.<Method>".
 type Services struct {
-	TestEvents   *TestEvents
-	Connection   *Connection
-	Profiles     *Profiles
-	Leaderboards *leaderboard.Service
+	TestEvents     *TestEvents
+	Connection     *Connection
+	Profiles       *Profiles
+	Leaderboards   *leaderboard.Service
+	Alerts         *alert.Service
+	Goals          *goal.Service
+	OverlayPresets *overlay.PresetService
 }
 
 // New builds the services of the composition root over b; core fills in
 // the open profile's module services (Scoped).
 func New(b Backend, m Scoped) *Services {
 	return &Services{TestEvents: &TestEvents{b}, Connection: &Connection{b}, Profiles: &Profiles{b},
-		Leaderboards: m.Leaderboards}
+		Leaderboards: m.Leaderboards, Alerts: m.Alerts, Goals: m.Goals, OverlayPresets: m.OverlayPresets}
 }
 
 // Scoped are the services owned by the open profile's modules.
 type Scoped struct {
-	Leaderboards *leaderboard.Service
+	Leaderboards   *leaderboard.Service
+	Alerts         *alert.Service
+	Goals          *goal.Service
+	OverlayPresets *overlay.PresetService
 }
 
 // Error is what a service method fails with: a stable code from the shared
