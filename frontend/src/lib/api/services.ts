@@ -10,9 +10,15 @@
 import type { Connection } from './bootstrap'
 import { bound, type Call, type RestCall } from './services/base'
 import { leaderboardsBinding, leaderboardsRest, type LeaderboardsBound, type LeaderboardsService } from './services/leaderboards'
+import { alertsBinding, alertsRest, type AlertsBound, type AlertsService } from './services/alerts'
+import { goalsBinding, goalsRest, type GoalsBound, type GoalsService } from './services/goals'
+import { overlayPresetsBinding, overlayPresetsRest, type OverlayPresetsBound, type OverlayPresetsService } from './services/overlaypresets'
 
 export * from './services/base'
 export type { LeaderboardsService } from './services/leaderboards'
+export type { AlertsService } from './services/alerts'
+export type { GoalsService } from './services/goals'
+export type { OverlayPresetsService } from './services/overlaypresets'
 import type { LiveEvent, ProfileInfo } from './types'
 
 export interface TestEventsService {
@@ -38,6 +44,9 @@ export interface Services {
   readonly connection: ConnectionService
   readonly profiles: ProfilesService
   readonly leaderboards: LeaderboardsService
+  readonly alerts: AlertsService
+  readonly goals: GoalsService
+  readonly overlayPresets: OverlayPresetsService
 }
 
 interface BoundServices {
@@ -45,11 +54,15 @@ interface BoundServices {
   ConnectionService?: { Status: Call; Connect: Call; Disconnect: Call }
   ProfilesService?: { List: Call; Switch: Call }
   LeaderboardsService?: LeaderboardsBound
+  AlertsService?: AlertsBound
+  GoalsService?: GoalsBound
+  OverlayPresetsService?: OverlayPresetsBound
 }
 
 function bridge(): Required<BoundServices> | null {
   const main = (globalThis as { go?: { main?: BoundServices } }).go?.main
-  if (main?.TestEventsService && main.ConnectionService && main.ProfilesService && main.LeaderboardsService) {
+  if (main?.TestEventsService && main.ConnectionService && main.ProfilesService && main.LeaderboardsService &&
+    main.AlertsService && main.GoalsService && main.OverlayPresetsService) {
     return main as Required<BoundServices>
   }
   return null
@@ -76,6 +89,9 @@ export function bindingServices(b = bridge()): Services | null {
       },
     },
     leaderboards: leaderboardsBinding(b.LeaderboardsService),
+    alerts: alertsBinding(b.AlertsService),
+    goals: goalsBinding(b.GoalsService),
+    overlayPresets: overlayPresetsBinding(b.OverlayPresetsService),
   }
 }
 
@@ -95,6 +111,9 @@ export function restServices(call: RestCall, connection: ConnectionService): Ser
       },
     },
     leaderboards: leaderboardsRest(call),
+    alerts: alertsRest(call),
+    goals: goalsRest(call),
+    overlayPresets: overlayPresetsRest(call),
   }
 }
 
