@@ -39,6 +39,9 @@ func (a *App) boundServices() []any {
 		&FlowsService{a},
 		&PluginsService{a},
 		&ExternalPluginsService{a},
+		&AlertsService{a},
+		&GoalsService{a},
+		&OverlayPresetsService{a},
 	}
 }
 

@@ -1,12 +1,14 @@
 package alert
 
 import (
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/httpapi"
 )
 
 func long(screen string, prio int) Config {
@@ -238,12 +240,19 @@ func TestRender(t *testing.T) {
 func TestConfigPersistsAndValidates(t *testing.T) {
 	dir := t.TempDir()
 	h := newHarness(t, openStore(t, dir), Options{})
-	if _, err := h.m.PatchConfig("follow", []byte(`{"text":"hi {nickname}","screen":"left","priority":7}`)); err != nil {
+	patch := func(body string) (Config, error) {
+		req := PutConfigRequest{EventType: "follow"}
+		if err := httpapi.Strict([]byte(body), &req.Patch); err != nil {
+			return Config{}, err
+		}
+		return h.m.Service().PutConfig(context.Background(), req)
+	}
+	if _, err := patch(`{"text":"hi {nickname}","screen":"left","priority":7}`); err != nil {
 		t.Fatal(err)
 	}
 	bad := []string{`{"screen":"a b"}`, `{"durationMs":5}`, `{"imageUrl":"javascript:alert(1)"}`, `{"minCoins":-1}`, `{`}
 	for _, p := range bad {
-		if _, err := h.m.PatchConfig("follow", []byte(p)); err == nil {
+		if _, err := patch(p); err == nil {
 			t.Errorf("patch %s accepted", p)
 		}
 	}

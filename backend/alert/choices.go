@@ -1,11 +1,9 @@
 package alert
 
 import (
-	"net/http"
 	"sort"
 
 	"github.com/ltth/ltth/backend/action"
-	"github.com/ltth/ltth/backend/httpapi"
 )
 
 // Animations are the entry animations the alert overlay plays
@@ -41,16 +39,4 @@ func (m *Module) Screens() []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-func (m *Module) getScreens(w http.ResponseWriter, _ *http.Request) {
-	names := m.Screens()
-	out := make([]action.Option, len(names))
-	for i, s := range names {
-		out[i] = action.Option{Value: s, Label: s}
-		if s == DefaultScreen {
-			out[i].Label = s + " (default)"
-		}
-	}
-	httpapi.WriteJSON(w, http.StatusOK, out)
 }

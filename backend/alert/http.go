@@ -24,6 +24,9 @@ const maxBody = 64 << 10
 //
 // test and skip/clear share one pattern, because "/api/alerts/test/{x}" and
 // "/api/alerts/{screen}/skip" would overlap in net/http's ServeMux.
+//
+// The handlers only decode and encode: the service (svc.go) holds the logic
+// both transports share.
 func (m *Module) Routes() []module.Route {
 	return []module.Route{
 		{Pattern: "GET /api/alerts/config", Handler: http.HandlerFunc(m.getConfigs)},
@@ -36,7 +39,8 @@ func (m *Module) Routes() []module.Route {
 }
 
 func (m *Module) getConfigs(w http.ResponseWriter, r *http.Request) {
-	httpapi.WriteJSON(w, http.StatusOK, m.Configs())
+	cs, err := m.Service().Configs(r.Context())
+	respond(w, http.StatusOK, cs, err)
 }
 
 func (m *Module) putConfig(w http.ResponseWriter, r *http.Request) {
@@ -44,12 +48,13 @@ func (m *Module) putConfig(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	c, err := m.PatchConfig(r.PathValue("eventType"), body)
-	if err != nil {
+	req := PutConfigRequest{EventType: r.PathValue("eventType")}
+	if err := httpapi.Strict(body, &req.Patch); err != nil { // unknown fields are an error
 		httpapi.WriteError(w, err)
 		return
 	}
-	httpapi.WriteJSON(w, http.StatusOK, c)
+	c, err := m.Service().PutConfig(r.Context(), req)
+	respond(w, http.StatusOK, c, err)
 }
 
 func (m *Module) postPause(w http.ResponseWriter, r *http.Request) {
@@ -57,17 +62,17 @@ func (m *Module) postPause(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	var req struct {
-		Paused *bool `json:"paused"`
-	}
-	if err := json.Unmarshal(body, &req); err != nil || req.Paused == nil {
-		httpapi.WriteErrorText(w, http.StatusBadRequest, `body must be {"paused": true|false}`)
+	var req PauseRequest
+	if err := json.Unmarshal(body, &req); err != nil {
+		httpapi.WriteError(w, ErrPausedRequired)
 		return
 	}
-	m.SetPaused(*req.Paused)
-	httpapi.WriteJSON(w, http.StatusOK, Paused{Paused: *req.Paused})
+	p, err := m.Service().Pause(r.Context(), req)
+	respond(w, http.StatusOK, p, err)
 }
 
+// postAction routes POST /api/alerts/{a}/{b}: a test alert (a = "test",
+// b an alertable type) or a screen's skip/clear.
 func (m *Module) postAction(w http.ResponseWriter, r *http.Request) {
 	a, b := r.PathValue("a"), r.PathValue("b")
 	switch {
@@ -76,9 +81,11 @@ func (m *Module) postAction(w http.ResponseWriter, r *http.Request) {
 	case !screenRe.MatchString(a):
 		httpapi.WriteErrorText(w, http.StatusNotFound, "unknown screen or event type")
 	case b == "skip":
-		httpapi.WriteJSON(w, http.StatusOK, map[string]any{"screen": a, "skipped": m.Skip(a)})
+		res, err := m.Service().Skip(r.Context(), ScreenRequest{Screen: a})
+		respond(w, http.StatusOK, res, err)
 	case b == "clear":
-		httpapi.WriteJSON(w, http.StatusOK, map[string]any{"screen": a, "cleared": m.Clear(a)})
+		res, err := m.Service().Clear(r.Context(), ScreenRequest{Screen: a})
+		respond(w, http.StatusOK, res, err)
 	case a == "test":
 		httpapi.WriteError(w, ErrUnknownType)
 	default:
@@ -91,25 +98,34 @@ func (m *Module) postTest(w http.ResponseWriter, r *http.Request, eventType stri
 	if !ok {
 		return
 	}
-	var preview *Config
+	req := TestRequest{EventType: eventType}
 	if len(body) > 0 {
-		c := m.Configs()[eventType]
-		if err := json.Unmarshal(body, &c); err != nil {
+		req.Preview = &ConfigPatch{}
+		if err := json.Unmarshal(body, req.Preview); err != nil {
 			httpapi.WriteErrorText(w, http.StatusBadRequest, "invalid config JSON: "+err.Error())
 			return
 		}
-		preview = &c
 	}
-	a, err := m.Test(eventType, preview)
+	res, err := m.Service().Test(r.Context(), req)
+	respond(w, http.StatusAccepted, res, err)
+}
+
+func (m *Module) getStatus(w http.ResponseWriter, r *http.Request) {
+	st, err := m.Service().Status(r.Context())
+	respond(w, http.StatusOK, st, err)
+}
+
+func (m *Module) getScreens(w http.ResponseWriter, r *http.Request) {
+	out, err := m.Service().Screens(r.Context())
+	respond(w, http.StatusOK, out, err)
+}
+
+func respond(w http.ResponseWriter, status int, v any, err error) {
 	if err != nil {
 		httpapi.WriteError(w, err)
 		return
 	}
-	httpapi.WriteJSON(w, http.StatusAccepted, map[string]any{"alert": a, "paused": m.Paused()})
-}
-
-func (m *Module) getStatus(w http.ResponseWriter, r *http.Request) {
-	httpapi.WriteJSON(w, http.StatusOK, map[string]any{"paused": m.Paused(), "screens": m.Status()})
+	httpapi.WriteJSON(w, status, v)
 }
 
 func readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {

@@ -54,19 +54,6 @@ func (m *Module) SetConfig(eventType string, c Config) (Config, error) {
 	return c, nil
 }
 
-// PatchConfig applies the JSON fields of patch over the current
-// configuration of eventType (absent fields keep their value) and saves it.
-func (m *Module) PatchConfig(eventType string, patch []byte) (Config, error) {
-	if !Alertable(eventType) {
-		return Config{}, fmt.Errorf("%w: %q", ErrUnknownType, eventType)
-	}
-	c := m.Configs()[eventType]
-	if err := httpapi.Strict(patch, &c); err != nil { // unknown fields are an error
-		return Config{}, err
-	}
-	return m.SetConfig(eventType, c)
-}
-
 // Test queues a sample alert for eventType, ignoring Enabled and MinCoins.
 // A non-nil preview is used instead of the saved configuration (to try out
 // unsaved settings). It returns the queued alert.

@@ -26,6 +26,9 @@ func (c *Core) buildModules(s *scope) ([]module.Module, error) {
 	goals := goal.New(c.bus, db, goal.Options{Log: logFor("goal")})
 	boards := leaderboard.New(c.bus, db, leaderboard.Options{Log: logFor("leaderboard")})
 	s.svc.Leaderboards = boards.Service()
+	s.svc.Alerts, s.svc.Goals = s.alerts.Service(), goals.Service()
+	presets := overlay.NewPresets(presetStore{db}, c.bus)
+	s.svc.OverlayPresets = presets.Service()
 	hist := history.New(c.bus, db, history.Options{Log: logFor("history")})
 	reg := action.NewRegistry()
 	flows, err := flow.New(flow.Options{
@@ -48,7 +51,7 @@ func (c *Core) buildModules(s *scope) ([]module.Module, error) {
 		connector.Deps{Bus: c.bus, Log: logFor("tiktok"), Settings: db, DataDir: c.opts.DataDir})
 	// Consumers first, the event source last, so nothing published at
 	// start-up is missed.
-	mods := append([]module.Module{s.alerts, goals, boards, hist, overlay.NewPresets(presetStore{db}, c.bus)}, append(c.bridges(s, goals, plugins), flows, plugins, ext, s.conn)...)
+	mods := append([]module.Module{s.alerts, goals, boards, hist, presets}, append(c.bridges(s, goals, plugins), flows, plugins, ext, s.conn)...)
 	if err := addBlocks(reg, mods); err != nil {
 		return nil, err
 	}

@@ -42,36 +42,39 @@ func (m *Module) Routes() []module.Route {
 	}
 }
 
+// The handlers only decode and encode: the service (svc.go) holds the logic
+// both transports share.
 func (m *Module) getGoals(w http.ResponseWriter, r *http.Request) {
-	httpapi.WriteJSON(w, http.StatusOK, m.List())
+	list, err := m.Service().List(r.Context())
+	respond(w, http.StatusOK, list, err)
 }
 
 func (m *Module) getGoal(w http.ResponseWriter, r *http.Request) {
-	v, err := m.Get(r.PathValue("id"))
+	v, err := m.Service().Get(r.Context(), GoalRequest{ID: r.PathValue("id")})
 	respond(w, http.StatusOK, v, err)
 }
 
 func (m *Module) postGoal(w http.ResponseWriter, r *http.Request) {
-	m.patchHTTP(w, r, newID(), http.StatusCreated)
-}
-
-func (m *Module) putGoalHTTP(w http.ResponseWriter, r *http.Request) {
-	m.patchHTTP(w, r, r.PathValue("id"), http.StatusOK)
-}
-
-func (m *Module) patchHTTP(w http.ResponseWriter, r *http.Request, id string, status int) {
-	body, ok := readBody(w, r)
+	in, ok := readInput(w, r)
 	if !ok {
 		return
 	}
-	v, err := m.Patch(id, body)
-	respond(w, status, v, err)
+	v, err := m.Service().Create(r.Context(), in)
+	respond(w, http.StatusCreated, v, err)
+}
+
+func (m *Module) putGoalHTTP(w http.ResponseWriter, r *http.Request) {
+	in, ok := readInput(w, r)
+	if !ok {
+		return
+	}
+	v, err := m.Service().Put(r.Context(), PutRequest{ID: r.PathValue("id"), Goal: in})
+	respond(w, http.StatusOK, v, err)
 }
 
 func (m *Module) deleteGoal(w http.ResponseWriter, r *http.Request) {
-	id := r.PathValue("id")
-	err := m.Delete(id)
-	respond(w, http.StatusOK, map[string]any{"id": id, "deleted": true}, err)
+	res, err := m.Service().Delete(r.Context(), GoalRequest{ID: r.PathValue("id")})
+	respond(w, http.StatusOK, res, err)
 }
 
 func (m *Module) postAdjust(w http.ResponseWriter, r *http.Request) {
@@ -79,25 +82,36 @@ func (m *Module) postAdjust(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	var req struct {
-		Op     string `json:"op"`
-		Amount int64  `json:"amount"`
-	}
+	var req AdjustRequest
 	if err := json.Unmarshal(body, &req); err != nil {
 		httpapi.WriteErrorText(w, http.StatusBadRequest, `body must be {"op": "add"|"set"|"reset", "amount": n}`)
 		return
 	}
-	v, err := m.Adjust(r.PathValue("id"), req.Op, req.Amount)
+	req.ID = r.PathValue("id")
+	v, err := m.Service().Adjust(r.Context(), req)
 	respond(w, http.StatusOK, v, err)
 }
 
 func respond(w http.ResponseWriter, status int, v any, err error) {
-	switch {
-	case err == nil:
-		httpapi.WriteJSON(w, status, v)
-	default:
+	if err != nil {
 		httpapi.WriteError(w, err)
+		return
 	}
+	httpapi.WriteJSON(w, status, v)
+}
+
+// readInput reads a create/update body (DecodeInput).
+func readInput(w http.ResponseWriter, r *http.Request) (Input, bool) {
+	body, ok := readBody(w, r)
+	if !ok {
+		return Input{}, false
+	}
+	in, err := DecodeInput(body)
+	if err != nil {
+		httpapi.WriteError(w, err)
+		return Input{}, false
+	}
+	return in, true
 }
 
 func readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {

@@ -69,14 +69,19 @@ func (m *Module) Get(id string) (View, error) {
 	return view(e), nil
 }
 
-// Patch creates goal id or updates it with the JSON fields of patch (absent
-// fields keep their value; a new goal needs at least kind and target).
-// Setting "target" without "startTarget" sets both.
+// Patch creates goal id or updates it with the JSON fields of patch (see
+// DecodeInput and Update).
 func (m *Module) Patch(id string, patch []byte) (View, error) {
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(patch, &fields); err != nil {
-		return View{}, fmt.Errorf("%w: body must be a JSON object: %v", ErrInvalid, err)
+	in, err := DecodeInput(patch)
+	if err != nil {
+		return View{}, err
 	}
+	return m.Update(id, in)
+}
+
+// Update creates goal id or updates it with the fields of in (absent
+// fields keep their value; a new goal needs at least kind and target).
+func (m *Module) Update(id string, in Input) (View, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	e := m.goals[id]
@@ -84,15 +89,8 @@ func (m *Module) Patch(id string, patch []byte) (View, error) {
 	if e != nil {
 		g = e.goal
 	}
-	if err := httpapi.Strict(patch, &g); err != nil { // unknown fields are an error
-		return View{}, fmt.Errorf("%w: %v", ErrInvalid, err)
-	}
+	g = in.apply(g)
 	g.ID = id
-	if _, ok := fields["target"]; ok {
-		if _, ok := fields["startTarget"]; !ok {
-			g.StartTarget = g.Target
-		}
-	}
 	if err := g.Validate(); err != nil {
 		return View{}, fmt.Errorf("%w: %v", ErrInvalid, err)
 	}

@@ -79,8 +79,10 @@ func (p *Presets) Routes() []module.Route {
 	}
 }
 
-func (p *Presets) handleList(w http.ResponseWriter, _ *http.Request) {
-	list, err := p.store.List()
+// The dashboard's handlers only decode and encode: the service
+// (presetsvc.go) holds the logic both transports share.
+func (p *Presets) handleList(w http.ResponseWriter, r *http.Request) {
+	list, err := p.Service().List(r.Context())
 	if err != nil {
 		httpapi.WriteError(w, err)
 		return
@@ -89,7 +91,6 @@ func (p *Presets) handleList(w http.ResponseWriter, _ *http.Request) {
 }
 
 func (p *Presets) handlePut(w http.ResponseWriter, r *http.Request) {
-	name := strings.TrimSpace(r.PathValue("name"))
 	var body struct {
 		Overlay string            `json:"overlay"`
 		Params  map[string]string `json:"params"`
@@ -99,17 +100,8 @@ func (p *Presets) handlePut(w http.ResponseWriter, r *http.Request) {
 		httpapi.WriteError(w, err)
 		return
 	}
-	pr, err := ValidatePreset(Preset{Name: name, Overlay: body.Overlay, Params: body.Params, CSS: body.CSS})
-	if err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	if err := p.store.Put(pr); err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	p.changed(name)
-	saved, err := p.store.Get(name)
+	saved, err := p.Service().Put(r.Context(), PutPresetRequest{Name: r.PathValue("name"),
+		Overlay: body.Overlay, Params: body.Params, CSS: body.CSS})
 	if err != nil {
 		httpapi.WriteError(w, err)
 		return
@@ -118,12 +110,10 @@ func (p *Presets) handlePut(w http.ResponseWriter, r *http.Request) {
 }
 
 func (p *Presets) handleDelete(w http.ResponseWriter, r *http.Request) {
-	name := r.PathValue("name")
-	if err := p.store.Delete(name); err != nil {
+	if _, err := p.Service().Delete(r.Context(), PresetRequest{Name: r.PathValue("name")}); err != nil {
 		httpapi.WriteError(w, err)
 		return
 	}
-	p.changed(name)
 	w.WriteHeader(http.StatusNoContent)
 }
 

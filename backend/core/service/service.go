@@ -18,10 +18,13 @@ import (
 	"context"
 	"errors"
 
+	"github.com/ltth/ltth/backend/alert"
 	"github.com/ltth/ltth/backend/domain"
 	"github.com/ltth/ltth/backend/flow"
+	"github.com/ltth/ltth/backend/goal"
 	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/leaderboard"
+	"github.com/ltth/ltth/backend/overlay"
 	"github.com/ltth/ltth/backend/plugin"
 	"github.com/ltth/ltth/backend/plugin/external"
 	"github.com/ltth/ltth/backend/store"
@@ -51,6 +54,9 @@ type Services struct {
 	Flows           *flow.Service
 	Plugins         *plugin.Service   // the plugin host (backend/plugin)
 	ExternalPlugins *external.Service // external plugins' status (backend/plugin/external)
+	Alerts          *alert.Service
+	Goals           *goal.Service
+	OverlayPresets  *overlay.PresetService
 }
 
 // New builds the services of the composition root over b; core fills in
@@ -65,6 +71,9 @@ func New(b Backend, m Scoped) *Services {
 		Flows:           m.Flows,
 		Plugins:         m.Plugins,
 		ExternalPlugins: m.ExternalPlugins,
+		Alerts:          m.Alerts,
+		Goals:           m.Goals,
+		OverlayPresets:  m.OverlayPresets,
 	}
 }
 
@@ -74,6 +83,9 @@ type Scoped struct {
 	Flows           *flow.Service
 	Plugins         *plugin.Service
 	ExternalPlugins *external.Service
+	Alerts          *alert.Service
+	Goals           *goal.Service
+	OverlayPresets  *overlay.PresetService
 }
 
 // Error is what a service method fails with: a stable code from the shared

@@ -237,6 +237,356 @@ export namespace action {
 
 }
 
+export namespace alert {
+	
+	export class Alert {
+	    id: string;
+	    screen: string;
+	    eventType: string;
+	    text: string;
+	    html?: string;
+	    imageUrl: string;
+	    soundUrl: string;
+	    videoUrl: string;
+	    durationMs: number;
+	    animation: string;
+	    event?: domain.Event;
+	    flowId?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Alert(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.screen = source["screen"];
+	        this.eventType = source["eventType"];
+	        this.text = source["text"];
+	        this.html = source["html"];
+	        this.imageUrl = source["imageUrl"];
+	        this.soundUrl = source["soundUrl"];
+	        this.videoUrl = source["videoUrl"];
+	        this.durationMs = source["durationMs"];
+	        this.animation = source["animation"];
+	        this.event = this.convertValues(source["event"], domain.Event);
+	        this.flowId = source["flowId"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ClearResult {
+	    screen: string;
+	    cleared: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ClearResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.screen = source["screen"];
+	        this.cleared = source["cleared"];
+	    }
+	}
+	export class Config {
+	    enabled: boolean;
+	    text: string;
+	    soundUrl: string;
+	    imageUrl: string;
+	    videoUrl: string;
+	    durationMs: number;
+	    animation: string;
+	    minCoins: number;
+	    screen: string;
+	    priority: number;
+	    comboSteps: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Config(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.enabled = source["enabled"];
+	        this.text = source["text"];
+	        this.soundUrl = source["soundUrl"];
+	        this.imageUrl = source["imageUrl"];
+	        this.videoUrl = source["videoUrl"];
+	        this.durationMs = source["durationMs"];
+	        this.animation = source["animation"];
+	        this.minCoins = source["minCoins"];
+	        this.screen = source["screen"];
+	        this.priority = source["priority"];
+	        this.comboSteps = source["comboSteps"];
+	    }
+	}
+	export class ConfigPatch {
+	    enabled?: boolean;
+	    text?: string;
+	    soundUrl?: string;
+	    imageUrl?: string;
+	    videoUrl?: string;
+	    durationMs?: number;
+	    animation?: string;
+	    minCoins?: number;
+	    screen?: string;
+	    priority?: number;
+	    comboSteps?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConfigPatch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.enabled = source["enabled"];
+	        this.text = source["text"];
+	        this.soundUrl = source["soundUrl"];
+	        this.imageUrl = source["imageUrl"];
+	        this.videoUrl = source["videoUrl"];
+	        this.durationMs = source["durationMs"];
+	        this.animation = source["animation"];
+	        this.minCoins = source["minCoins"];
+	        this.screen = source["screen"];
+	        this.priority = source["priority"];
+	        this.comboSteps = source["comboSteps"];
+	    }
+	}
+	export class PauseRequest {
+	    paused?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PauseRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.paused = source["paused"];
+	    }
+	}
+	export class Paused {
+	    paused: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Paused(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.paused = source["paused"];
+	    }
+	}
+	export class PutConfigRequest {
+	    eventType: string;
+	    patch: ConfigPatch;
+	
+	    static createFrom(source: any = {}) {
+	        return new PutConfigRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.eventType = source["eventType"];
+	        this.patch = this.convertValues(source["patch"], ConfigPatch);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ScreenStatus {
+	    name: string;
+	    showing?: Alert;
+	    queued: number;
+	    coalesced: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScreenStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.showing = this.convertValues(source["showing"], Alert);
+	        this.queued = source["queued"];
+	        this.coalesced = source["coalesced"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class QueueStatus {
+	    paused: boolean;
+	    screens: ScreenStatus[];
+	
+	    static createFrom(source: any = {}) {
+	        return new QueueStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.paused = source["paused"];
+	        this.screens = this.convertValues(source["screens"], ScreenStatus);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ScreenRequest {
+	    screen: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScreenRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.screen = source["screen"];
+	    }
+	}
+	
+	export class SkipResult {
+	    screen: string;
+	    skipped: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SkipResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.screen = source["screen"];
+	        this.skipped = source["skipped"];
+	    }
+	}
+	export class TestRequest {
+	    eventType: string;
+	    preview?: ConfigPatch;
+	
+	    static createFrom(source: any = {}) {
+	        return new TestRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.eventType = source["eventType"];
+	        this.preview = this.convertValues(source["preview"], ConfigPatch);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TestResult {
+	    alert: Alert;
+	    paused: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new TestResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.alert = this.convertValues(source["alert"], Alert);
+	        this.paused = source["paused"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace bus {
 	
 	export class SubscriberStats {
@@ -1128,6 +1478,151 @@ export namespace flow {
 
 }
 
+export namespace goal {
+	
+	export class AdjustRequest {
+	    id: string;
+	    op: string;
+	    amount: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new AdjustRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.op = source["op"];
+	        this.amount = source["amount"];
+	    }
+	}
+	export class Deleted {
+	    id: string;
+	    deleted: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Deleted(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.deleted = source["deleted"];
+	    }
+	}
+	export class GoalRequest {
+	    id: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new GoalRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	    }
+	}
+	export class Input {
+	    id?: string;
+	    name?: string;
+	    kind?: string;
+	    target?: number;
+	    startTarget?: number;
+	    onReach?: string;
+	    increment?: number;
+	    style?: string;
+	    color?: string;
+	    hidden?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Input(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.target = source["target"];
+	        this.startTarget = source["startTarget"];
+	        this.onReach = source["onReach"];
+	        this.increment = source["increment"];
+	        this.style = source["style"];
+	        this.color = source["color"];
+	        this.hidden = source["hidden"];
+	    }
+	}
+	export class PutRequest {
+	    id: string;
+	    goal: Input;
+	
+	    static createFrom(source: any = {}) {
+	        return new PutRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.goal = this.convertValues(source["goal"], Input);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class View {
+	    id: string;
+	    name: string;
+	    kind: string;
+	    target: number;
+	    startTarget: number;
+	    onReach: string;
+	    increment: number;
+	    style: string;
+	    color?: string;
+	    hidden: boolean;
+	    value: number;
+	    reached: boolean;
+	    overlayUrl: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new View(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.target = source["target"];
+	        this.startTarget = source["startTarget"];
+	        this.onReach = source["onReach"];
+	        this.increment = source["increment"];
+	        this.style = source["style"];
+	        this.color = source["color"];
+	        this.hidden = source["hidden"];
+	        this.value = source["value"];
+	        this.reached = source["reached"];
+	        this.overlayUrl = source["overlayUrl"];
+	    }
+	}
+
+}
+
 export namespace leaderboard {
 	
 	export class ResetRequest {
@@ -1293,6 +1788,94 @@ export namespace main {
 	        this.error = source["error"];
 	        this.transport = source["transport"];
 	        this.pages = source["pages"];
+	    }
+	}
+
+}
+
+export namespace overlay {
+	
+	export class Preset {
+	    name: string;
+	    overlay: string;
+	    params: Record<string, string>;
+	    css: string;
+	    // Go type: time
+	    updatedAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Preset(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.overlay = source["overlay"];
+	        this.params = source["params"];
+	        this.css = source["css"];
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PresetDeleted {
+	    name: string;
+	    deleted: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PresetDeleted(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.deleted = source["deleted"];
+	    }
+	}
+	export class PresetRequest {
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PresetRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	    }
+	}
+	export class PutPresetRequest {
+	    name: string;
+	    overlay: string;
+	    params: Record<string, string>;
+	    css: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PutPresetRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.overlay = source["overlay"];
+	        this.params = source["params"];
+	        this.css = source["css"];
 	    }
 	}
 

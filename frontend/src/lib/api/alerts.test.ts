@@ -19,6 +19,7 @@ import {
   validateAlertConfig,
 } from './alerts'
 import { ApiClient } from './client'
+import { alertsBinding } from './services/alerts'
 
 const conn: Connection = { mode: 'browser', baseUrl: 'http://127.0.0.1:3000', token: 'tok', version: '', headless: false }
 
@@ -53,7 +54,7 @@ function recorder(routes: Record<string, { status?: number; body?: unknown }>) {
 describe('alerts api', () => {
   it('loads configs, filling in every type and missing fields', async () => {
     const { fetcher } = recorder({ 'GET /api/alerts/config': { body: { gift: { enabled: false, text: 'hi {nickname}', durationMs: 3000 } } } })
-    const cs = await new AlertsApi(conn, fetcher).configs()
+    const cs = await new AlertsApi(new ApiClient(conn, fetcher).services.alerts).configs()
     expect(cs.gift).toMatchObject({ enabled: false, text: 'hi {nickname}', durationMs: 3000, screen: 'main', animation: 'fade' })
     expect(cs.follow).toEqual(defaultAlertConfig('follow'))
     expect(Object.keys(cs)).toHaveLength(9)
@@ -69,7 +70,7 @@ describe('alerts api', () => {
       'POST /api/alerts/side/clear': { body: { screen: 'side', cleared: 3 } },
       'GET /api/alerts/status': { body: { paused: true, screens: [{ name: 'main', queued: 2, dropped: 0 }] } },
     })
-    const api = new AlertsApi(conn, fetcher)
+    const api = new AlertsApi(new ApiClient(conn, fetcher).services.alerts)
     expect(await api.saveConfig('gift', { minCoins: 5 })).toEqual(saved)
     expect(calls[0]).toMatchObject({ method: 'PUT', auth: 'Bearer tok', body: { minCoins: 5 } })
     const r = await api.test('gift')
@@ -84,9 +85,51 @@ describe('alerts api', () => {
     expect(await api.status()).toEqual({ paused: true, screens: [{ name: 'main', queued: 2, dropped: 0 }] })
   })
 
+  it('calls the bound methods with typed requests, and carries their error codes', async () => {
+    const seen: unknown[] = []
+    const rec = (name: string, reply: unknown) => (async (r?: unknown) => (seen.push(r === undefined ? [name] : [name, r]), reply)) as never
+    const api = new AlertsApi(
+      alertsBinding({
+        Configs: rec('configs', { gift: { enabled: false } }),
+        PutConfig: rec('put', { ...defaultAlertConfig('gift'), minCoins: 5 }),
+        Test: (async () => {
+          throw new Error('{"error":"event type cannot have an alert: \\"viewers\\"","code":"not_found"}')
+        }) as never,
+        Pause: rec('pause', { paused: true }),
+        Skip: rec('skip', { screen: 'main', skipped: true }),
+        Clear: rec('clear', { screen: 'side', cleared: 2 }),
+        Status: rec('status', { paused: true, screens: null }),
+        Screens: rec('screens', [{ value: 'main', label: 'main (default)' }]),
+      }),
+    )
+    expect((await api.configs()).gift.enabled).toBe(false)
+    expect((await api.saveConfig('gift', { minCoins: 5 })).minCoins).toBe(5)
+    await api.setPaused(true)
+    expect(await api.skip('main')).toBe(true)
+    expect(await api.clear('side')).toBe(2)
+    expect(await api.status()).toEqual({ paused: true, screens: [] })
+    expect(seen).toEqual([
+      ['configs'],
+      ['put', { eventType: 'gift', patch: { minCoins: 5 } }],
+      ['pause', { paused: true }],
+      ['skip', { screen: 'main' }],
+      ['clear', { screen: 'side' }],
+      ['status'],
+    ])
+    await expect(api.test('gift')).rejects.toMatchObject({ code: 'not_found', status: 404, name: 'ServiceError' })
+  })
+
+  it('a status poll rejects when its signal aborts', async () => {
+    const api = new AlertsApi(alertsBinding({ Status: (() => new Promise(() => {})) as never } as never))
+    const ctl = new AbortController()
+    const p = api.status(ctl.signal)
+    ctl.abort(new Error('timed out'))
+    await expect(p).rejects.toThrow('timed out')
+  })
+
   it('turns a missing module into a notAvailable error', async () => {
     const { fetcher } = recorder({})
-    await expect(new AlertsApi(conn, fetcher).configs()).rejects.toMatchObject({ status: 404, notAvailable: true })
+    await expect(new AlertsApi(new ApiClient(conn, fetcher).services.alerts).configs()).rejects.toMatchObject({ status: 404, notAvailable: true })
   })
 
   it('validates like the backend', () => {

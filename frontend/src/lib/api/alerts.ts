@@ -1,12 +1,11 @@
-// Alerts REST API (backend/alert): per event type configuration, test
+// Alerts API (backend/alert, through the alerts service): per event type configuration, test
 // alerts, pause, skip/clear per overlay screen, queue status. Plus the
 // pure helpers the alerts page shares with its tests: placeholder lists, a
 // local template preview that mirrors the backend's Render, and the same
 // validation rules the backend applies.
 
-import type { Connection } from './bootstrap'
 import type { ApiClient } from './client'
-import { request, type Fetcher, type RequestOptions } from './http'
+import type { AlertsService } from './services/alerts'
 import type { LiveEvent } from './types'
 
 /** Event types that can have an alert, in the backend's display order (alert.AlertTypes). */
@@ -290,25 +289,28 @@ export function unknownPlaceholders(tmpl: string): string[] {
   return [...out]
 }
 
-const enc = encodeURIComponent
+/** Rejects once signal aborts (the call itself runs on: a bound call cannot be cancelled). */
+function abortable<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return p
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason ?? new DOMException('Aborted', 'AbortError'))
+    if (signal.aborted) return abort()
+    signal.addEventListener('abort', abort, { once: true })
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort))
+  })
+}
 
-/** REST client of the alert module. */
+/** Client of the alerts service (bindings in the desktop window, else REST). */
 export class AlertsApi {
-  private readonly conn: Connection
-  private readonly fetcher: Fetcher
+  private readonly svc: AlertsService
 
-  constructor(conn: Connection, fetcher: Fetcher = (...a) => fetch(...a)) {
-    this.conn = conn
-    this.fetcher = fetcher
-  }
-
-  private req<T>(method: string, path: string, opts?: RequestOptions): Promise<T> {
-    return request<T>(this.conn, method, path, opts, this.fetcher)
+  constructor(svc: AlertsService) {
+    this.svc = svc
   }
 
   /** Every alertable type's configuration, normalized. */
-  async configs(signal?: AbortSignal): Promise<Record<AlertType, AlertConfig>> {
-    const raw = (await this.req<AlertConfigs | null>('GET', '/api/alerts/config', { signal })) ?? {}
+  async configs(): Promise<Record<AlertType, AlertConfig>> {
+    const raw = (await this.svc.configs()) ?? {}
     const out = {} as Record<AlertType, AlertConfig>
     for (const t of ALERT_TYPES) out[t] = normalizeAlertConfig(t, raw[t])
     return out
@@ -316,39 +318,39 @@ export class AlertsApi {
 
   /** Merges the given fields over the saved configuration; returns what was saved. */
   async saveConfig(t: AlertType, patch: Partial<AlertConfig>): Promise<AlertConfig> {
-    const c = await this.req<AlertConfig>('PUT', `/api/alerts/config/${enc(t)}`, { json: patch })
-    return normalizeAlertConfig(t, c)
+    return normalizeAlertConfig(t, await this.svc.putConfig(t, patch))
   }
 
   /** Queues a sample alert; with `preview`, unsaved settings are used instead of the saved ones. */
   test(t: AlertType, preview?: AlertConfig): Promise<AlertTestResult> {
-    return this.req<AlertTestResult>('POST', `/api/alerts/test/${enc(t)}`, preview ? { json: preview } : {})
+    return this.svc.test(t, preview)
   }
 
-  setPaused(paused: boolean): Promise<void> {
-    return this.req<void>('POST', '/api/alerts/pause', { json: { paused }, expect: 'none' })
+  async setPaused(paused: boolean): Promise<void> {
+    await this.svc.pause(paused)
   }
 
   /** Ends the alert showing on a screen; resolves whether one was showing. */
   async skip(screen: string): Promise<boolean> {
-    const r = await this.req<{ skipped?: boolean } | undefined>('POST', `/api/alerts/${enc(screen)}/skip`)
+    const r = await this.svc.skip(screen)
     return Boolean(r?.skipped)
   }
 
   /** Ends the showing alert and drops the screen's queue; resolves how many were removed. */
   async clear(screen: string): Promise<number> {
-    const r = await this.req<{ cleared?: number } | undefined>('POST', `/api/alerts/${enc(screen)}/clear`)
+    const r = await this.svc.clear(screen)
     return typeof r?.cleared === 'number' ? r.cleared : 0
   }
 
+  /** The queue status; with `signal` (e.g. a poll's timeout) it rejects once that aborts. */
   async status(signal?: AbortSignal): Promise<AlertStatus> {
-    const s = await this.req<Partial<AlertStatus> | null>('GET', '/api/alerts/status', { signal })
+    const s = await abortable(this.svc.status(), signal)
     return { paused: Boolean(s?.paused), screens: Array.isArray(s?.screens) ? s.screens : [] }
   }
 }
 
 export function alertsApi(api: ApiClient): AlertsApi {
-  return new AlertsApi(api.conn)
+  return new AlertsApi(api.services.alerts)
 }
 
 /**

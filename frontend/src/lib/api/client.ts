@@ -81,8 +81,14 @@ export class ApiClient {
     return events
   }
 
-  setAlertsPaused(paused: boolean): Promise<void> {
-    return this.optionalPost('/api/alerts/pause', { paused }, ALERTS_MISSING)
+  /** Through the alerts service; a build without the alerts module says so. */
+  async setAlertsPaused(paused: boolean): Promise<void> {
+    try {
+      await this.services.alerts.pause(paused)
+    } catch (err) {
+      if (err instanceof ApiError && [404, 405, 501].includes(err.status)) throw new ApiError(ALERTS_MISSING, err.status)
+      throw err
+    }
   }
 
   // --- TikTok connection --------------------------------------------------------

@@ -4,6 +4,8 @@
 
 import { describe, expect, it } from 'vitest'
 import type { Connection } from './bootstrap'
+import { ApiClient } from './client'
+import { goalsBinding } from './services/goals'
 import { GoalsApi, goalOverlayUrl, goalProgress, isDeletedGoal, mergeGoalState, validateGoalInput, type GoalView } from './goals'
 
 const conn: Connection = { mode: 'browser', baseUrl: 'http://127.0.0.1:3000', token: 'tok', version: '', headless: false }
@@ -62,7 +64,7 @@ describe('goals api', () => {
       'POST /api/goals/g1/adjust': { body: goalView({ value: 30 }) },
       'DELETE /api/goals/g1': { body: { id: 'g1', deleted: true } },
     })
-    const api = new GoalsApi(conn, fetcher)
+    const api = new GoalsApi(new ApiClient(conn, fetcher).services.goals)
     const list = await api.list()
     expect(list.map((g) => g.id)).toEqual(['g1', 'g2'])
     expect(list[1]).toMatchObject({ name: 'g2', value: 0, style: 'bar', overlayUrl: '/overlay/goal.html?id=g2' })
@@ -75,9 +77,39 @@ describe('goals api', () => {
     expect(calls[4]).toMatchObject({ method: 'DELETE', url: 'http://127.0.0.1:3000/api/goals/g1' })
   })
 
+  it('calls the bound methods with typed requests, and carries their error codes', async () => {
+    const seen: unknown[] = []
+    const rec = (name: string, reply: unknown) => (async (r?: unknown) => (seen.push(r === undefined ? [name] : [name, r]), reply)) as never
+    const api = new GoalsApi(
+      goalsBinding({
+        List: rec('list', [goalView(), null]),
+        Get: rec('get', goalView()),
+        Create: rec('create', goalView({ id: 'new' })),
+        Put: rec('put', goalView({ target: 200 })),
+        Delete: rec('delete', { id: 'g1', deleted: true }),
+        Adjust: (async () => {
+          throw new Error('{"error":"goal not found: \\"nope\\"","code":"not_found"}')
+        }) as never,
+      }),
+    )
+    expect((await api.list()).map((g) => g.id)).toEqual(['g1'])
+    expect((await api.get('g1')).id).toBe('g1')
+    expect((await api.create({ kind: 'coins', target: 100 })).id).toBe('new')
+    expect((await api.update('g1', { target: 200 })).target).toBe(200)
+    await api.remove('g1')
+    expect(seen).toEqual([
+      ['list'],
+      ['get', { id: 'g1' }],
+      ['create', { kind: 'coins', target: 100 }],
+      ['put', { id: 'g1', goal: { target: 200 } }],
+      ['delete', { id: 'g1' }],
+    ])
+    await expect(api.adjust('nope', 'add', 1)).rejects.toMatchObject({ code: 'not_found', status: 404, name: 'ServiceError' })
+  })
+
   it('shows the backend error text', async () => {
     const { fetcher } = recorder({ 'POST /api/goals': { status: 400, body: { error: 'invalid goal request: target must be between 1 and 1000000000000' } } })
-    await expect(new GoalsApi(conn, fetcher).create({ kind: 'coins', target: 0 })).rejects.toThrow('target must be between')
+    await expect(new GoalsApi(new ApiClient(conn, fetcher).services.goals).create({ kind: 'coins', target: 0 })).rejects.toThrow('target must be between')
   })
 
   it('merges the live goal state', () => {

@@ -1,10 +1,9 @@
-// Goals REST API (backend/goal) and the helpers the goals page shares with
+// Goals API (backend/goal, through the goals service) and the helpers the goals page shares with
 // its tests: kinds/behaviours/styles, validation, overlay URLs, and merging
 // a goal's configuration with its live `goal` state from /ws.
 
-import type { Connection } from './bootstrap'
 import type { ApiClient } from './client'
-import { request, type Fetcher, type RequestOptions } from './http'
+import type { GoalsService } from './services/goals'
 import type { GoalState } from './types'
 
 export const GOAL_KINDS = ['coins', 'likes', 'follows', 'subscriptions', 'shares', 'custom'] as const
@@ -150,58 +149,50 @@ function normalizeGoal(v: Partial<GoalView> | null | undefined): GoalView | null
   }
 }
 
-const enc = encodeURIComponent
-
-/** REST client of the goal module. */
+/** Client of the goals service (bindings in the desktop window, else REST). */
 export class GoalsApi {
-  private readonly conn: Connection
-  private readonly fetcher: Fetcher
+  private readonly svc: GoalsService
 
-  constructor(conn: Connection, fetcher: Fetcher = (...a) => fetch(...a)) {
-    this.conn = conn
-    this.fetcher = fetcher
+  constructor(svc: GoalsService) {
+    this.svc = svc
   }
 
-  private req<T>(method: string, path: string, opts?: RequestOptions): Promise<T> {
-    return request<T>(this.conn, method, path, opts, this.fetcher)
-  }
-
-  private async one(method: string, path: string, opts?: RequestOptions): Promise<GoalView> {
-    const g = normalizeGoal(await this.req<Partial<GoalView>>(method, path, opts))
-    if (!g) throw new Error(`Unexpected reply from ${path}`)
+  private async one(what: string, reply: Promise<Partial<GoalView> | null | undefined>): Promise<GoalView> {
+    const g = normalizeGoal(await reply)
+    if (!g) throw new Error(`Unexpected reply to ${what}`)
     return g
   }
 
   /** Every goal, sorted by name (as the backend sorts them). */
-  async list(signal?: AbortSignal): Promise<GoalView[]> {
-    const list = await this.req<Partial<GoalView>[] | null>('GET', '/api/goals', { signal })
+  async list(): Promise<GoalView[]> {
+    const list = await this.svc.list()
     return (Array.isArray(list) ? list : []).map(normalizeGoal).filter((g): g is GoalView => g !== null)
   }
 
   get(id: string): Promise<GoalView> {
-    return this.one('GET', `/api/goals/${enc(id)}`)
+    return this.one('get', this.svc.get(id))
   }
 
   /** Creates a goal with a generated id (kind and target are required). */
   create(input: GoalInput): Promise<GoalView> {
-    return this.one('POST', '/api/goals', { json: input })
+    return this.one('create', this.svc.create(input))
   }
 
   /** Updates (or creates under this id) with the given fields. */
   update(id: string, patch: GoalInput): Promise<GoalView> {
-    return this.one('PUT', `/api/goals/${enc(id)}`, { json: patch })
+    return this.one('update', this.svc.put(id, patch))
   }
 
-  remove(id: string): Promise<void> {
-    return this.req<void>('DELETE', `/api/goals/${enc(id)}`, { expect: 'none' })
+  async remove(id: string): Promise<void> {
+    await this.svc.remove(id)
   }
 
   /** Manual change: add amount (may be negative), set the value, or reset the goal. */
   adjust(id: string, op: GoalAdjustOp, amount = 0): Promise<GoalView> {
-    return this.one('POST', `/api/goals/${enc(id)}/adjust`, { json: { op, amount } })
+    return this.one('adjust', this.svc.adjust(id, op, amount))
   }
 }
 
 export function goalsApi(api: ApiClient): GoalsApi {
-  return new GoalsApi(api.conn)
+  return new GoalsApi(api.services.goals)
 }

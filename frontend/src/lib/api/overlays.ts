@@ -9,6 +9,7 @@ import { request, type Fetcher, type RequestOptions } from './http'
 import type { GoalView } from './goals'
 import type { PluginInfo } from './plugins'
 import { pluginAssetUrl } from './plugins'
+import type { OverlayPresetsService } from './services/overlaypresets'
 
 /** Font choices (keys of the overlays' allow-list) with labels. */
 export const OVERLAY_FONTS: { key: string; label: string }[] = [
@@ -190,6 +191,7 @@ export interface BrowserSource {
 
 export class OverlaysApi {
   constructor(
+    private readonly presetsSvc: OverlayPresetsService,
     private readonly conn: Connection,
     private readonly fetcher: Fetcher = (...a) => fetch(...a),
   ) {}
@@ -198,17 +200,18 @@ export class OverlaysApi {
     return request<T>(this.conn, method, path, opts, this.fetcher)
   }
 
-  async presets(signal?: AbortSignal): Promise<OverlayPreset[]> {
-    const list = await this.req<OverlayPreset[] | null>('GET', '/api/overlay-presets', { signal })
+  /** Saved presets go through the overlay presets service (bindings in the desktop window, else REST). */
+  async presets(): Promise<OverlayPreset[]> {
+    const list = await this.presetsSvc.list()
     return Array.isArray(list) ? list : []
   }
 
   savePreset(p: OverlayPreset): Promise<OverlayPreset> {
-    return this.req('PUT', `/api/overlay-presets/${encodeURIComponent(p.name)}`, { json: { overlay: p.overlay, params: p.params, css: p.css } })
+    return this.presetsSvc.put(p)
   }
 
   deletePreset(name: string): Promise<void> {
-    return this.req('DELETE', `/api/overlay-presets/${encodeURIComponent(name)}`, { expect: 'none' })
+    return this.presetsSvc.remove(name)
   }
 
   /** Creates or updates browser sources in OBS's current scene. */
@@ -218,5 +221,5 @@ export class OverlaysApi {
 }
 
 export function overlaysApi(api: ApiClient): OverlaysApi {
-  return new OverlaysApi(api.conn)
+  return new OverlaysApi(api.services.overlayPresets, api.conn)
 }

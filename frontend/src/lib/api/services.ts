@@ -15,6 +15,9 @@ import { flowsBinding, flowsRest, type FlowsBound, type FlowsService } from './s
 import { pluginsBinding, pluginsRest, type PluginsBound, type PluginsService } from './services/plugins'
 import { externalPluginsBinding, externalPluginsRest, type ExternalPluginsBound, type ExternalPluginsService } from './services/extplugins'
 import type { LiveEvent, ProfileInfo } from './types'
+import { alertsBinding, alertsRest, type AlertsBound, type AlertsService } from './services/alerts'
+import { goalsBinding, goalsRest, type GoalsBound, type GoalsService } from './services/goals'
+import { overlayPresetsBinding, overlayPresetsRest, type OverlayPresetsBound, type OverlayPresetsService } from './services/overlaypresets'
 
 export * from './services/base'
 export type { LeaderboardsService } from './services/leaderboards'
@@ -22,6 +25,9 @@ export type { HealthService } from './services/health'
 export type { FlowsService, FlowRunRequest } from './services/flows'
 export type { PluginsService } from './services/plugins'
 export type { ExternalPluginsService } from './services/extplugins'
+export type { AlertsService } from './services/alerts'
+export type { GoalsService } from './services/goals'
+export type { OverlayPresetsService } from './services/overlaypresets'
 
 export interface TestEventsService {
   /** Publishes event as simulated; resolves it as published (id, ts filled in). */
@@ -50,6 +56,9 @@ export interface Services {
   readonly flows: FlowsService
   readonly plugins: PluginsService
   readonly externalPlugins: ExternalPluginsService
+  readonly alerts: AlertsService
+  readonly goals: GoalsService
+  readonly overlayPresets: OverlayPresetsService
 }
 
 interface BoundServices {
@@ -61,6 +70,9 @@ interface BoundServices {
   FlowsService?: FlowsBound
   PluginsService?: PluginsBound
   ExternalPluginsService?: ExternalPluginsBound
+  AlertsService?: AlertsBound
+  GoalsService?: GoalsBound
+  OverlayPresetsService?: OverlayPresetsBound
 }
 
 /** Every bound service the window must have (one per line). */
@@ -73,6 +85,9 @@ const BOUND: (keyof BoundServices)[] = [
   'FlowsService',
   'PluginsService',
   'ExternalPluginsService',
+  'AlertsService',
+  'GoalsService',
+  'OverlayPresetsService',
 ]
 
 function bridge(): Required<BoundServices> | null {
@@ -108,6 +123,9 @@ export function bindingServices(b = bridge()): Services | null {
     flows: flowsBinding(b.FlowsService),
     plugins: pluginsBinding(b.PluginsService),
     externalPlugins: externalPluginsBinding(b.ExternalPluginsService),
+    alerts: alertsBinding(b.AlertsService),
+    goals: goalsBinding(b.GoalsService),
+    overlayPresets: overlayPresetsBinding(b.OverlayPresetsService),
   }
 }
 
@@ -131,6 +149,9 @@ export function restServices(call: RestCall, connection: ConnectionService): Ser
     flows: flowsRest(call),
     plugins: pluginsRest(call),
     externalPlugins: externalPluginsRest(call),
+    alerts: alertsRest(call),
+    goals: goalsRest(call),
+    overlayPresets: overlayPresetsRest(call),
   }
 }
 
