@@ -32,6 +32,7 @@ type ProfilesService struct{ app *App }
 func (a *App) boundServices() []any {
 	return []any{
 		&HealthService{a},
+		&FieldOptionsService{a},
 		&TestEventsService{a},
 		&ConnectionService{a},
 		&ProfilesService{a},

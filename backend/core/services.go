@@ -30,3 +30,9 @@ func (c *Core) SimulateEvent(e domain.Event) (domain.Event, error) {
 // FeedSnapshot is the retained live state as the /ws snapshot message; the
 // desktop window asks for it before following the runtime-event feed.
 func (c *Core) FeedSnapshot() []byte { return c.srv.Snapshot() }
+
+// GetInternal answers GET path through the listener's routes in process
+// (service.FieldOptions: the desktop's field choices).
+func (c *Core) GetInternal(ctx context.Context, path string) (int, []byte) {
+	return c.srv.GetInternal(ctx, path)
+}

@@ -40,6 +40,7 @@ type Backend interface {
 	SwitchProfile(ctx context.Context, name string) error
 	SimulateEvent(e domain.Event) (domain.Event, error)
 	HealthReport() HealthReport
+	GetInternal(ctx context.Context, path string) (int, []byte)
 }
 
 // Services are the capabilities of one running core and its open profile.
@@ -47,6 +48,7 @@ type Backend interface {
 // binds <Name>Service (package main), and Routes keys are "<Name>.<Method>".
 type Services struct {
 	Health          *Health
+	FieldOptions    *FieldOptions
 	TestEvents      *TestEvents
 	Connection      *Connection
 	Profiles        *Profiles
@@ -64,6 +66,7 @@ type Services struct {
 func New(b Backend, m Scoped) *Services {
 	return &Services{
 		Health:          &Health{b},
+		FieldOptions:    &FieldOptions{b},
 		TestEvents:      &TestEvents{b},
 		Connection:      &Connection{b},
 		Profiles:        &Profiles{b},

@@ -2048,6 +2048,32 @@ export namespace service {
 	        this.target = source["target"];
 	    }
 	}
+	export class FieldOption {
+	    value: string;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FieldOption(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.label = source["label"];
+	    }
+	}
+	export class FieldOptionsRequest {
+	    url: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FieldOptionsRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.url = source["url"];
+	    }
+	}
 	export class HealthReport {
 	    status: string;
 	    reason?: string;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Connection } from './bootstrap'
 import { expandOptionsUrl, fetchFieldOptions } from './fieldoptions'
+import { fieldOptionsBinding } from './services/fieldoptions'
 
 const conn: Connection = { mode: 'browser', baseUrl: 'http://x', token: '', version: '', headless: false }
 
@@ -18,5 +19,19 @@ describe('field options', () => {
     const down: typeof fetch = async () => new Response('{"error":"x"}', { status: 404 })
     expect(await fetchFieldOptions(conn, '/x', down)).toEqual([])
     expect(await fetchFieldOptions(conn, 'http://evil/x', ok)).toEqual([])
+  })
+
+  it('asks the bound service with the URL, tolerating its errors', async () => {
+    const seen: unknown[] = []
+    const svc = fieldOptionsBinding({
+      Get: (async (r: { url: string }) => {
+        seen.push(r)
+        if (r.url === '/x') throw new Error('{"error":"nope","code":"not_found"}')
+        return [{ value: 'Main', label: 'Main' }]
+      }) as never,
+    })
+    expect(await svc.get('/api/obs/options?kind=scenes')).toEqual([{ value: 'Main', label: 'Main' }])
+    await expect(svc.get('/x')).rejects.toMatchObject({ code: 'not_found' })
+    expect(seen).toEqual([{ url: '/api/obs/options?kind=scenes' }, { url: '/x' }])
   })
 })

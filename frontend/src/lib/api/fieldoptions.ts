@@ -5,6 +5,7 @@
 import type { Connection } from './bootstrap'
 import { request, type Fetcher } from './http'
 import type { FlowFieldOption } from './flows'
+import { desktopServices } from './services'
 
 /** The URL with {name} replaced by values[name] (URL-encoded); '' when a
  *  referenced field is empty (the list would be meaningless). */
@@ -19,11 +20,15 @@ export function expandOptionsUrl(url: string, values: Record<string, unknown>): 
   return missing ? '' : out
 }
 
-/** Fetches a field's options; an unreachable module gives an empty list. */
+/**
+ * Fetches a field's options (through the bound FieldOptionsService in the
+ * desktop window); an unreachable module gives an empty list.
+ */
 export async function fetchFieldOptions(conn: Connection, url: string, fetcher: Fetcher = (...a) => fetch(...a)): Promise<FlowFieldOption[]> {
   if (!url.startsWith('/')) return []
   try {
-    const list = await request<FlowFieldOption[] | null>(conn, 'GET', url, {}, fetcher)
+    const svc = desktopServices(conn)
+    const list = svc ? await svc.fieldOptions.get(url) : await request<FlowFieldOption[] | null>(conn, 'GET', url, {}, fetcher)
     return Array.isArray(list) ? list.filter((o) => o && typeof o.value === 'string') : []
   } catch {
     return []

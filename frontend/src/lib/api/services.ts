@@ -9,6 +9,7 @@
 
 import type { Connection } from './bootstrap'
 import { bound, type Call, type RestCall } from './services/base'
+import { fieldOptionsBinding, fieldOptionsRest, type FieldOptionsBound, type FieldOptionsService } from './services/fieldoptions'
 import { healthBinding, healthRest, type HealthBound, type HealthService } from './services/health'
 import { leaderboardsBinding, leaderboardsRest, type LeaderboardsBound, type LeaderboardsService } from './services/leaderboards'
 import { flowsBinding, flowsRest, type FlowsBound, type FlowsService } from './services/flows'
@@ -22,6 +23,7 @@ import { overlayPresetsBinding, overlayPresetsRest, type OverlayPresetsBound, ty
 export * from './services/base'
 export type { LeaderboardsService } from './services/leaderboards'
 export type { HealthService } from './services/health'
+export type { FieldOptionsService } from './services/fieldoptions'
 export type { FlowsService, FlowRunRequest } from './services/flows'
 export type { PluginsService } from './services/plugins'
 export type { ExternalPluginsService } from './services/extplugins'
@@ -49,6 +51,7 @@ export interface ProfilesService {
 export interface Services {
   readonly transport: 'bindings' | 'rest'
   readonly health: HealthService
+  readonly fieldOptions: FieldOptionsService
   readonly testEvents: TestEventsService
   readonly connection: ConnectionService
   readonly profiles: ProfilesService
@@ -63,6 +66,7 @@ export interface Services {
 
 interface BoundServices {
   HealthService?: HealthBound
+  FieldOptionsService?: FieldOptionsBound
   TestEventsService?: { Simulate: Call }
   ConnectionService?: { Status: Call; Connect: Call; Disconnect: Call }
   ProfilesService?: { List: Call; Switch: Call }
@@ -78,6 +82,7 @@ interface BoundServices {
 /** Every bound service the window must have (one per line). */
 const BOUND: (keyof BoundServices)[] = [
   'HealthService',
+  'FieldOptionsService',
   'TestEventsService',
   'ConnectionService',
   'ProfilesService',
@@ -107,6 +112,7 @@ export function bindingServices(b = bridge()): Services | null {
   return {
     transport: 'bindings',
     health: healthBinding(b.HealthService),
+    fieldOptions: fieldOptionsBinding(b.FieldOptionsService),
     testEvents: { simulate: (e) => bound(() => sim(e)) },
     connection: {
       status: () => bound(() => b.ConnectionService.Status()),
@@ -134,6 +140,7 @@ export function restServices(call: RestCall, connection: ConnectionService): Ser
   return {
     transport: 'rest',
     health: healthRest(call),
+    fieldOptions: fieldOptionsRest(call),
     testEvents: { simulate: (e) => call<LiveEvent>('POST', '/api/simulate', e) },
     connection,
     profiles: {
