@@ -1,8 +1,6 @@
 package core
 
 import (
-	"context"
-
 	"github.com/ltth/ltth/backend/core/service"
 	"github.com/ltth/ltth/backend/domain"
 )
@@ -11,15 +9,6 @@ import (
 // open profile: the desktop binds it, and the REST handlers call the same
 // methods. It is rebuilt when a profile opens (openScope).
 func (c *Core) Services() *service.Services { return c.svc.Load() }
-
-// ConnectTo starts the TikTok connection to target ("" is the saved one).
-func (c *Core) ConnectTo(ctx context.Context, target string) error {
-	cn, err := c.connector()
-	if err != nil {
-		return err
-	}
-	return cn.Connect(ctx, target)
-}
 
 // SimulateEvent publishes e as a simulated event (what POST /api/simulate
 // does) and answers it as published.

@@ -19,6 +19,7 @@ import (
 	"errors"
 
 	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/history"
 	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/leaderboard"
 	"github.com/ltth/ltth/backend/store"
@@ -27,9 +28,6 @@ import (
 
 // Backend is what the services need from the composition root (core.Core).
 type Backend interface {
-	Connection() connector.Status
-	ConnectTo(ctx context.Context, target string) error
-	Disconnect(ctx context.Context) error
 	Profiles() ([]store.ProfileInfo, error)
 	SwitchProfile(ctx context.Context, name string) error
 	SimulateEvent(e domain.Event) (domain.Event, error)
@@ -40,21 +38,24 @@ type Backend interface {
 // binds <Name>Service (package main), and Routes keys are "<Name>.<Method>".
 type Services struct {
 	TestEvents   *TestEvents
-	Connection   *Connection
+	Connection   *connector.Service
 	Profiles     *Profiles
 	Leaderboards *leaderboard.Service
+	History      *history.Service
 }
 
 // New builds the services of the composition root over b; core fills in
 // the open profile's module services (Scoped).
 func New(b Backend, m Scoped) *Services {
-	return &Services{TestEvents: &TestEvents{b}, Connection: &Connection{b}, Profiles: &Profiles{b},
-		Leaderboards: m.Leaderboards}
+	return &Services{TestEvents: &TestEvents{b}, Profiles: &Profiles{b},
+		Leaderboards: m.Leaderboards, Connection: m.Connection, History: m.History}
 }
 
 // Scoped are the services owned by the open profile's modules.
 type Scoped struct {
 	Leaderboards *leaderboard.Service
+	Connection   *connector.Service
+	History      *history.Service
 }
 
 // Error is what a service method fails with: a stable code from the shared
