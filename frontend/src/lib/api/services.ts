@@ -8,23 +8,20 @@
 // are the only ones that touch `window.go`.
 
 import type { Connection } from './bootstrap'
-import { bound, type Call, type RestCall } from './services/base'
+import { bound, type Call, type RestCall, type RestFiles } from './services/base'
+import { connectionBinding, connectionRest, type ConnectionBound, type ConnectionService } from './services/connection'
+import { historyBinding, historyRest, type HistoryBound, type HistoryService } from './services/history'
 import { leaderboardsBinding, leaderboardsRest, type LeaderboardsBound, type LeaderboardsService } from './services/leaderboards'
 
 export * from './services/base'
 export type { LeaderboardsService } from './services/leaderboards'
+export type { ConnectionService } from './services/connection'
+export type { HistoryService } from './services/history'
 import type { LiveEvent, ProfileInfo } from './types'
 
 export interface TestEventsService {
   /** Publishes event as simulated; resolves it as published (id, ts filled in). */
   simulate(event: LiveEvent): Promise<LiveEvent>
-}
-
-/** The raw connection status (parsed by connection.ts). */
-export interface ConnectionService {
-  status(): Promise<unknown>
-  connect(target: string): Promise<unknown>
-  disconnect(): Promise<unknown>
 }
 
 export interface ProfilesService {
@@ -38,18 +35,20 @@ export interface Services {
   readonly connection: ConnectionService
   readonly profiles: ProfilesService
   readonly leaderboards: LeaderboardsService
+  readonly history: HistoryService
 }
 
 interface BoundServices {
   TestEventsService?: { Simulate: Call }
-  ConnectionService?: { Status: Call; Connect: Call; Disconnect: Call }
+  ConnectionService?: ConnectionBound
   ProfilesService?: { List: Call; Switch: Call }
   LeaderboardsService?: LeaderboardsBound
+  HistoryService?: HistoryBound
 }
 
 function bridge(): Required<BoundServices> | null {
   const main = (globalThis as { go?: { main?: BoundServices } }).go?.main
-  if (main?.TestEventsService && main.ConnectionService && main.ProfilesService && main.LeaderboardsService) {
+  if (main?.TestEventsService && main.ConnectionService && main.ProfilesService && main.LeaderboardsService && main.HistoryService) {
     return main as Required<BoundServices>
   }
   return null
@@ -59,16 +58,11 @@ function bridge(): Required<BoundServices> | null {
 export function bindingServices(b = bridge()): Services | null {
   if (!b) return null
   const sim = b.TestEventsService.Simulate as (e: LiveEvent) => Promise<unknown>
-  const connect = b.ConnectionService.Connect as (r: { target: string }) => Promise<unknown>
   const sw = b.ProfilesService.Switch as (r: { name: string }) => Promise<unknown>
   return {
     transport: 'bindings',
     testEvents: { simulate: (e) => bound(() => sim(e)) },
-    connection: {
-      status: () => bound(() => b.ConnectionService.Status()),
-      connect: (target) => bound(() => connect({ target })),
-      disconnect: () => bound(() => b.ConnectionService.Disconnect()),
-    },
+    connection: connectionBinding(b.ConnectionService),
     profiles: {
       list: async () => (await bound<ProfileInfo[] | null>(() => b.ProfilesService.List())) ?? [],
       switch: async (name) => {
@@ -76,15 +70,16 @@ export function bindingServices(b = bridge()): Services | null {
       },
     },
     leaderboards: leaderboardsBinding(b.LeaderboardsService),
+    history: historyBinding(b.HistoryService),
   }
 }
 
 /** The REST implementation over the listener (the browser dashboard). */
-export function restServices(call: RestCall, connection: ConnectionService): Services {
+export function restServices(call: RestCall, files: RestFiles): Services {
   return {
     transport: 'rest',
     testEvents: { simulate: (e) => call<LiveEvent>('POST', '/api/simulate', e) },
-    connection,
+    connection: connectionRest(call, files),
     profiles: {
       list: async () => {
         const list = await call<ProfileInfo[] | null>('GET', '/api/profiles')
@@ -95,6 +90,7 @@ export function restServices(call: RestCall, connection: ConnectionService): Ser
       },
     },
     leaderboards: leaderboardsRest(call),
+    history: historyRest(call, files),
   }
 }
 
