@@ -28,10 +28,6 @@ type ConnectRequest struct {
 	Target string `json:"target"`
 }
 
-// SettingsView is the settings as the dashboard sees them: secrets masked,
-// with flags saying whether they are set.
-type SettingsView = settingsView
-
 // RecordRequest turns capture recording on or off (Enabled is required).
 type RecordRequest struct {
 	Enabled *bool `json:"enabled"`
