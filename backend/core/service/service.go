@@ -6,8 +6,8 @@
 //
 // Where a service lives: a capability that is one module owns its service
 // type in its own package (leaderboard.Service…), next to the REST handlers
-// that call it; the few that span the composition root (test events, the
-// connection, profiles) live here. Services gathers them for one open
+// that call it; the few that span the composition root (test events,
+// profiles) live here. Services gathers them for one open
 // profile (core rebuilds it on a profile switch); each capability's file
 // here declares its routes (declare), so Routes is the one mapping from a
 // method ("Field.Method") to its REST route, and OneSided lists the methods
