@@ -26,8 +26,15 @@ type ProfilesService struct{ app *App }
 // service.Services, named after it (<Field>Service; each capability's
 // adapter is in app_svc_<name>.go).
 func (a *App) boundServices() []any {
-	return []any{&TestEventsService{a}, &ConnectionService{a}, &ProfilesService{a},
-		&LeaderboardsService{a}, &HistoryService{a}}
+	return []any{
+		&HealthService{a},
+		&TestEventsService{a},
+		&ConnectionService{a},
+		&ProfilesService{a},
+		&LeaderboardsService{a},
+		&FlowsService{a},
+		&HistoryService{a},
+	}
 }
 
 // services waits for the core and counts the call.

@@ -1,47 +1,13 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"net/http"
 	"testing"
 
-	"github.com/ltth/ltth/backend/core/service"
 	"github.com/ltth/ltth/backend/tiktok/connector"
 )
 
-// sameJSON fails unless v marshals to the REST body (whitespace aside).
-func sameJSON(t *testing.T, what string, v any, body []byte) {
-	t.Helper()
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want bytes.Buffer
-	if err := json.Compact(&want, body); err != nil || !bytes.Equal(b, want.Bytes()) {
-		t.Fatalf("%s: bound %s, REST %s", what, b, body)
-	}
-}
-
-// boundCode is the code of a bound call's error (its JSON text).
-func boundCode(t *testing.T, what string, err error) string {
-	t.Helper()
-	var se service.Error
-	if err == nil || json.Unmarshal([]byte(err.Error()), &se) != nil {
-		t.Fatalf("%s: bound call gave %v, want a service error", what, err)
-	}
-	return se.Code
-}
-
-// restCode is the code of a REST error body.
-func restCode(t *testing.T, what string, status int, body []byte) string {
-	t.Helper()
-	var e struct{ Error, Code string }
-	if err := json.Unmarshal(body, &e); err != nil || e.Error == "" {
-		t.Fatalf("%s: REST error body %d %s", what, status, body)
-	}
-	return e.Code
-}
+// sameJSON, boundCode, restCode and second are in app_svc_flows_test.go.
 
 // The connection's methods answer the same through the binding and over
 // REST, and a failing call carries the same code on both.
@@ -96,14 +62,11 @@ func TestConnectionBoundMatchesREST(t *testing.T) {
 			http.MethodPost, "/api/connection/connect", `{"target":"https://example.com/not-tiktok"}`, 400, "invalid_target"},
 	}
 	for _, f := range failing {
-		bc := boundCode(t, f.what, f.bound)
+		bc := boundCode(t, f.bound)
 		status, body := apiCall(t, a, f.method, f.path, f.body)
-		rc := restCode(t, f.what, status, body)
+		rc := restCode(t, body)
 		if bc != f.code || rc != f.code || status != f.status {
 			t.Errorf("%s: bound %q, REST %d %q; want %d %q", f.what, bc, status, rc, f.status, f.code)
 		}
 	}
 }
-
-// second is the error of a (T, error) call.
-func second[A, B any](_ A, b B) B { return b }

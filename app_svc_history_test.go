@@ -78,9 +78,9 @@ func TestHistoryBoundMatchesREST(t *testing.T) {
 			"/api/streams/" + id + "/export?format=pdf", 400, "invalid"},
 	}
 	for _, f := range failing {
-		bc := boundCode(t, f.what, f.bound)
+		bc := boundCode(t, f.bound)
 		status, body := apiCall(t, a, http.MethodGet, f.path, "")
-		rc := restCode(t, f.what, status, body)
+		rc := restCode(t, body)
 		if bc != f.code || rc != f.code || status != f.status {
 			t.Errorf("%s: bound %q, REST %d %q; want %d %q", f.what, bc, status, rc, f.status, f.code)
 		}

@@ -37,6 +37,7 @@ func (c *Core) buildModules(s *scope) ([]module.Module, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.svc.Flows = flows.Service()
 	ext := c.externalPlugins(flows, logFor("external-plugins"))
 	plugins, err := c.pluginHost(db, flows, logFor("plugins"), ext.Registrations())
 	if err != nil {

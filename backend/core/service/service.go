@@ -19,6 +19,7 @@ import (
 	"errors"
 
 	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/flow"
 	"github.com/ltth/ltth/backend/history"
 	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/leaderboard"
@@ -31,29 +32,40 @@ type Backend interface {
 	Profiles() ([]store.ProfileInfo, error)
 	SwitchProfile(ctx context.Context, name string) error
 	SimulateEvent(e domain.Event) (domain.Event, error)
+	HealthReport() HealthReport
 }
 
 // Services are the capabilities of one running core and its open profile.
 // A field's name is the service's name on both transports: the desktop
 // binds <Name>Service (package main), and Routes keys are "<Name>.<Method>".
 type Services struct {
+	Health       *Health
 	TestEvents   *TestEvents
 	Connection   *connector.Service
 	Profiles     *Profiles
 	Leaderboards *leaderboard.Service
+	Flows        *flow.Service
 	History      *history.Service
 }
 
 // New builds the services of the composition root over b; core fills in
 // the open profile's module services (Scoped).
 func New(b Backend, m Scoped) *Services {
-	return &Services{TestEvents: &TestEvents{b}, Profiles: &Profiles{b},
-		Leaderboards: m.Leaderboards, Connection: m.Connection, History: m.History}
+	return &Services{
+		Health:       &Health{b},
+		TestEvents:   &TestEvents{b},
+		Connection:   m.Connection,
+		Profiles:     &Profiles{b},
+		Leaderboards: m.Leaderboards,
+		Flows:        m.Flows,
+		History:      m.History,
+	}
 }
 
 // Scoped are the services owned by the open profile's modules.
 type Scoped struct {
 	Leaderboards *leaderboard.Service
+	Flows        *flow.Service
 	Connection   *connector.Service
 	History      *history.Service
 }

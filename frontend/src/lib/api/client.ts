@@ -70,7 +70,7 @@ export class ApiClient {
   // --- status ---------------------------------------------------------------
 
   health(signal?: AbortSignal): Promise<Health> {
-    return this.req<Health>('GET', '/api/health', { signal })
+    return this.services.health.get(signal)
   }
 
   // --- events -----------------------------------------------------------------

@@ -11,12 +11,16 @@ import type { Connection } from './bootstrap'
 import { bound, type Call, type RestCall, type RestFiles } from './services/base'
 import { connectionBinding, connectionRest, type ConnectionBound, type ConnectionService } from './services/connection'
 import { historyBinding, historyRest, type HistoryBound, type HistoryService } from './services/history'
+import { healthBinding, healthRest, type HealthBound, type HealthService } from './services/health'
 import { leaderboardsBinding, leaderboardsRest, type LeaderboardsBound, type LeaderboardsService } from './services/leaderboards'
+import { flowsBinding, flowsRest, type FlowsBound, type FlowsService } from './services/flows'
 
 export * from './services/base'
 export type { LeaderboardsService } from './services/leaderboards'
 export type { ConnectionService } from './services/connection'
 export type { HistoryService } from './services/history'
+export type { HealthService } from './services/health'
+export type { FlowsService, FlowRunRequest } from './services/flows'
 import type { LiveEvent, ProfileInfo } from './types'
 
 export interface TestEventsService {
@@ -31,24 +35,39 @@ export interface ProfilesService {
 
 export interface Services {
   readonly transport: 'bindings' | 'rest'
+  readonly health: HealthService
   readonly testEvents: TestEventsService
   readonly connection: ConnectionService
   readonly profiles: ProfilesService
   readonly leaderboards: LeaderboardsService
   readonly history: HistoryService
+  readonly flows: FlowsService
 }
 
 interface BoundServices {
+  HealthService?: HealthBound
   TestEventsService?: { Simulate: Call }
   ConnectionService?: ConnectionBound
   ProfilesService?: { List: Call; Switch: Call }
   LeaderboardsService?: LeaderboardsBound
   HistoryService?: HistoryBound
+  FlowsService?: FlowsBound
 }
+
+/** Every bound service the window must have (one per line). */
+const BOUND: (keyof BoundServices)[] = [
+  'HealthService',
+  'TestEventsService',
+  'ConnectionService',
+  'ProfilesService',
+  'LeaderboardsService',
+  'FlowsService',
+  'HistoryService',
+]
 
 function bridge(): Required<BoundServices> | null {
   const main = (globalThis as { go?: { main?: BoundServices } }).go?.main
-  if (main?.TestEventsService && main.ConnectionService && main.ProfilesService && main.LeaderboardsService && main.HistoryService) {
+  if (main && BOUND.every((name) => main[name])) {
     return main as Required<BoundServices>
   }
   return null
@@ -61,6 +80,7 @@ export function bindingServices(b = bridge()): Services | null {
   const sw = b.ProfilesService.Switch as (r: { name: string }) => Promise<unknown>
   return {
     transport: 'bindings',
+    health: healthBinding(b.HealthService),
     testEvents: { simulate: (e) => bound(() => sim(e)) },
     connection: connectionBinding(b.ConnectionService),
     profiles: {
@@ -71,6 +91,7 @@ export function bindingServices(b = bridge()): Services | null {
     },
     leaderboards: leaderboardsBinding(b.LeaderboardsService),
     history: historyBinding(b.HistoryService),
+    flows: flowsBinding(b.FlowsService),
   }
 }
 
@@ -78,6 +99,7 @@ export function bindingServices(b = bridge()): Services | null {
 export function restServices(call: RestCall, files: RestFiles): Services {
   return {
     transport: 'rest',
+    health: healthRest(call),
     testEvents: { simulate: (e) => call<LiveEvent>('POST', '/api/simulate', e) },
     connection: connectionRest(call, files),
     profiles: {
@@ -91,6 +113,7 @@ export function restServices(call: RestCall, files: RestFiles): Services {
     },
     leaderboards: leaderboardsRest(call),
     history: historyRest(call, files),
+    flows: flowsRest(call),
   }
 }
 
@@ -118,6 +141,8 @@ export interface SelfTestReport {
   restMsAvg: number
   error: string
   transport: string
+  /** The pages the self-test opened, in order. */
+  pages: string[]
 }
 
 interface SelfTestBridge {

@@ -52,7 +52,7 @@ export async function bound<T>(p: () => Promise<unknown>): Promise<T> {
 }
 
 /** What the REST implementation needs: one JSON call on the listener. */
-export type RestCall = <T>(method: string, path: string, json?: unknown) => Promise<T>
+export type RestCall = <T>(method: string, path: string, json?: unknown, signal?: AbortSignal) => Promise<T>
 
 
 /** A file the listener answered (a download), with its suggested name. */
@@ -91,7 +91,7 @@ export function restTransport(conn: Connection, fetcher: Fetcher): { call: RestC
     }
   }
   return {
-    call: async (method, path, json) => (await run<never>(method, path, json === undefined ? {} : { json })).value,
+    call: async (method, path, json, signal) => (await run<never>(method, path, json === undefined ? { signal } : { json, signal })).value,
     files: {
       upload: async (path, body) => (await run<never>('POST', path, { body })).value,
       download: async (path) => {
