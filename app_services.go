@@ -33,6 +33,8 @@ func (a *App) boundServices() []any {
 		&ProfilesService{a},
 		&LeaderboardsService{a},
 		&FlowsService{a},
+		&PluginsService{a},
+		&ExternalPluginsService{a},
 		&HistoryService{a},
 	}
 }

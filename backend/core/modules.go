@@ -44,6 +44,7 @@ func (c *Core) buildModules(s *scope) ([]module.Module, error) {
 		return nil, err
 	}
 	ext.SetSettings(plugins)
+	s.svc.Plugins, s.svc.ExternalPlugins = plugins.Service(), ext.Service()
 	s.conn = connector.New(connector.Config{AutoConnect: true, BrowserHeadless: c.opts.Headless},
 		connector.Deps{Bus: c.bus, Log: logFor("tiktok"), Settings: db, DataDir: c.opts.DataDir})
 	s.svc.Connection = s.conn.Service()

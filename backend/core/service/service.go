@@ -23,6 +23,8 @@ import (
 	"github.com/ltth/ltth/backend/history"
 	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/leaderboard"
+	"github.com/ltth/ltth/backend/plugin"
+	"github.com/ltth/ltth/backend/plugin/external"
 	"github.com/ltth/ltth/backend/store"
 	"github.com/ltth/ltth/backend/tiktok/connector"
 )
@@ -39,35 +41,41 @@ type Backend interface {
 // A field's name is the service's name on both transports: the desktop
 // binds <Name>Service (package main), and Routes keys are "<Name>.<Method>".
 type Services struct {
-	Health       *Health
-	TestEvents   *TestEvents
-	Connection   *connector.Service
-	Profiles     *Profiles
-	Leaderboards *leaderboard.Service
-	Flows        *flow.Service
-	History      *history.Service
+	Health          *Health
+	TestEvents      *TestEvents
+	Connection      *connector.Service
+	Profiles        *Profiles
+	Leaderboards    *leaderboard.Service
+	Flows           *flow.Service
+	Plugins         *plugin.Service   // the plugin host (backend/plugin)
+	ExternalPlugins *external.Service // external plugins' status (backend/plugin/external)
+	History         *history.Service
 }
 
 // New builds the services of the composition root over b; core fills in
 // the open profile's module services (Scoped).
 func New(b Backend, m Scoped) *Services {
 	return &Services{
-		Health:       &Health{b},
-		TestEvents:   &TestEvents{b},
-		Connection:   m.Connection,
-		Profiles:     &Profiles{b},
-		Leaderboards: m.Leaderboards,
-		Flows:        m.Flows,
-		History:      m.History,
+		Health:          &Health{b},
+		TestEvents:      &TestEvents{b},
+		Connection:      m.Connection,
+		Profiles:        &Profiles{b},
+		Leaderboards:    m.Leaderboards,
+		Flows:           m.Flows,
+		Plugins:         m.Plugins,
+		ExternalPlugins: m.ExternalPlugins,
+		History:         m.History,
 	}
 }
 
 // Scoped are the services owned by the open profile's modules.
 type Scoped struct {
-	Leaderboards *leaderboard.Service
-	Flows        *flow.Service
-	Connection   *connector.Service
-	History      *history.Service
+	Leaderboards    *leaderboard.Service
+	Flows           *flow.Service
+	Plugins         *plugin.Service
+	ExternalPlugins *external.Service
+	Connection      *connector.Service
+	History         *history.Service
 }
 
 // Error is what a service method fails with: a stable code from the shared

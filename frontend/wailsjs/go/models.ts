@@ -665,6 +665,130 @@ export namespace domain {
 
 }
 
+export namespace external {
+	
+	export class ProcStatus {
+	    state: string;
+	    pid?: number;
+	    restarts: number;
+	    lastExit?: string;
+	    lastExitAt?: number;
+	    nextStartAt?: number;
+	    startedAt?: number;
+	    connected: boolean;
+	    dropped: number;
+	    subscribed: string[];
+	    blocks: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ProcStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.pid = source["pid"];
+	        this.restarts = source["restarts"];
+	        this.lastExit = source["lastExit"];
+	        this.lastExitAt = source["lastExitAt"];
+	        this.nextStartAt = source["nextStartAt"];
+	        this.startedAt = source["startedAt"];
+	        this.connected = source["connected"];
+	        this.dropped = source["dropped"];
+	        this.subscribed = source["subscribed"];
+	        this.blocks = source["blocks"];
+	    }
+	}
+	export class Info {
+	    id: string;
+	    dir: string;
+	    command: string;
+	    args: string[];
+	    permissions: string[];
+	    process: ProcStatus;
+	
+	    static createFrom(source: any = {}) {
+	        return new Info(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.dir = source["dir"];
+	        this.command = source["command"];
+	        this.args = source["args"];
+	        this.permissions = source["permissions"];
+	        this.process = this.convertValues(source["process"], ProcStatus);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Problem {
+	    dir: string;
+	    error: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Problem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.dir = source["dir"];
+	        this.error = source["error"];
+	    }
+	}
+	export class List {
+	    plugins: Info[];
+	    problems: Problem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new List(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.plugins = this.convertValues(source["plugins"], Info);
+	        this.problems = this.convertValues(source["problems"], Problem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+
+}
+
 export namespace flow {
 	
 	export class ActionTrace {
@@ -1960,6 +2084,128 @@ export namespace main {
 	        this.error = source["error"];
 	        this.transport = source["transport"];
 	        this.pages = source["pages"];
+	    }
+	}
+
+}
+
+export namespace plugin {
+	
+	export class IDRequest {
+	    id: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new IDRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	    }
+	}
+	export class Overlay {
+	    path: string;
+	    name: string;
+	    width: number;
+	    height: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Overlay(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.name = source["name"];
+	        this.width = source["width"];
+	        this.height = source["height"];
+	    }
+	}
+	export class Info {
+	    id: string;
+	    name: string;
+	    version: string;
+	    description: string;
+	    author: string;
+	    permissions: string[];
+	    enabled: boolean;
+	    state: string;
+	    error?: string;
+	    overlays: Overlay[];
+	    settings: action.FieldSpec[];
+	    page?: string;
+	    routes: string[];
+	    assets: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Info(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.version = source["version"];
+	        this.description = source["description"];
+	        this.author = source["author"];
+	        this.permissions = source["permissions"];
+	        this.enabled = source["enabled"];
+	        this.state = source["state"];
+	        this.error = source["error"];
+	        this.overlays = this.convertValues(source["overlays"], Overlay);
+	        this.settings = this.convertValues(source["settings"], action.FieldSpec);
+	        this.page = source["page"];
+	        this.routes = source["routes"];
+	        this.assets = source["assets"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LogLine {
+	    ts: number;
+	    level: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LogLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ts = source["ts"];
+	        this.level = source["level"];
+	        this.message = source["message"];
+	    }
+	}
+	
+	export class PutSettingsRequest {
+	    id: string;
+	    settings: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PutSettingsRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.settings = source["settings"];
 	    }
 	}
 

@@ -30,7 +30,7 @@ describe('services', () => {
       },
       LeaderboardsService: { Top: async () => null, Reset: async () => ({}) },
       HealthService: { Get: async () => ({ status: 'ok', windowHttp: 0 }) },
-      HistoryService: {},
+      PluginsService: {}, ExternalPluginsService: {}, HistoryService: {},
     } as never)
     expect(svc?.transport).toBe('bindings')
     expect(await svc!.testEvents.simulate({ type: 'chat', id: '', ts: 0 })).toMatchObject({ id: '1' })

@@ -14,6 +14,9 @@ import { historyBinding, historyRest, type HistoryBound, type HistoryService } f
 import { healthBinding, healthRest, type HealthBound, type HealthService } from './services/health'
 import { leaderboardsBinding, leaderboardsRest, type LeaderboardsBound, type LeaderboardsService } from './services/leaderboards'
 import { flowsBinding, flowsRest, type FlowsBound, type FlowsService } from './services/flows'
+import { pluginsBinding, pluginsRest, type PluginsBound, type PluginsService } from './services/plugins'
+import { externalPluginsBinding, externalPluginsRest, type ExternalPluginsBound, type ExternalPluginsService } from './services/extplugins'
+import type { LiveEvent, ProfileInfo } from './types'
 
 export * from './services/base'
 export type { LeaderboardsService } from './services/leaderboards'
@@ -21,7 +24,8 @@ export type { ConnectionService } from './services/connection'
 export type { HistoryService } from './services/history'
 export type { HealthService } from './services/health'
 export type { FlowsService, FlowRunRequest } from './services/flows'
-import type { LiveEvent, ProfileInfo } from './types'
+export type { PluginsService } from './services/plugins'
+export type { ExternalPluginsService } from './services/extplugins'
 
 export interface TestEventsService {
   /** Publishes event as simulated; resolves it as published (id, ts filled in). */
@@ -42,6 +46,8 @@ export interface Services {
   readonly leaderboards: LeaderboardsService
   readonly history: HistoryService
   readonly flows: FlowsService
+  readonly plugins: PluginsService
+  readonly externalPlugins: ExternalPluginsService
 }
 
 interface BoundServices {
@@ -52,6 +58,8 @@ interface BoundServices {
   LeaderboardsService?: LeaderboardsBound
   HistoryService?: HistoryBound
   FlowsService?: FlowsBound
+  PluginsService?: PluginsBound
+  ExternalPluginsService?: ExternalPluginsBound
 }
 
 /** Every bound service the window must have (one per line). */
@@ -62,6 +70,8 @@ const BOUND: (keyof BoundServices)[] = [
   'ProfilesService',
   'LeaderboardsService',
   'FlowsService',
+  'PluginsService',
+  'ExternalPluginsService',
   'HistoryService',
 ]
 
@@ -92,6 +102,8 @@ export function bindingServices(b = bridge()): Services | null {
     leaderboards: leaderboardsBinding(b.LeaderboardsService),
     history: historyBinding(b.HistoryService),
     flows: flowsBinding(b.FlowsService),
+    plugins: pluginsBinding(b.PluginsService),
+    externalPlugins: externalPluginsBinding(b.ExternalPluginsService),
   }
 }
 
@@ -114,6 +126,8 @@ export function restServices(call: RestCall, files: RestFiles): Services {
     leaderboards: leaderboardsRest(call),
     history: historyRest(call, files),
     flows: flowsRest(call),
+    plugins: pluginsRest(call),
+    externalPlugins: externalPluginsRest(call),
   }
 }
 
