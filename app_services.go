@@ -7,7 +7,6 @@ import (
 	"github.com/ltth/ltth/backend/core/service"
 	"github.com/ltth/ltth/backend/domain"
 	"github.com/ltth/ltth/backend/store"
-	"github.com/ltth/ltth/backend/tiktok/connector"
 )
 
 // The desktop binds the service layer (backend/core/service) through these
@@ -19,9 +18,6 @@ import (
 
 // TestEventsService is service.TestEvents bound to the window.
 type TestEventsService struct{ app *App }
-
-// ConnectionService is service.Connection bound to the window.
-type ConnectionService struct{ app *App }
 
 // ProfilesService is service.Profiles bound to the window.
 type ProfilesService struct{ app *App }
@@ -43,6 +39,7 @@ func (a *App) boundServices() []any {
 		&AlertsService{a},
 		&GoalsService{a},
 		&OverlayPresetsService{a},
+		&HistoryService{a},
 	}
 }
 
@@ -88,27 +85,6 @@ func call[T any](a *App, f func(*service.Services, context.Context) (T, error)) 
 func (s *TestEventsService) Simulate(e domain.Event) (domain.Event, error) {
 	return call(s.app, func(v *service.Services, ctx context.Context) (domain.Event, error) {
 		return v.TestEvents.Simulate(ctx, e)
-	})
-}
-
-// Status is the connection status; see service.Connection.Status.
-func (s *ConnectionService) Status() (connector.Status, error) {
-	return call(s.app, func(v *service.Services, ctx context.Context) (connector.Status, error) {
-		return v.Connection.Status(ctx)
-	})
-}
-
-// Connect connects to req.Target; see service.Connection.Connect.
-func (s *ConnectionService) Connect(req service.ConnectRequest) (connector.Status, error) {
-	return call(s.app, func(v *service.Services, ctx context.Context) (connector.Status, error) {
-		return v.Connection.Connect(ctx, req)
-	})
-}
-
-// Disconnect stops the connection; see service.Connection.Disconnect.
-func (s *ConnectionService) Disconnect() (connector.Status, error) {
-	return call(s.app, func(v *service.Services, ctx context.Context) (connector.Status, error) {
-		return v.Connection.Disconnect(ctx)
 	})
 }
 

@@ -30,6 +30,7 @@ func (c *Core) buildModules(s *scope) ([]module.Module, error) {
 	presets := overlay.NewPresets(presetStore{db}, c.bus)
 	s.svc.OverlayPresets = presets.Service()
 	hist := history.New(c.bus, db, history.Options{Log: logFor("history")})
+	s.svc.History = hist.Service()
 	reg := action.NewRegistry()
 	flows, err := flow.New(flow.Options{
 		Bus: c.bus, Registry: reg, DataDir: c.opts.DataDir,
@@ -49,6 +50,7 @@ func (c *Core) buildModules(s *scope) ([]module.Module, error) {
 	s.svc.Plugins, s.svc.ExternalPlugins = plugins.Service(), ext.Service()
 	s.conn = connector.New(connector.Config{AutoConnect: true, BrowserHeadless: c.opts.Headless},
 		connector.Deps{Bus: c.bus, Log: logFor("tiktok"), Settings: db, DataDir: c.opts.DataDir})
+	s.svc.Connection = s.conn.Service()
 	// Consumers first, the event source last, so nothing published at
 	// start-up is missed.
 	mods := append([]module.Module{s.alerts, goals, boards, hist, presets}, append(c.bridges(s, goals, plugins), flows, plugins, ext, s.conn)...)

@@ -12,15 +12,6 @@ import (
 // methods. It is rebuilt when a profile opens (openScope).
 func (c *Core) Services() *service.Services { return c.svc.Load() }
 
-// ConnectTo starts the TikTok connection to target ("" is the saved one).
-func (c *Core) ConnectTo(ctx context.Context, target string) error {
-	cn, err := c.connector()
-	if err != nil {
-		return err
-	}
-	return cn.Connect(ctx, target)
-}
-
 // SimulateEvent publishes e as a simulated event (what POST /api/simulate
 // does) and answers it as published.
 func (c *Core) SimulateEvent(e domain.Event) (domain.Event, error) {

@@ -55,6 +55,6 @@ func (m *Module) getCompare(w http.ResponseWriter, r *http.Request) {
 		}
 		ids[i] = id
 	}
-	c, err := m.Compare(ids[0], ids[1])
+	c, err := m.Service().Compare(r.Context(), CompareRequest{A: ids[0], B: ids[1]})
 	respond(w, c, err)
 }

@@ -1,11 +1,9 @@
 package history
 
 import (
-	"encoding/csv"
 	"fmt"
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/module"
@@ -61,14 +59,16 @@ func intParam(r *http.Request, name string) (int64, error) {
 	return n, nil
 }
 
+// The handlers only decode the request and encode the answer: the service
+// (svc.go) holds the logic both transports share.
+
 func (m *Module) getStreams(w http.ResponseWriter, r *http.Request) {
 	limit, err := intParam(r, "limit")
 	if err != nil {
 		httpapi.WriteError(w, err)
 		return
 	}
-	sim := r.URL.Query().Get("simulated") == "1"
-	ss, err := m.Streams(int(limit), sim)
+	ss, err := m.Service().Streams(r.Context(), StreamsRequest{Limit: int(limit), Simulated: r.URL.Query().Get("simulated") == "1"})
 	respond(w, ss, err)
 }
 
@@ -86,7 +86,7 @@ func (m *Module) getStream(w http.ResponseWriter, r *http.Request) {
 		httpapi.WriteError(w, err)
 		return
 	}
-	d, err := m.Stream(id)
+	d, err := m.Service().Stream(r.Context(), StreamRequest{ID: id})
 	respond(w, d, err)
 }
 
@@ -106,7 +106,7 @@ func (m *Module) getEvents(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	q.Limit = int(limit)
-	page, err := m.Events(q)
+	page, err := m.Service().Events(r.Context(), q)
 	respond(w, page, err)
 }
 
@@ -116,12 +116,13 @@ func (m *Module) getViewers(w http.ResponseWriter, r *http.Request) {
 		httpapi.WriteError(w, err)
 		return
 	}
-	vs, err := m.Viewers(r.URL.Query().Get("q"), r.URL.Query().Get("sort"), int(limit))
+	q := r.URL.Query()
+	vs, err := m.Service().Viewers(r.Context(), ViewersRequest{Q: q.Get("q"), Sort: q.Get("sort"), Limit: int(limit)})
 	respond(w, vs, err)
 }
 
 func (m *Module) getViewer(w http.ResponseWriter, r *http.Request) {
-	v, err := m.Viewer(r.PathValue("userId"))
+	v, err := m.Service().Viewer(r.Context(), ViewerRequest{UserID: r.PathValue("userId")})
 	respond(w, v, err)
 }
 
@@ -133,12 +134,7 @@ func (m *Module) putNotes(w http.ResponseWriter, r *http.Request) {
 		httpapi.WriteError(w, err)
 		return
 	}
-	m.sync()
-	if err := m.SetNotes(r.PathValue("userId"), body.Notes); err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	v, err := m.Viewer(r.PathValue("userId"))
+	v, err := m.Service().SetNotes(r.Context(), NotesRequest{UserID: r.PathValue("userId"), Notes: body.Notes})
 	respond(w, v, err)
 }
 
@@ -150,24 +146,13 @@ func (m *Module) postPoints(w http.ResponseWriter, r *http.Request) {
 		httpapi.WriteError(w, err)
 		return
 	}
-	v, err := m.Viewer(r.PathValue("userId"))
-	if err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	if err := m.AddPoints(domainUser(v), body.Amount); err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	v, err = m.Viewer(v.UserID)
+	v, err := m.Service().AddPoints(r.Context(), PointsRequest{UserID: r.PathValue("userId"), Amount: body.Amount})
 	respond(w, v, err)
 }
 
 func (m *Module) getRules(w http.ResponseWriter, r *http.Request) {
-	m.mu.Lock()
-	rules := m.rules
-	m.mu.Unlock()
-	httpapi.WriteJSON(w, http.StatusOK, rules)
+	rules, err := m.Service().Rules(r.Context())
+	respond(w, rules, err)
 }
 
 func (m *Module) putRules(w http.ResponseWriter, r *http.Request) {
@@ -176,7 +161,8 @@ func (m *Module) putRules(w http.ResponseWriter, r *http.Request) {
 		httpapi.WriteError(w, err)
 		return
 	}
-	respond(w, rules, m.SetRules(rules))
+	rules, err := m.Service().SetRules(r.Context(), rules)
+	respond(w, rules, err)
 }
 
 func (m *Module) getExport(w http.ResponseWriter, r *http.Request) {
@@ -185,30 +171,14 @@ func (m *Module) getExport(w http.ResponseWriter, r *http.Request) {
 		httpapi.WriteError(w, err)
 		return
 	}
-	format := r.URL.Query().Get("format")
-	if format == "" {
-		format = "json"
-	}
-	if format != "json" && format != "csv" {
-		httpapi.WriteError(w, fmt.Errorf("%w: format must be csv or json", ErrInvalid))
-		return
-	}
-	d, err := m.Stream(id)
+	e, err := m.Service().Export(r.Context(), ExportRequest{ID: id, Format: r.URL.Query().Get("format")})
 	if err != nil {
 		httpapi.WriteError(w, err)
 		return
 	}
-	name := fmt.Sprintf("stream-%d-%s.%s", d.ID, time.UnixMilli(d.StartedAt).UTC().Format("20060102-1504"), format)
-	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
-	if format == "csv" {
-		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-		if err := m.writeCSV(csv.NewWriter(w), d); err != nil {
-			m.log.Error().Err(err).Int64("stream", id).Msg("csv export failed")
-		}
-		return
-	}
-	w.Header().Set("Content-Type", "application/json")
-	if err := m.writeExportJSON(w, d); err != nil {
-		m.log.Error().Err(err).Int64("stream", id).Msg("json export failed")
+	w.Header().Set("Content-Disposition", `attachment; filename="`+e.Name+`"`)
+	w.Header().Set("Content-Type", e.ContentType)
+	if err := e.Save(w); err != nil {
+		m.log.Error().Err(err).Int64("stream", id).Msg("export failed")
 	}
 }

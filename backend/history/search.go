@@ -12,18 +12,18 @@ import (
 
 // EventQuery filters the journal. Zero fields do not filter.
 type EventQuery struct {
-	Type string // an event type
-	User string // a user id, or a uniqueId (looked up in the viewer database)
-	Q    string // text in a chat message or question
-	Gift string // gifts only: a gift id, or part of the gift's name
+	Type string `json:"type"` // an event type
+	User string `json:"user"` // a user id, or a uniqueId (looked up in the viewer database)
+	Q    string `json:"q"`    // text in a chat message or question
+	Gift string `json:"gift"` // gifts only: a gift id, or part of the gift's name
 	// MinCoins and MaxCoins (inclusive, 0 = open) keep gifts whose event
 	// is worth that many coins; either one means gifts only.
-	MinCoins int64
-	MaxCoins int64
-	From     int64 // unix ms, inclusive
-	To       int64 // unix ms, exclusive
-	Limit    int   // 1..MaxEvents, default 50
-	Cursor   int64 // the nextCursor of the previous page
+	MinCoins int64 `json:"minCoins"`
+	MaxCoins int64 `json:"maxCoins"`
+	From     int64 `json:"from"`   // unix ms, inclusive
+	To       int64 `json:"to"`     // unix ms, exclusive
+	Limit    int   `json:"limit"`  // 1..MaxEvents, default 50
+	Cursor   int64 `json:"cursor"` // the nextCursor of the previous page
 }
 
 // MaxEvents bounds one page of events.

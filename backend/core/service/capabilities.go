@@ -6,7 +6,6 @@ import (
 	"github.com/ltth/ltth/backend/domain"
 	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/store"
-	"github.com/ltth/ltth/backend/tiktok/connector"
 )
 
 // TestEvents sends simulated events, as if they came from TikTok.
@@ -23,35 +22,6 @@ func (s *TestEvents) Simulate(_ context.Context, e domain.Event) (domain.Event, 
 	}
 	out, err := s.b.SimulateEvent(e)
 	return out, wrap(err, httpapi.ErrUnavailable)
-}
-
-// Connection is the TikTok LIVE connection.
-type Connection struct{ b Backend }
-
-// ConnectRequest names the LIVE to connect to ("" is the saved target).
-type ConnectRequest struct {
-	Target string `json:"target"`
-}
-
-// Status is the connection's state, sources, timeline and gaps.
-func (s *Connection) Status(context.Context) (connector.Status, error) {
-	return s.b.Connection(), nil
-}
-
-// Connect starts connecting to req.Target and answers the status.
-func (s *Connection) Connect(ctx context.Context, req ConnectRequest) (connector.Status, error) {
-	if err := s.b.ConnectTo(ctx, req.Target); err != nil {
-		return connector.Status{}, wrap(err, httpapi.ErrInvalid)
-	}
-	return s.b.Connection(), nil
-}
-
-// Disconnect stops the connection and answers the status.
-func (s *Connection) Disconnect(ctx context.Context) (connector.Status, error) {
-	if err := s.b.Disconnect(ctx); err != nil {
-		return connector.Status{}, wrap(err, httpapi.ErrUnavailable)
-	}
-	return s.b.Connection(), nil
 }
 
 // Profiles are the streamer's profiles (one database each).

@@ -28,11 +28,8 @@ func declare(routes, oneSided map[string]string) {
 
 func init() {
 	declare(map[string]string{
-		"TestEvents.Simulate":   "POST /api/simulate",
-		"Connection.Status":     "GET /api/connection",
-		"Connection.Connect":    "POST /api/connection/connect",
-		"Connection.Disconnect": "POST /api/connection/disconnect",
-		"Profiles.List":         "GET /api/profiles",
-		"Profiles.Switch":       "POST /api/profiles/{name}/activate",
+		"TestEvents.Simulate": "POST /api/simulate",
+		"Profiles.List":       "GET /api/profiles",
+		"Profiles.Switch":     "POST /api/profiles/{name}/activate",
 	}, nil)
 }

@@ -6,8 +6,8 @@
 //
 // Where a service lives: a capability that is one module owns its service
 // type in its own package (leaderboard.Service…), next to the REST handlers
-// that call it; the few that span the composition root (test events, the
-// connection, profiles) live here. Services gathers them for one open
+// that call it; the few that span the composition root (test events,
+// profiles) live here. Services gathers them for one open
 // profile (core rebuilds it on a profile switch); each capability's file
 // here declares its routes (declare), so Routes is the one mapping from a
 // method ("Field.Method") to its REST route, and OneSided lists the methods
@@ -22,6 +22,7 @@ import (
 	"github.com/ltth/ltth/backend/domain"
 	"github.com/ltth/ltth/backend/flow"
 	"github.com/ltth/ltth/backend/goal"
+	"github.com/ltth/ltth/backend/history"
 	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/leaderboard"
 	"github.com/ltth/ltth/backend/overlay"
@@ -33,9 +34,6 @@ import (
 
 // Backend is what the services need from the composition root (core.Core).
 type Backend interface {
-	Connection() connector.Status
-	ConnectTo(ctx context.Context, target string) error
-	Disconnect(ctx context.Context) error
 	Profiles() ([]store.ProfileInfo, error)
 	SwitchProfile(ctx context.Context, name string) error
 	SimulateEvent(e domain.Event) (domain.Event, error)
@@ -50,7 +48,7 @@ type Services struct {
 	Health          *Health
 	FieldOptions    *FieldOptions
 	TestEvents      *TestEvents
-	Connection      *Connection
+	Connection      *connector.Service
 	Profiles        *Profiles
 	Leaderboards    *leaderboard.Service
 	Flows           *flow.Service
@@ -59,6 +57,7 @@ type Services struct {
 	Alerts          *alert.Service
 	Goals           *goal.Service
 	OverlayPresets  *overlay.PresetService
+	History         *history.Service
 }
 
 // New builds the services of the composition root over b; core fills in
@@ -68,7 +67,7 @@ func New(b Backend, m Scoped) *Services {
 		Health:          &Health{b},
 		FieldOptions:    &FieldOptions{b},
 		TestEvents:      &TestEvents{b},
-		Connection:      &Connection{b},
+		Connection:      m.Connection,
 		Profiles:        &Profiles{b},
 		Leaderboards:    m.Leaderboards,
 		Flows:           m.Flows,
@@ -77,6 +76,7 @@ func New(b Backend, m Scoped) *Services {
 		Alerts:          m.Alerts,
 		Goals:           m.Goals,
 		OverlayPresets:  m.OverlayPresets,
+		History:         m.History,
 	}
 }
 
@@ -89,6 +89,8 @@ type Scoped struct {
 	Alerts          *alert.Service
 	Goals           *goal.Service
 	OverlayPresets  *overlay.PresetService
+	Connection      *connector.Service
+	History         *history.Service
 }
 
 // Error is what a service method fails with: a stable code from the shared

@@ -3,7 +3,6 @@ package connector
 import (
 	"context"
 	"fmt"
-	"net/http"
 
 	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/tiktok/source/browser"
@@ -49,20 +48,4 @@ func (c *Connector) ConfirmBrowserPath(ctx context.Context, path string) (string
 	}
 	c.settings = s
 	return version, nil
-}
-
-func (c *Connector) handleConfirmBrowserPath(w http.ResponseWriter, r *http.Request) {
-	var body struct {
-		Path string `json:"path"`
-	}
-	if err := readJSON(r, &body, false); err != nil {
-		writeSourceError(w, http.StatusBadRequest, err)
-		return
-	}
-	version, err := c.ConfirmBrowserPath(r.Context(), body.Path)
-	if err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	httpapi.WriteJSON(w, http.StatusOK, map[string]string{"path": body.Path, "version": version, "state": "confirmed"})
 }

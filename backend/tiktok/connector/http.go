@@ -3,15 +3,10 @@ package connector
 import (
 	"bytes"
 	"context"
-	"errors"
-	"fmt"
 	"net/http"
-	"strconv"
-	"strings"
 
 	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/module"
-	"github.com/ltth/ltth/backend/tiktok/source"
 )
 
 // Routes implements module.RouteProvider.
@@ -31,106 +26,62 @@ func (c *Connector) Routes() []module.Route {
 	}
 }
 
-func (c *Connector) handleStatus(w http.ResponseWriter, _ *http.Request) {
-	httpapi.WriteJSON(w, http.StatusOK, c.Status())
+// The handlers only decode the request and encode the answer: the service
+// (svc.go) holds the logic both transports share.
+
+func (c *Connector) handleStatus(w http.ResponseWriter, r *http.Request) {
+	st, err := c.Service().Status(r.Context())
+	respond(w, http.StatusOK, st, err)
 }
 
 func (c *Connector) handleConnect(w http.ResponseWriter, r *http.Request) {
-	var body struct {
-		Target string `json:"target"`
-	}
-	if err := readJSON(r, &body, true); err != nil {
-		writeSourceError(w, http.StatusBadRequest, err)
+	var req ConnectRequest
+	if err := readJSON(r, &req, true); err != nil {
+		httpapi.WriteError(w, kinded(err, httpapi.ErrInvalid))
 		return
 	}
-	if err := c.Connect(r.Context(), body.Target); err != nil {
-		writeSourceError(w, http.StatusBadRequest, err)
-		return
-	}
-	httpapi.WriteJSON(w, http.StatusAccepted, c.Status())
+	st, err := c.Service().Connect(r.Context(), req)
+	respond(w, http.StatusAccepted, st, err)
 }
 
 func (c *Connector) handleDisconnect(w http.ResponseWriter, r *http.Request) {
-	if err := c.Disconnect(r.Context()); err != nil {
-		writeSourceError(w, http.StatusServiceUnavailable, err)
-		return
-	}
-	httpapi.WriteJSON(w, http.StatusOK, c.Status())
+	st, err := c.Service().Disconnect(r.Context())
+	respond(w, http.StatusOK, st, err)
 }
 
-func (c *Connector) handleGetSettings(w http.ResponseWriter, _ *http.Request) {
-	httpapi.WriteJSON(w, http.StatusOK, c.Settings().view())
+func (c *Connector) handleGetSettings(w http.ResponseWriter, r *http.Request) {
+	v, err := c.Service().Settings(r.Context())
+	respond(w, http.StatusOK, v, err)
 }
 
 func (c *Connector) handlePutSettings(w http.ResponseWriter, r *http.Request) {
 	var p SettingsPatch
 	if err := readJSON(r, &p, false); err != nil {
-		writeSourceError(w, http.StatusBadRequest, err)
+		httpapi.WriteError(w, kinded(err, httpapi.ErrInvalid))
 		return
 	}
-	s, err := c.UpdateSettings(r.Context(), p)
-	if err != nil {
-		writeSourceError(w, http.StatusBadRequest, err)
-		return
-	}
-	httpapi.WriteJSON(w, http.StatusOK, s.view())
+	v, err := c.Service().UpdateSettings(r.Context(), p)
+	respond(w, http.StatusOK, v, err)
 }
 
 func (c *Connector) handleRecord(w http.ResponseWriter, r *http.Request) {
-	var body struct {
-		Enabled *bool `json:"enabled"`
-	}
-	if err := readJSON(r, &body, false); err != nil || body.Enabled == nil {
-		writeSourceError(w, http.StatusBadRequest, errors.New(`body must be {"enabled": true|false}`))
+	var req RecordRequest
+	if err := readJSON(r, &req, false); err != nil {
+		httpapi.WriteError(w, errRecordBody)
 		return
 	}
-	if err := c.SetRecording(*body.Enabled); err != nil {
-		writeSourceError(w, http.StatusInternalServerError, err)
-		return
-	}
-	httpapi.WriteJSON(w, http.StatusOK, c.Status().Recording)
-}
-
-// speed accepts 1, 4 (any positive number) or "max".
-type speed float64
-
-func (s *speed) UnmarshalJSON(b []byte) error {
-	str := strings.Trim(string(b), `"`)
-	if str == "max" {
-		*s = 0
-		return nil
-	}
-	f, err := strconv.ParseFloat(str, 64)
-	if err != nil || f <= 0 || f > 1000 {
-		return fmt.Errorf(`speed must be a positive number or "max"`)
-	}
-	*s = speed(f)
-	return nil
+	rec, err := c.Service().Record(r.Context(), req)
+	respond(w, http.StatusOK, rec, err)
 }
 
 func (c *Connector) handleReplay(w http.ResponseWriter, r *http.Request) {
-	body := struct {
-		Name  string `json:"name"` // a capture in <data-dir>/captures
-		Path  string `json:"path"` // the same (older clients), or its full path
-		Speed speed  `json:"speed"`
-	}{Speed: 1}
-	if err := readJSON(r, &body, false); err != nil {
-		writeSourceError(w, http.StatusBadRequest, err)
+	var req ReplayRequest
+	if err := readJSON(r, &req, false); err != nil {
+		httpapi.WriteError(w, kinded(err, httpapi.ErrInvalid))
 		return
 	}
-	if body.Name == "" {
-		body.Name = body.Path
-	}
-	if body.Name == "" {
-		writeSourceError(w, http.StatusBadRequest, errors.New(`"name" (a capture from GET /api/captures) is required`))
-		return
-	}
-	if err := c.StartReplay(body.Name, float64(body.Speed)); err != nil {
-		writeSourceError(w, http.StatusBadRequest, err)
-		return
-	}
-	name := c.Status().Replaying
-	httpapi.WriteJSON(w, http.StatusAccepted, map[string]any{"status": "started", "name": name, "path": name, "speed": float64(body.Speed)})
+	res, err := c.Service().StartReplay(r.Context(), req)
+	respond(w, http.StatusAccepted, res, err)
 }
 
 // readJSON decodes exactly one JSON value with no unknown fields and
@@ -146,18 +97,14 @@ func readJSON(r *http.Request, v any, allowEmpty bool) error {
 	return httpapi.Strict(b, v)
 }
 
-// writeSourceError answers {"error": message, "code": code}; source errors keep
-// their stable code.
-func writeSourceError(w http.ResponseWriter, status int, err error) {
-	body := map[string]string{"error": err.Error(), "code": "bad_request"}
-	if e := source.AsError(err); e != nil {
-		body["error"], body["code"] = e.Message, string(e.Code)
+// respond answers v with status, or the error (its code and the status of
+// its kind).
+func respond(w http.ResponseWriter, status int, v any, err error) {
+	if err != nil {
+		httpapi.WriteError(w, err)
+		return
 	}
-	if status == http.StatusBadRequest {
-		status = httpapi.StatusOf(err) // 413 for an oversized body
-	}
-	body["error"] = httpapi.TrimPaths(body["error"])
-	httpapi.WriteJSON(w, status, body)
+	httpapi.WriteJSON(w, status, v)
 }
 
 // Settings returns the current settings (secrets included: do not log).

@@ -68,8 +68,8 @@ func (s Settings) BrowserPathState() string {
 	return "pending"
 }
 
-// settingsView is the GET form: secrets masked, with flags saying whether they are set.
-type settingsView struct {
+// SettingsView is the GET form: secrets masked, with flags saying whether they are set.
+type SettingsView struct {
 	Settings
 	APIKeySet        bool   `json:"apiKeySet"`
 	SessionIDSet     bool   `json:"sessionIdSet"`
@@ -88,8 +88,8 @@ type SettingsPatch struct {
 	BrowserPath   *string   `json:"browserPath"`
 }
 
-func (s Settings) view() settingsView {
-	v := settingsView{Settings: s, APIKeySet: s.APIKey != "", SessionIDSet: s.SessionID != "",
+func (s Settings) view() SettingsView {
+	v := SettingsView{Settings: s, APIKeySet: s.APIKey != "", SessionIDSet: s.SessionID != "",
 		BrowserPathState: s.BrowserPathState()}
 	v.APIKey, v.SessionID = maskSecret(s.APIKey), maskSecret(s.SessionID)
 	return v

@@ -3,7 +3,7 @@
 
 import { feedUrl, overlayUrl, type Connection } from './bootstrap'
 import { ApiError, apiErrorFrom, filenameFromDisposition, request, type Fetcher } from './http'
-import { desktopServices, restServices, type Services } from './services'
+import { desktopServices, restServices, restTransport, type Services } from './services'
 import type { Health, LiveEvent, ProfileInfo } from './types'
 
 export interface ProfileExport {
@@ -20,6 +20,18 @@ export const ALERTS_MISSING = 'Pausing alerts is not available in this build yet
 export const CONNECTOR_MISSING =
   'Connecting to TikTok is not available in this build yet — the connector module has not landed.'
 
+/** Awaits a connection call; a route this build lacks becomes CONNECTOR_MISSING. */
+async function connectorMissing(p: Promise<unknown>): Promise<void> {
+  try {
+    await p
+  } catch (err) {
+    if (err instanceof ApiError && (err.status === 404 || err.status === 405 || err.status === 501)) {
+      throw new ApiError(CONNECTOR_MISSING, err.status)
+    }
+    throw err
+  }
+}
+
 export class ApiClient {
   readonly conn: Connection
   private readonly fetcher: Fetcher
@@ -30,13 +42,8 @@ export class ApiClient {
   constructor(conn: Connection, fetcher: Fetcher = (...a) => fetch(...a)) {
     this.conn = conn
     this.fetcher = fetcher
-    this.services =
-      desktopServices(conn) ??
-      restServices((method, path, json, signal) => this.req(method, path, json === undefined ? { signal } : { json, signal }), {
-        status: () => this.req('GET', '/api/connection'),
-        connect: (target) => this.optionalPost('/api/connection/connect', { target }, CONNECTOR_MISSING),
-        disconnect: () => this.optionalPost('/api/connection/disconnect', {}, CONNECTOR_MISSING),
-      })
+    const rest = restTransport(conn, fetcher)
+    this.services = desktopServices(conn) ?? restServices(rest.call, rest.files)
   }
 
   /** Same client with another token (user pasted one). */
@@ -94,24 +101,12 @@ export class ApiClient {
   // --- TikTok connection --------------------------------------------------------
 
   /** Connects to a LIVE (target = @uniqueId). Friendly error while the connector is missing. */
-  async connect(target: string): Promise<void> {
-    await this.services.connection.connect(target)
+  connect(target: string): Promise<void> {
+    return connectorMissing(this.services.connection.connect(target))
   }
 
-  async disconnect(): Promise<void> {
-    await this.services.connection.disconnect()
-  }
-
-  /** POST to an endpoint whose module may not be in this build: 404 becomes `missing`. */
-  private async optionalPost(path: string, body: unknown, missing: string): Promise<void> {
-    try {
-      await this.req<void>('POST', path, { json: body, expect: 'none' })
-    } catch (err) {
-      if (err instanceof ApiError && (err.status === 404 || err.status === 405 || err.status === 501)) {
-        throw new ApiError(missing, err.status)
-      }
-      throw err
-    }
+  disconnect(): Promise<void> {
+    return connectorMissing(this.services.connection.disconnect())
   }
 
   // --- profiles ---------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Connection } from './bootstrap'
+import { ApiClient } from './client'
 import { CONNECTOR_MISSING } from './client'
 import {
   checkSecretInput,
@@ -11,8 +12,12 @@ import {
   parseConnectorStatus,
   type ConnectorSettings,
 } from './connection'
+import { connectionBinding } from './services/connection'
 
 const conn: Connection = { mode: 'browser', baseUrl: 'http://x', token: 'tok', version: '', headless: false }
+
+/** The connector API over the REST implementation of the connection service. */
+const connectorOver = (fetcher: typeof fetch) => new ConnectorApi(new ApiClient(conn, fetcher).services.connection)
 
 interface Call {
   url: string
@@ -160,7 +165,7 @@ describe('ConnectorApi', () => {
       if (c.url.endsWith('/api/replay')) return json({ status: 'started', name: 'c.jsonl', path: 'c.jsonl', speed: 0 }, 202)
       return json(STATUS, c.method === 'POST' ? 202 : 200)
     })
-    const api = new ConnectorApi(conn, fetcher)
+    const api = connectorOver(fetcher)
     expect((await api.status()).state).toBe('reconnecting')
     await api.connect('@nobody_e2e')
     await api.disconnect()
@@ -196,7 +201,7 @@ describe('ConnectorApi', () => {
       if (url.endsWith('/api/replay/stop')) return json({ stopped: true })
       return json(STATUS)
     }) as typeof fetch
-    const api = new ConnectorApi(conn, fetcher)
+    const api = connectorOver(fetcher)
     expect(await api.captures()).toEqual([{ name: 'a.jsonl', size: 10, modified: 5 }])
     const file = new Blob(['{"t":1,"frame":"AA=="}\n'])
     expect(await api.uploadCapture('My Stream.jsonl', file)).toEqual({ name: 'My_Stream.jsonl', size: 3, modified: 7 })
@@ -214,9 +219,7 @@ describe('ConnectorApi', () => {
   })
 
   it('keeps the error code and explains a missing connector', async () => {
-    const bad = new ConnectorApi(
-      conn,
-      fakeFetch(() => json({ error: 'Enter a TikTok username (for example @name) or a LIVE link.', code: 'invalid_target' }, 400)).fetcher,
+    const bad = connectorOver(fakeFetch(() => json({ error: 'Enter a TikTok username (for example @name) or a LIVE link.', code: 'invalid_target' }, 400)).fetcher,
     )
     const err = await bad.connect('').catch((e: unknown) => e)
     expect(err).toBeInstanceOf(ConnectorError)
@@ -224,10 +227,55 @@ describe('ConnectorApi', () => {
     expect((err as ConnectorError).message).toMatch(/Enter a TikTok username/)
     expect((err as ConnectorError).status).toBe(400)
 
-    const missing = new ConnectorApi(conn, fakeFetch(() => new Response('404 page not found', { status: 404 })).fetcher)
+    const missing = connectorOver(fakeFetch(() => new Response('404 page not found', { status: 404 })).fetcher)
     const e2 = await missing.status().catch((e: unknown) => e)
     expect((e2 as ConnectorError).message).toBe(CONNECTOR_MISSING)
     expect((e2 as ConnectorError).notAvailable).toBe(true)
+  })
+})
+
+describe('connection bindings', () => {
+  it('typed requests reach the bound methods; a refused call keeps its code', async () => {
+    const calls: [string, unknown][] = []
+    const rec = (name: string, reply: unknown = {}) => async (r?: unknown) => (calls.push([name, r]), reply)
+    const api = new ConnectorApi(
+      connectionBinding({
+        Status: rec('status', STATUS),
+        Connect: async (r: unknown) => {
+          calls.push(['connect', r])
+          throw new Error('{"code":"invalid_target","error":"Enter a TikTok username (for example @name) or a LIVE link."}')
+        },
+        Disconnect: rec('disconnect', STATUS),
+        Settings: rec('settings', SETTINGS),
+        UpdateSettings: rec('update', SETTINGS),
+        Record: rec('record', { enabled: true, records: 0 }),
+        StartReplay: rec('replay', { status: 'started', name: 'c.jsonl', speed: 0 }),
+        StopReplay: rec('stop', { stopped: true }),
+        ConfirmBrowserPath: rec('confirm', { path: '/usr/bin/chromium', version: 'Chromium 120' }),
+        Captures: rec('captures', [{ name: 'a.jsonl', size: 1, modified: 2 }]),
+      } as never),
+    )
+    expect((await api.status()).state).toBe('reconnecting')
+    const err = await api.connect('nope').catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(ConnectorError)
+    expect(err).toMatchObject({ code: 'invalid_target', status: 400 })
+    expect((await api.saveSettings({ sources: ['euler'] })).apiKeySet).toBe(true)
+    expect((await api.setRecording(true)).enabled).toBe(true)
+    await api.replay('c.jsonl', 'max')
+    expect(await api.stopReplay()).toBe(true)
+    expect((await api.confirmBrowserPath('/usr/bin/chromium')).version).toBe('Chromium 120')
+    expect(await api.captures()).toHaveLength(1)
+    expect(calls).toEqual([
+      ['status', undefined],
+      ['connect', { target: 'nope' }],
+      ['update', { sources: ['euler'] }],
+      ['record', { enabled: true }],
+      ['replay', { name: 'c.jsonl', speed: 'max' }],
+      ['stop', undefined],
+      ['confirm', { path: '/usr/bin/chromium' }],
+      ['captures', undefined],
+    ])
+    await expect(api.uploadCapture('x.jsonl', new Blob(['x']))).rejects.toMatchObject({ code: 'unavailable' })
   })
 })
 
@@ -241,7 +289,7 @@ describe('browser path confirmation', () => {
 
   it('confirms the shown path with the token and returns the version', async () => {
     const { calls, fetcher } = fakeFetch(() => json({ path: '/usr/bin/chromium', version: 'Chromium 120.0', state: 'confirmed' }))
-    const api = new ConnectorApi(conn, fetcher)
+    const api = connectorOver(fetcher)
     expect(await api.confirmBrowserPath('/usr/bin/chromium')).toEqual({ path: '/usr/bin/chromium', version: 'Chromium 120.0' })
     expect(calls[0]).toMatchObject({
       method: 'POST',
@@ -253,7 +301,7 @@ describe('browser path confirmation', () => {
 
   it('reports a refused path with the server message', async () => {
     const { fetcher } = fakeFetch(() => json({ error: 'not a Chrome, Edge, Brave or Chromium executable', code: 'bad_request' }, 422))
-    await expect(new ConnectorApi(conn, fetcher).confirmBrowserPath('/tmp/chromium')).rejects.toMatchObject({
+    await expect(connectorOver(fetcher).confirmBrowserPath('/tmp/chromium')).rejects.toMatchObject({
       status: 422,
       message: 'not a Chrome, Edge, Brave or Chromium executable',
     })

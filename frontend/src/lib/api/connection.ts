@@ -1,13 +1,14 @@
-// The TikTok connector's REST API (backend/tiktok/connector/http.go):
+// The TikTok connection service (backend/tiktok/connector/svc.go; bindings
+// on desktop, REST in a browser, see services/connection.ts):
 // status with per-source states, timeline and coverage gaps; connect and
 // disconnect; settings with masked secrets; capture recording; replay.
 // Names are prefixed `Connector…` so they never clash with other api modules.
 
-import { bridgeOpenCapture, type Connection } from './bootstrap'
+import { bridgeOpenCapture } from './bootstrap'
 import type { ApiClient } from './client'
 import { CONNECTOR_MISSING } from './client'
-import { ApiError, request, type Fetcher, type RequestOptions } from './http'
-import { desktopServices, ServiceError } from './services'
+import { ApiError } from './http'
+import { ServiceError, type ConnectionService } from './services'
 
 /** Every source the connector knows, in its default order. */
 export const CONNECTOR_SOURCES = ['direct', 'euler', 'browser', 'tikfinity'] as const
@@ -353,88 +354,66 @@ export class ConnectorError extends ApiError {
   }
 }
 
-/** A bound call's ServiceError as the ConnectorError callers expect. */
-async function asConnectorError<T>(p: Promise<T>): Promise<T> {
+/**
+ * A service call with its failure as the ConnectorError callers expect
+ * (the backend's code kept); a route this build lacks explains itself.
+ */
+async function connector<T>(p: Promise<T>): Promise<T> {
   try {
     return await p
   } catch (err) {
-    if (err instanceof ServiceError) throw new ConnectorError(err.message, err.status, err.code)
-    throw err
+    if (!(err instanceof ApiError)) throw err
+    const code = err instanceof ServiceError ? err.code : ''
+    if (err.status === 404 || err.status === 405 || err.status === 501) {
+      throw new ConnectorError(CONNECTOR_MISSING, err.status, code || 'not_available')
+    }
+    throw new ConnectorError(err.message, err.status, code)
   }
 }
 
-async function codeFrom(res: Response): Promise<string> {
-  try {
-    const body: unknown = await res.json()
-    return str(obj(body).code)
-  } catch {
-    return ''
-  }
+/** p, or an AbortError once signal aborts (the call itself runs to its end). */
+function abortable<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return p
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason instanceof Error ? signal.reason : new DOMException('aborted', 'AbortError'))
+    if (signal.aborted) return abort()
+    signal.addEventListener('abort', abort, { once: true })
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort))
+  })
 }
 
-/** Calls of the TikTok connector API. Get one with `connectorApi(api)`. */
+/** Calls of the TikTok connection service. Get one with `connectorApi(api)`. */
 export class ConnectorApi {
-  private readonly conn: Connection
-  private readonly fetcher: Fetcher
+  private readonly svc: ConnectionService
 
-  constructor(conn: Connection, fetcher: Fetcher = (...a) => fetch(...a)) {
-    this.conn = conn
-    this.fetcher = fetcher
+  constructor(svc: ConnectionService) {
+    this.svc = svc
   }
 
-  /** Runs one request; errors keep the server's `code`, a missing connector gets a clear message. */
-  private call<T>(method: string, path: string, json?: unknown, signal?: AbortSignal): Promise<T> {
-    return this.callWith<T>(method, path, json === undefined ? { signal } : { json, signal })
-  }
-
-  private async callWith<T>(method: string, path: string, opts: RequestOptions): Promise<T> {
-    const seen: { failed?: Response } = {}
-    const fetcher: Fetcher = async (input, init) => {
-      const res = await this.fetcher(input, init)
-      if (!res.ok) seen.failed = res.clone()
-      return res
-    }
-    try {
-      return await request<T>(this.conn, method, path, opts, fetcher)
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err
-      const code = seen.failed ? await codeFrom(seen.failed) : ''
-      if (err.status === 404 || err.status === 405 || err.status === 501) {
-        throw new ConnectorError(CONNECTOR_MISSING, err.status, code || 'not_available')
-      }
-      throw new ConnectorError(err.message, err.status, code)
-    }
-  }
-
+  /** The status; signal gives up waiting (a poll that took too long), whichever transport runs. */
   async status(signal?: AbortSignal): Promise<ConnectorStatus> {
-    const svc = desktopServices(this.conn)
-    if (svc) return parseConnectorStatus(await asConnectorError(svc.connection.status()))
-    return parseConnectorStatus(await this.call<unknown>('GET', '/api/connection', undefined, signal))
+    return parseConnectorStatus(await connector(abortable(this.svc.status(), signal)))
   }
 
   /** Starts watching target (@handle, LIVE link or room id); the connection runs in the background. */
   async connect(target: string): Promise<ConnectorStatus> {
-    const svc = desktopServices(this.conn)
-    if (svc) return parseConnectorStatus(await asConnectorError(svc.connection.connect(target)))
-    return parseConnectorStatus(await this.call<unknown>('POST', '/api/connection/connect', { target }))
+    return parseConnectorStatus(await connector(this.svc.connect(target)))
   }
 
   async disconnect(): Promise<ConnectorStatus> {
-    const svc = desktopServices(this.conn)
-    if (svc) return parseConnectorStatus(await asConnectorError(svc.connection.disconnect()))
-    return parseConnectorStatus(await this.call<unknown>('POST', '/api/connection/disconnect', {}))
+    return parseConnectorStatus(await connector(this.svc.disconnect()))
   }
 
-  async settings(signal?: AbortSignal): Promise<ConnectorSettings> {
-    return parseConnectorSettings(await this.call<unknown>('GET', '/api/connection/settings', undefined, signal))
+  async settings(): Promise<ConnectorSettings> {
+    return parseConnectorSettings(await connector(this.svc.settings()))
   }
 
   async saveSettings(patch: ConnectorSettingsPatch): Promise<ConnectorSettings> {
-    return parseConnectorSettings(await this.call<unknown>('PUT', '/api/connection/settings', patch))
+    return parseConnectorSettings(await connector(this.svc.updateSettings(patch)))
   }
 
   async setRecording(enabled: boolean): Promise<ConnectorRecording> {
-    return parseRecording(await this.call<unknown>('POST', '/api/connection/record', { enabled }))
+    return parseRecording(await connector(this.svc.record(enabled)))
   }
 
   /**
@@ -443,7 +422,7 @@ export class ConnectorApi {
    * the browser source run it.
    */
   async confirmBrowserPath(path: string): Promise<BrowserPathConfirmed> {
-    const o = obj(await this.call<unknown>('POST', '/api/connection/browser-path/confirm', { path }))
+    const o = obj(await connector(this.svc.confirmBrowserPath(path)))
     return { path: str(o.path) || path, version: str(o.version) }
   }
 
@@ -452,30 +431,30 @@ export class ConnectorApi {
    * into the live pipeline (overlays, flows, journal); replaces a running replay.
    */
   async replay(name: string, speed: ReplaySpeed): Promise<ReplayStarted> {
-    const o = obj(await this.call<unknown>('POST', '/api/replay', { name, speed }))
+    const o = obj(await connector(this.svc.startReplay({ name, speed })))
     return { status: str(o.status), name: str(o.name) || name, speed: num(o.speed) }
   }
 
   /** Stops the running replay; false when none was running. */
   async stopReplay(): Promise<boolean> {
-    const o = obj(await this.call<unknown>('POST', '/api/replay/stop', {}))
-    return o.stopped === true
+    return obj(await connector(this.svc.stopReplay())).stopped === true
   }
 
   /** The captures in the data folder, newest first. */
-  async captures(signal?: AbortSignal): Promise<CaptureInfo[]> {
-    return parseCaptures(await this.call<unknown>('GET', '/api/captures', undefined, signal))
+  async captures(): Promise<CaptureInfo[]> {
+    return parseCaptures(await connector(this.svc.captures()))
   }
 
-  /** Uploads a capture file (JSON lines); the server picks a safe, unused name. */
+  /** Uploads a capture file (JSON lines) from a browser; the server picks a safe, unused name. */
   async uploadCapture(name: string, file: Blob): Promise<CaptureInfo> {
-    return parseCapture(await this.callWith<unknown>('POST', `/api/captures?name=${encodeURIComponent(name)}`, { body: file }))
+    return parseCapture(await connector(this.svc.saveCapture(name, file)))
   }
 
   /**
    * Lets the streamer pick a capture file and puts it in the captures
-   * folder: the native Open dialog in the desktop app, else pickInBrowser
-   * (a file input) and an upload. Resolves the stored name, '' when cancelled.
+   * folder: the native Open dialog in the desktop app (Go stores it through
+   * the service), else pickInBrowser (a file input) and an upload. Resolves
+   * the stored name, '' when cancelled.
    */
   async openCapture(pickInBrowser: () => Promise<File | null>, win?: unknown): Promise<string> {
     const native = await bridgeOpenCapture(win)
@@ -491,7 +470,7 @@ const cache = new WeakMap<ApiClient, ConnectorApi>()
 export function connectorApi(api: ApiClient): ConnectorApi {
   let c = cache.get(api)
   if (!c) {
-    c = new ConnectorApi(api.conn)
+    c = new ConnectorApi(api.services.connection)
     cache.set(api, c)
   }
   return c

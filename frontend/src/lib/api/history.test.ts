@@ -3,6 +3,8 @@
 
 import { describe, expect, it } from 'vitest'
 import type { Connection } from './bootstrap'
+import { ApiClient } from './client'
+import { historyBinding } from './services/history'
 import { HistoryApi, chartMarkers, formatDuration, pointsOverlayUrl, seriesColumns, streamDuration, type SeriesPoint } from './history'
 
 const conn: Connection = { mode: 'browser', baseUrl: 'http://127.0.0.1:3000', token: 'tok', version: '', headless: false }
@@ -35,7 +37,7 @@ describe('history api', () => {
       'POST /api/viewers/7/points': { userId: '7', points: 2 },
       'PUT /api/viewers/7/notes': { userId: '7', notes: 'vip' },
     })
-    const api = new HistoryApi(conn, fetcher)
+    const api = new HistoryApi(new ApiClient(conn, fetcher).services.history)
     expect(await api.streams({ limit: 20 })).toEqual([{ id: 3 }])
     const d = await api.stream(3)
     expect(d.series).toEqual([])
@@ -50,6 +52,66 @@ describe('history api', () => {
     expect(calls.every((c) => c.auth === 'Bearer tok')).toBe(true)
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ amount: -2 })
     expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ notes: 'vip' })
+  })
+
+  it('saves an export: a browser download with the served name, the desktop through its Save dialog', async () => {
+    const fetcher: typeof fetch = async (input) => {
+      expect(String(input)).toBe('http://127.0.0.1:3000/api/streams/3/export?format=csv')
+      return new Response('id,source\n3,direct\n', { status: 200, headers: { 'Content-Disposition': 'attachment; filename="stream-3-20260101-1200.csv"' } })
+    }
+    const saved: [string, string][] = []
+    const rest = new HistoryApi(new ApiClient(conn, fetcher).services.history)
+    expect(await rest.saveExport(3, 'csv', (b, name) => void b.text().then((t) => saved.push([name, t])))).toBe(true)
+    await new Promise((r) => setTimeout(r, 0))
+    expect(saved).toEqual([['stream-3-20260101-1200.csv', 'id,source\n3,direct\n']])
+
+    const asked: unknown[] = []
+    const desk = new HistoryApi(historyBinding({ Export: async (r: unknown) => (asked.push(r), '') } as never))
+    expect(await desk.saveExport(3, 'json', () => saved.push(['nope', '']))).toBe(false)
+    expect(asked).toEqual([{ id: 3, format: 'json' }])
+    expect(saved).toHaveLength(1)
+  })
+
+  it('the bindings get typed requests, and a refused call keeps its code', async () => {
+    const calls: [string, unknown][] = []
+    const rec = (name: string, reply: unknown = {}) => async (r?: unknown) => (calls.push([name, r]), reply)
+    const svc = historyBinding({
+      Streams: rec('streams', null),
+      Stream: rec('stream', { id: 3, series: null }),
+      Compare: rec('compare', { a: {}, b: {} }),
+      Export: rec('export', '/home/me/s.csv'),
+      Events: rec('events', { events: null }),
+      Viewers: rec('viewers', null),
+      Viewer: async () => {
+        throw new Error('{"code":"not_found","error":"viewer not found"}')
+      },
+      SetNotes: rec('notes'),
+      AddPoints: rec('points'),
+      Rules: rec('rules', { perMinute: 1 }),
+      SetRules: rec('setRules'),
+    } as never)
+    const api = new HistoryApi(svc)
+    expect(await api.streams({ simulated: true })).toEqual([])
+    expect((await api.stream(3)).series).toEqual([])
+    await api.compare(1, 2)
+    expect(await api.events({ q: 'hi', cursor: '99' })).toEqual({ events: [], nextCursor: undefined })
+    expect(await api.viewers('al', 'coins')).toEqual([])
+    await api.setNotes('7', 'vip')
+    await api.addPoints('7', 2.9)
+    await api.setPointsRules({ perMinute: 2, perCoin: 1, perLike: 0, perMessage: 1, perFollow: 5, perShare: 5 })
+    expect(await api.saveExport(3, 'csv', () => {})).toBe(true)
+    expect(calls).toEqual([
+      ['streams', { limit: 0, simulated: true }],
+      ['stream', { id: 3 }],
+      ['compare', { a: 1, b: 2 }],
+      ['events', { q: 'hi', cursor: 99 }],
+      ['viewers', { q: 'al', sort: 'coins', limit: 0 }],
+      ['notes', { userId: '7', notes: 'vip' }],
+      ['points', { userId: '7', amount: 2 }],
+      ['setRules', { perMinute: 2, perCoin: 1, perLike: 0, perMessage: 1, perFollow: 5, perShare: 5 }],
+      ['export', { id: 3, format: 'csv' }],
+    ])
+    await expect(api.viewer('nobody')).rejects.toMatchObject({ name: 'ServiceError', code: 'not_found', status: 404 })
   })
 
   it('places markers on the time axis or on minutes since the start; open gaps end at the last event', () => {

@@ -2,9 +2,8 @@
 // GET /api/streams, /api/streams/{id}, /api/streams/{id}/export,
 // /api/events, /api/viewers, /api/viewers/{userId}.
 
-import type { Connection } from './bootstrap'
 import type { ApiClient } from './client'
-import { request, type Fetcher, type RequestOptions } from './http'
+import type { ExportFormat, HistoryService } from './services/history'
 
 export interface StreamFigures {
   coins: number
@@ -97,6 +96,16 @@ export interface EventSearch {
   cursor?: string
 }
 
+/** GET/PUT /api/history/points-rules: loyalty points per activity. */
+export interface PointsRules {
+  perMinute: number
+  perCoin: number
+  perLike: number
+  perMessage: number
+  perFollow: number
+  perShare: number
+}
+
 export interface Viewer {
   userId: string
   uniqueId: string
@@ -180,77 +189,75 @@ export function chartMarkers(d: Pick<StreamDetail, 'markers' | 'lastTs' | 'start
   }))
 }
 
-function query(p: Record<string, string | number | undefined>): string {
-  const q = new URLSearchParams()
-  for (const [k, v] of Object.entries(p)) if (v !== undefined && v !== '' && v !== 0) q.set(k, String(v))
-  const s = q.toString()
-  return s ? `?${s}` : ''
-}
-
-const enc = encodeURIComponent
-
 const list = <T>(v: T[] | null | undefined): T[] => (Array.isArray(v) ? v : [])
 
 function normalizeDetail(d: StreamDetail): StreamDetail {
   return { ...d, series: list(d?.series), topGifters: list(d?.topGifters), topChatters: list(d?.topChatters), markers: list(d?.markers) }
 }
 
-/** REST client of the history module (every read sends the token). */
+/** Client of the history service (bindings on desktop, REST in a browser). */
 export class HistoryApi {
-  private readonly conn: Connection
-  private readonly fetcher: Fetcher
+  private readonly svc: HistoryService
 
-  constructor(conn: Connection, fetcher: Fetcher = (...a) => fetch(...a)) {
-    this.conn = conn
-    this.fetcher = fetcher
-  }
-
-  private req<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-    return request<T>(this.conn, method, path, { auth: true, ...opts }, this.fetcher)
+  constructor(svc: HistoryService) {
+    this.svc = svc
   }
 
   async streams(opts: { limit?: number; simulated?: boolean } = {}): Promise<StreamSummary[]> {
-    const r = await this.req<StreamSummary[] | null>('GET', `/api/streams${query({ limit: opts.limit, simulated: opts.simulated ? 1 : undefined })}`)
-    return Array.isArray(r) ? r : []
+    return list(await this.svc.streams(opts))
   }
 
   async stream(id: number): Promise<StreamDetail> {
-    return normalizeDetail(await this.req<StreamDetail>('GET', `/api/streams/${enc(String(id))}`))
+    return normalizeDetail(await this.svc.stream(id))
   }
 
   async compare(a: number, b: number): Promise<StreamComparison> {
-    const c = await this.req<StreamComparison>('GET', `/api/streams/compare${query({ a, b })}`)
+    const c = await this.svc.compare(a, b)
     return { ...c, a: normalizeDetail(c.a), b: normalizeDetail(c.b) }
   }
 
-  /** The export as a Blob (csv or json). */
-  exportStream(id: number, format: 'csv' | 'json'): Promise<Blob> {
-    return this.req<Blob>('GET', `/api/streams/${enc(String(id))}/export?format=${format}`, { expect: 'blob' })
+  /**
+   * Saves a stream's export (csv or json): in the desktop window through
+   * the native Save dialog, in a browser as a download handed to saveFile.
+   * Resolves false when the streamer cancelled the dialog.
+   */
+  async saveExport(id: number, format: ExportFormat, saveFile: (blob: Blob, filename: string) => void): Promise<boolean> {
+    const r = await this.svc.export(id, format)
+    if ('saved' in r) return r.saved !== ''
+    saveFile(r.blob, r.filename || `stream-${id}.${format}`)
+    return true
   }
 
   async events(s: EventSearch = {}): Promise<EventPage> {
-    const r = await this.req<EventPage | null>('GET', `/api/events${query({ ...s })}`)
-    return { events: Array.isArray(r?.events) ? r.events : [], nextCursor: r?.nextCursor || undefined }
+    const r = await this.svc.events(s)
+    return { events: list(r?.events), nextCursor: r?.nextCursor || undefined }
   }
 
   async viewers(q = '', sort: ViewerSort = 'lastSeen', limit?: number): Promise<Viewer[]> {
-    const r = await this.req<Viewer[] | null>('GET', `/api/viewers${query({ q, sort, limit })}`)
-    return Array.isArray(r) ? r : []
+    return list(await this.svc.viewers({ q, sort, limit }))
   }
 
   viewer(userId: string): Promise<ViewerDetail> {
-    return this.req<ViewerDetail>('GET', `/api/viewers/${enc(userId)}`)
+    return this.svc.viewer(userId)
   }
 
   setNotes(userId: string, notes: string): Promise<ViewerDetail> {
-    return this.req<ViewerDetail>('PUT', `/api/viewers/${enc(userId)}/notes`, { json: { notes } })
+    return this.svc.setNotes(userId, notes)
   }
 
   addPoints(userId: string, amount: number): Promise<ViewerDetail> {
-    return this.req<ViewerDetail>('POST', `/api/viewers/${enc(userId)}/points`, { json: { amount: Math.trunc(amount) } })
+    return this.svc.addPoints(userId, Math.trunc(amount))
+  }
+
+  pointsRules(): Promise<PointsRules> {
+    return this.svc.rules()
+  }
+
+  setPointsRules(rules: PointsRules): Promise<PointsRules> {
+    return this.svc.setRules(rules)
   }
 }
 
 export function historyApi(api: ApiClient): HistoryApi {
-  return new HistoryApi(api.conn)
+  return new HistoryApi(api.services.history)
 }

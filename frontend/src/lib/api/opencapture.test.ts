@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import type { Connection } from './bootstrap'
+import { ApiClient } from './client'
 import { ConnectorApi } from './connection'
 
 const conn: Connection = { mode: 'browser', baseUrl: 'http://x', token: 'tok', version: '', headless: false }
+
+/** The connector API over the REST implementation of the connection service. */
+const connectorOver = (fetcher: typeof fetch) => new ConnectorApi(new ApiClient(conn, fetcher).services.connection)
 
 function api(urls: string[]) {
   const fetcher = (async (input: RequestInfo | URL) => {
     urls.push(String(input))
     return new Response(JSON.stringify({ name: 'my_stream.jsonl', size: 3, modified: 1 }), { status: 201, headers: { 'Content-Type': 'application/json' } })
   }) as typeof fetch
-  return new ConnectorApi(conn, fetcher)
+  return connectorOver(fetcher)
 }
 
 describe('openCapture', () => {

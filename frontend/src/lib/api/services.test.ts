@@ -30,7 +30,7 @@ describe('services', () => {
       },
       LeaderboardsService: { Top: async () => null, Reset: async () => ({}) },
       HealthService: { Get: async () => ({ status: 'ok', windowHttp: 0 }) },
-      PluginsService: {}, ExternalPluginsService: {},
+      PluginsService: {}, ExternalPluginsService: {}, HistoryService: {},
     } as never)
     expect(svc?.transport).toBe('bindings')
     expect(await svc!.testEvents.simulate({ type: 'chat', id: '', ts: 0 })).toMatchObject({ id: '1' })
@@ -56,6 +56,13 @@ describe('services', () => {
     await api.listProfiles()
     await api.activateProfile('b c')
     expect(seen).toEqual(['POST http://h/api/simulate', 'GET http://h/api/profiles', 'POST http://h/api/profiles/b%20c/activate'])
+  })
+
+  it('a REST failure is a ServiceError with the code of the error body', async () => {
+    const api = new ApiClient({ mode: 'browser', baseUrl: 'http://h', token: 't', version: '', headless: true }, async () =>
+      new Response(JSON.stringify({ error: 'stream 9 not found', code: 'not_found' }), { status: 404 }),
+    )
+    await expect(api.services.history.stream(9)).rejects.toMatchObject({ name: 'ServiceError', code: 'not_found', status: 404, message: 'stream 9 not found' })
   })
 })
 

@@ -8,8 +8,10 @@
 // are the only ones that touch `window.go`.
 
 import type { Connection } from './bootstrap'
-import { bound, type Call, type RestCall } from './services/base'
 import { fieldOptionsBinding, fieldOptionsRest, type FieldOptionsBound, type FieldOptionsService } from './services/fieldoptions'
+import { bound, type Call, type RestCall, type RestFiles } from './services/base'
+import { connectionBinding, connectionRest, type ConnectionBound, type ConnectionService } from './services/connection'
+import { historyBinding, historyRest, type HistoryBound, type HistoryService } from './services/history'
 import { healthBinding, healthRest, type HealthBound, type HealthService } from './services/health'
 import { leaderboardsBinding, leaderboardsRest, type LeaderboardsBound, type LeaderboardsService } from './services/leaderboards'
 import { flowsBinding, flowsRest, type FlowsBound, type FlowsService } from './services/flows'
@@ -22,6 +24,8 @@ import { overlayPresetsBinding, overlayPresetsRest, type OverlayPresetsBound, ty
 
 export * from './services/base'
 export type { LeaderboardsService } from './services/leaderboards'
+export type { ConnectionService } from './services/connection'
+export type { HistoryService } from './services/history'
 export type { HealthService } from './services/health'
 export type { FieldOptionsService } from './services/fieldoptions'
 export type { FlowsService, FlowRunRequest } from './services/flows'
@@ -34,13 +38,6 @@ export type { OverlayPresetsService } from './services/overlaypresets'
 export interface TestEventsService {
   /** Publishes event as simulated; resolves it as published (id, ts filled in). */
   simulate(event: LiveEvent): Promise<LiveEvent>
-}
-
-/** The raw connection status (parsed by connection.ts). */
-export interface ConnectionService {
-  status(): Promise<unknown>
-  connect(target: string): Promise<unknown>
-  disconnect(): Promise<unknown>
 }
 
 export interface ProfilesService {
@@ -56,6 +53,7 @@ export interface Services {
   readonly connection: ConnectionService
   readonly profiles: ProfilesService
   readonly leaderboards: LeaderboardsService
+  readonly history: HistoryService
   readonly flows: FlowsService
   readonly plugins: PluginsService
   readonly externalPlugins: ExternalPluginsService
@@ -68,9 +66,10 @@ interface BoundServices {
   HealthService?: HealthBound
   FieldOptionsService?: FieldOptionsBound
   TestEventsService?: { Simulate: Call }
-  ConnectionService?: { Status: Call; Connect: Call; Disconnect: Call }
+  ConnectionService?: ConnectionBound
   ProfilesService?: { List: Call; Switch: Call }
   LeaderboardsService?: LeaderboardsBound
+  HistoryService?: HistoryBound
   FlowsService?: FlowsBound
   PluginsService?: PluginsBound
   ExternalPluginsService?: ExternalPluginsBound
@@ -93,6 +92,7 @@ const BOUND: (keyof BoundServices)[] = [
   'AlertsService',
   'GoalsService',
   'OverlayPresetsService',
+  'HistoryService',
 ]
 
 function bridge(): Required<BoundServices> | null {
@@ -107,18 +107,13 @@ function bridge(): Required<BoundServices> | null {
 export function bindingServices(b = bridge()): Services | null {
   if (!b) return null
   const sim = b.TestEventsService.Simulate as (e: LiveEvent) => Promise<unknown>
-  const connect = b.ConnectionService.Connect as (r: { target: string }) => Promise<unknown>
   const sw = b.ProfilesService.Switch as (r: { name: string }) => Promise<unknown>
   return {
     transport: 'bindings',
     health: healthBinding(b.HealthService),
     fieldOptions: fieldOptionsBinding(b.FieldOptionsService),
     testEvents: { simulate: (e) => bound(() => sim(e)) },
-    connection: {
-      status: () => bound(() => b.ConnectionService.Status()),
-      connect: (target) => bound(() => connect({ target })),
-      disconnect: () => bound(() => b.ConnectionService.Disconnect()),
-    },
+    connection: connectionBinding(b.ConnectionService),
     profiles: {
       list: async () => (await bound<ProfileInfo[] | null>(() => b.ProfilesService.List())) ?? [],
       switch: async (name) => {
@@ -126,6 +121,7 @@ export function bindingServices(b = bridge()): Services | null {
       },
     },
     leaderboards: leaderboardsBinding(b.LeaderboardsService),
+    history: historyBinding(b.HistoryService),
     flows: flowsBinding(b.FlowsService),
     plugins: pluginsBinding(b.PluginsService),
     externalPlugins: externalPluginsBinding(b.ExternalPluginsService),
@@ -136,13 +132,13 @@ export function bindingServices(b = bridge()): Services | null {
 }
 
 /** The REST implementation over the listener (the browser dashboard). */
-export function restServices(call: RestCall, connection: ConnectionService): Services {
+export function restServices(call: RestCall, files: RestFiles): Services {
   return {
     transport: 'rest',
     health: healthRest(call),
     fieldOptions: fieldOptionsRest(call),
     testEvents: { simulate: (e) => call<LiveEvent>('POST', '/api/simulate', e) },
-    connection,
+    connection: connectionRest(call, files),
     profiles: {
       list: async () => {
         const list = await call<ProfileInfo[] | null>('GET', '/api/profiles')
@@ -153,6 +149,7 @@ export function restServices(call: RestCall, connection: ConnectionService): Ser
       },
     },
     leaderboards: leaderboardsRest(call),
+    history: historyRest(call, files),
     flows: flowsRest(call),
     plugins: pluginsRest(call),
     externalPlugins: externalPluginsRest(call),
