@@ -31,7 +31,8 @@ type ProfilesService struct{ app *App }
 // adapter is in app_svc_<name>.go).
 func (a *App) boundServices() []any {
 	return []any{&TestEventsService{a}, &ConnectionService{a}, &ProfilesService{a},
-		&LeaderboardsService{a}}
+		&LeaderboardsService{a},
+		&SettingsService{a}, &UpdatesService{a}, &CrashReportsService{a}, &APITokensService{a}, &TikFinityService{a}}
 }
 
 // services waits for the core and counts the call.

@@ -26,6 +26,7 @@ func (c *Core) buildModules(s *scope) ([]module.Module, error) {
 	goals := goal.New(c.bus, db, goal.Options{Log: logFor("goal")})
 	boards := leaderboard.New(c.bus, db, leaderboard.Options{Log: logFor("leaderboard")})
 	s.svc.Leaderboards = boards.Service()
+	c.appServices(&s.svc)
 	hist := history.New(c.bus, db, history.Options{Log: logFor("history")})
 	reg := action.NewRegistry()
 	flows, err := flow.New(flow.Options{

@@ -18,11 +18,15 @@ import (
 	"context"
 	"errors"
 
+	"github.com/ltth/ltth/backend/apitoken"
+	tikfinity "github.com/ltth/ltth/backend/compat/tikfinity"
+	"github.com/ltth/ltth/backend/crash"
 	"github.com/ltth/ltth/backend/domain"
 	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/leaderboard"
 	"github.com/ltth/ltth/backend/store"
 	"github.com/ltth/ltth/backend/tiktok/connector"
+	"github.com/ltth/ltth/backend/update"
 )
 
 // Backend is what the services need from the composition root (core.Core).
@@ -33,6 +37,8 @@ type Backend interface {
 	Profiles() ([]store.ProfileInfo, error)
 	SwitchProfile(ctx context.Context, name string) error
 	SimulateEvent(e domain.Event) (domain.Event, error)
+	ProfileBackend
+	SettingsBackend
 }
 
 // Services are the capabilities of one running core and its open profile.
@@ -43,18 +49,30 @@ type Services struct {
 	Connection   *Connection
 	Profiles     *Profiles
 	Leaderboards *leaderboard.Service
+	Settings     *Settings
+	Updates      *update.Service
+	CrashReports *crash.Service
+	APITokens    *apitoken.Service
+	TikFinity    *tikfinity.Service
 }
 
 // New builds the services of the composition root over b; core fills in
 // the open profile's module services (Scoped).
 func New(b Backend, m Scoped) *Services {
 	return &Services{TestEvents: &TestEvents{b}, Connection: &Connection{b}, Profiles: &Profiles{b},
-		Leaderboards: m.Leaderboards}
+		Leaderboards: m.Leaderboards,
+		Settings:     &Settings{b}, Updates: m.Updates, CrashReports: m.CrashReports, APITokens: m.APITokens, TikFinity: m.TikFinity}
 }
 
 // Scoped are the services owned by the open profile's modules.
 type Scoped struct {
 	Leaderboards *leaderboard.Service
+	// The app's own (profile-independent) ones, the same in every scope
+	// (core/appservices.go).
+	Updates      *update.Service
+	CrashReports *crash.Service
+	APITokens    *apitoken.Service
+	TikFinity    *tikfinity.Service
 }
 
 // Error is what a service method fails with: a stable code from the shared
