@@ -3,13 +3,11 @@
 
 import { feedUrl, overlayUrl, type Connection } from './bootstrap'
 import { ApiError, apiErrorFrom, filenameFromDisposition, request, type Fetcher } from './http'
-import { desktopServices, restServices, type Services } from './services'
+import { desktopServices, restServices, type ExportOutcome, type ImportPick, type ImportSource, type RestRaw, type Services } from './services'
 import type { Health, LiveEvent, ProfileInfo } from './types'
 
-export interface ProfileExport {
-  blob: Blob
-  filename: string
-}
+/** A profile export a browser saves. */
+export type { DownloadedFile as ProfileExport } from './services'
 
 const enc = encodeURIComponent
 
@@ -36,7 +34,26 @@ export class ApiClient {
         status: () => this.req('GET', '/api/connection'),
         connect: (target) => this.optionalPost('/api/connection/connect', { target }, CONNECTOR_MISSING),
         disconnect: () => this.optionalPost('/api/connection/disconnect', {}, CONNECTOR_MISSING),
-      })
+      }, this.raw())
+  }
+
+  /** The REST implementation's uploads and downloads (never used with the bindings). */
+  private raw(): RestRaw {
+    return {
+      upload: (path, body) => this.req('POST', path, { body }),
+      download: async (path) => {
+        let res: Response
+        try {
+          const headers: Record<string, string> = this.conn.token ? { Authorization: `Bearer ${this.conn.token}` } : {}
+          res = await this.fetcher(`${this.conn.baseUrl}${path}`, { cache: 'no-store', headers })
+        } catch {
+          throw new ApiError(`Cannot reach LTTH at ${this.conn.baseUrl}`, 0)
+        }
+        if (!res.ok) throw await apiErrorFrom(res)
+        return { blob: await res.blob(), filename: filenameFromDisposition(res.headers.get('Content-Disposition')) }
+      },
+      text: async (path) => (await this.req<Blob>('GET', path, { expect: 'blob' })).text(),
+    }
   }
 
   /** Same client with another token (user pasted one). */
@@ -75,7 +92,7 @@ export class ApiClient {
 
   /** Recent events from the journal, oldest first. */
   async recentEvents(limit = 200, signal?: AbortSignal): Promise<LiveEvent[]> {
-    const list = await this.req<LiveEvent[] | null>('GET', `/api/events/recent?limit=${limit}`, { signal })
+    const list = await abortable(this.services.profiles.recentEvents(limit), signal)
     const events = Array.isArray(list) ? list.slice() : []
     events.sort((a, b) => a.ts - b.ts)
     return events
@@ -115,19 +132,19 @@ export class ApiClient {
   }
 
   createProfile(name: string): Promise<void> {
-    return this.req<void>('POST', '/api/profiles', { json: { name }, expect: 'none' })
+    return this.services.profiles.create(name)
   }
 
   renameProfile(name: string, newName: string): Promise<void> {
-    return this.req<void>('POST', `/api/profiles/${enc(name)}/rename`, { json: { newName }, expect: 'none' })
+    return this.services.profiles.rename(name, newName)
   }
 
   duplicateProfile(name: string, newName: string): Promise<void> {
-    return this.req<void>('POST', `/api/profiles/${enc(name)}/duplicate`, { json: { newName }, expect: 'none' })
+    return this.services.profiles.duplicate(name, newName)
   }
 
   deleteProfile(name: string): Promise<void> {
-    return this.req<void>('DELETE', `/api/profiles/${enc(name)}`, { expect: 'none' })
+    return this.services.profiles.delete(name)
   }
 
   activateProfile(name: string): Promise<void> {
@@ -139,22 +156,36 @@ export class ApiClient {
     return `${this.conn.baseUrl}/api/profiles/${enc(name)}/export`
   }
 
-  /** Fetches a profile export as a file. */
-  async exportProfile(name: string): Promise<ProfileExport> {
-    let res: Response
-    try {
-      const headers: Record<string, string> = this.conn.token ? { Authorization: `Bearer ${this.conn.token}` } : {}
-      res = await this.fetcher(this.profileExportUrl(name), { cache: 'no-store', headers })
-    } catch {
-      throw new ApiError(`Cannot reach LTTH at ${this.conn.baseUrl}`, 0)
-    }
-    if (!res.ok) throw await apiErrorFrom(res)
-    const filename = filenameFromDisposition(res.headers.get('Content-Disposition')) || `${name}.db`
-    return { blob: await res.blob(), filename }
+  /**
+   * Exports a profile: the desktop saves it where the streamer picks in a
+   * native Save dialog ({saved}: the path, '' when cancelled); a browser
+   * gets the file to save ({download}).
+   */
+  exportProfile(name: string, includeSecrets = false): Promise<ExportOutcome> {
+    return this.services.profiles.export(name, includeSecrets)
   }
 
-  /** Imports a profile file under the given name. */
-  importProfile(name: string, file: Blob): Promise<void> {
-    return this.req<void>('POST', `/api/profiles/import?name=${enc(name)}`, { body: file, expect: 'none' })
+  /**
+   * Desktop only: picks a profile file in a native Open dialog (null when
+   * cancelled). Null in a browser, which picks the file with a file input.
+   */
+  get chooseProfileImport(): (() => Promise<ImportPick | null>) | null {
+    return this.services.profiles.chooseImport
   }
+
+  /** Imports a profile file (a browser's File, or the desktop's pick) under the given name. */
+  importProfile(name: string, file: ImportSource): Promise<void> {
+    return this.services.profiles.import(name, file)
+  }
+}
+
+/** p, rejected with an AbortError once signal aborts. */
+function abortable<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return p
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason ?? new DOMException('aborted', 'AbortError'))
+    if (signal.aborted) return abort()
+    signal.addEventListener('abort', abort, { once: true })
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort))
+  })
 }

@@ -10,10 +10,24 @@
 import type { Connection } from './bootstrap'
 import { bound, type Call, type RestCall } from './services/base'
 import { leaderboardsBinding, leaderboardsRest, type LeaderboardsBound, type LeaderboardsService } from './services/leaderboards'
+import { profilesBinding, profilesRest, type ProfilesBound, type ProfilesService } from './services/profiles'
+import { settingsBinding, settingsRest, type SettingsBound, type SettingsService } from './services/settings'
+import { updatesBinding, updatesRest, type UpdatesBound, type UpdatesService } from './services/updates'
+import { crashReportsBinding, crashReportsRest, type CrashReportsBound, type CrashReportsService } from './services/crashreports'
+import { apiTokensBinding, apiTokensRest, type APITokensBound, type APITokensService } from './services/apitokens'
+import { tikFinityBinding, tikFinityRest, type TikFinityBound, type TikFinityService } from './services/tikfinity'
+import type { RestRaw } from './services/raw'
 
 export * from './services/base'
 export type { LeaderboardsService } from './services/leaderboards'
-import type { LiveEvent, ProfileInfo } from './types'
+export type { ProfilesService, ImportPick, ImportSource, ExportOutcome } from './services/profiles'
+export type { SettingsService } from './services/settings'
+export type { UpdatesService } from './services/updates'
+export type { CrashReportsService } from './services/crashreports'
+export type { APITokensService } from './services/apitokens'
+export type { TikFinityService } from './services/tikfinity'
+export type { RestRaw, DownloadedFile } from './services/raw'
+import type { LiveEvent } from './types'
 
 export interface TestEventsService {
   /** Publishes event as simulated; resolves it as published (id, ts filled in). */
@@ -27,29 +41,35 @@ export interface ConnectionService {
   disconnect(): Promise<unknown>
 }
 
-export interface ProfilesService {
-  list(): Promise<ProfileInfo[]>
-  switch(name: string): Promise<void>
-}
-
 export interface Services {
   readonly transport: 'bindings' | 'rest'
   readonly testEvents: TestEventsService
   readonly connection: ConnectionService
   readonly profiles: ProfilesService
   readonly leaderboards: LeaderboardsService
+  readonly settings: SettingsService
+  readonly updates: UpdatesService
+  readonly crashReports: CrashReportsService
+  readonly apiTokens: APITokensService
+  readonly tikFinity: TikFinityService
 }
 
 interface BoundServices {
   TestEventsService?: { Simulate: Call }
   ConnectionService?: { Status: Call; Connect: Call; Disconnect: Call }
-  ProfilesService?: { List: Call; Switch: Call }
+  ProfilesService?: ProfilesBound
   LeaderboardsService?: LeaderboardsBound
+  SettingsService?: SettingsBound
+  UpdatesService?: UpdatesBound
+  CrashReportsService?: CrashReportsBound
+  APITokensService?: APITokensBound
+  TikFinityService?: TikFinityBound
 }
 
 function bridge(): Required<BoundServices> | null {
   const main = (globalThis as { go?: { main?: BoundServices } }).go?.main
-  if (main?.TestEventsService && main.ConnectionService && main.ProfilesService && main.LeaderboardsService) {
+  if (main?.TestEventsService && main.ConnectionService && main.ProfilesService && main.LeaderboardsService &&
+    main.SettingsService && main.UpdatesService && main.CrashReportsService && main.APITokensService && main.TikFinityService) {
     return main as Required<BoundServices>
   }
   return null
@@ -60,7 +80,6 @@ export function bindingServices(b = bridge()): Services | null {
   if (!b) return null
   const sim = b.TestEventsService.Simulate as (e: LiveEvent) => Promise<unknown>
   const connect = b.ConnectionService.Connect as (r: { target: string }) => Promise<unknown>
-  const sw = b.ProfilesService.Switch as (r: { name: string }) => Promise<unknown>
   return {
     transport: 'bindings',
     testEvents: { simulate: (e) => bound(() => sim(e)) },
@@ -69,32 +88,29 @@ export function bindingServices(b = bridge()): Services | null {
       connect: (target) => bound(() => connect({ target })),
       disconnect: () => bound(() => b.ConnectionService.Disconnect()),
     },
-    profiles: {
-      list: async () => (await bound<ProfileInfo[] | null>(() => b.ProfilesService.List())) ?? [],
-      switch: async (name) => {
-        await bound(() => sw({ name }))
-      },
-    },
+    profiles: profilesBinding(b.ProfilesService),
     leaderboards: leaderboardsBinding(b.LeaderboardsService),
+    settings: settingsBinding(b.SettingsService),
+    updates: updatesBinding(b.UpdatesService),
+    crashReports: crashReportsBinding(b.CrashReportsService),
+    apiTokens: apiTokensBinding(b.APITokensService),
+    tikFinity: tikFinityBinding(b.TikFinityService),
   }
 }
 
 /** The REST implementation over the listener (the browser dashboard). */
-export function restServices(call: RestCall, connection: ConnectionService): Services {
+export function restServices(call: RestCall, connection: ConnectionService, raw: RestRaw): Services {
   return {
     transport: 'rest',
     testEvents: { simulate: (e) => call<LiveEvent>('POST', '/api/simulate', e) },
     connection,
-    profiles: {
-      list: async () => {
-        const list = await call<ProfileInfo[] | null>('GET', '/api/profiles')
-        return Array.isArray(list) ? list : []
-      },
-      switch: async (name) => {
-        await call('POST', `/api/profiles/${encodeURIComponent(name)}/activate`)
-      },
-    },
+    profiles: profilesRest(call, raw),
     leaderboards: leaderboardsRest(call),
+    settings: settingsRest(call),
+    updates: updatesRest(call),
+    crashReports: crashReportsRest(call, raw),
+    apiTokens: apiTokensRest(call),
+    tikFinity: tikFinityRest(call),
   }
 }
 
