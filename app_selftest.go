@@ -14,16 +14,17 @@ import (
 
 // SelfTestReport is what the window measured.
 type SelfTestReport struct {
-	EventID    string  `json:"eventId"`    // the test event sent through the binding
-	FeedSeen   bool    `json:"feedSeen"`   // it appeared in the live feed
-	FeedMs     float64 `json:"feedMs"`     // from the bound call to the feed
-	FeedSource string  `json:"feedSource"` // "runtime" (Wails events) or "ws"
-	Calls      int     `json:"calls"`      // N per transport
-	Method     string  `json:"method"`     // the method timed on both transports
-	BoundMsAvg float64 `json:"boundMsAvg"` // mean round trip of a bound call
-	RESTMsAvg  float64 `json:"restMsAvg"`  // mean round trip of the REST call
-	Error      string  `json:"error"`      // what went wrong, if anything
-	Transport  string  `json:"transport"`  // the services the window chose
+	EventID    string   `json:"eventId"`    // the test event sent through the binding
+	FeedSeen   bool     `json:"feedSeen"`   // it appeared in the live feed
+	FeedMs     float64  `json:"feedMs"`     // from the bound call to the feed
+	FeedSource string   `json:"feedSource"` // "runtime" (Wails events) or "ws"
+	Calls      int      `json:"calls"`      // N per transport
+	Method     string   `json:"method"`     // the method timed on both transports
+	BoundMsAvg float64  `json:"boundMsAvg"` // mean round trip of a bound call
+	RESTMsAvg  float64  `json:"restMsAvg"`  // mean round trip of the REST call
+	Error      string   `json:"error"`      // what went wrong, if anything
+	Transport  string   `json:"transport"`  // the services the window chose
+	Pages      []string `json:"pages"`      // every page the window opened after the calls
 }
 
 // SelfTestRequested tells the window whether to run the self-test.

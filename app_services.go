@@ -30,9 +30,21 @@ type ProfilesService struct{ app *App }
 // service.Services, named after it (<Field>Service; each capability's
 // adapter is in app_svc_<name>.go).
 func (a *App) boundServices() []any {
-	return []any{&TestEventsService{a}, &ConnectionService{a}, &ProfilesService{a},
+	return []any{
+		&HealthService{a},
+		&TestEventsService{a},
+		&ConnectionService{a},
+		&ProfilesService{a},
 		&LeaderboardsService{a},
-		&SettingsService{a}, &UpdatesService{a}, &CrashReportsService{a}, &APITokensService{a}, &TikFinityService{a}}
+		&FlowsService{a},
+		&PluginsService{a},
+		&ExternalPluginsService{a},
+		&SettingsService{a},
+		&UpdatesService{a},
+		&CrashReportsService{a},
+		&APITokensService{a},
+		&TikFinityService{a},
+	}
 }
 
 // services waits for the core and counts the call.

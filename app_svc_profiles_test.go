@@ -19,10 +19,10 @@ func TestProfilesBoundMatchREST(t *testing.T) {
 	p := &ProfilesService{a}
 	ok, err := p.Create(service.ProfileRequest{Name: "Bound"})
 	code, body := apiCall(t, a, http.MethodPost, "/api/profiles", `{"name":"Rest"}`)
-	sameJSON(t, "Profiles.Create", ok, err, code, body)
+	sameAnswer(t, "Profiles.Create", ok, err, code, body)
 	_, err = p.Create(service.ProfileRequest{Name: "Bound"})
 	code, body = apiCall(t, a, http.MethodPost, "/api/profiles", `{"name":"Rest"}`)
-	sameCode(t, "Profiles.Create twice", err, code, body, "conflict", http.StatusConflict)
+	sameErrorCode(t, "Profiles.Create twice", err, code, body, "conflict", http.StatusConflict)
 
 	if _, err := p.Duplicate(service.RenameRequest{Name: "Bound", NewName: "Copy"}); err != nil {
 		t.Fatal(err)
@@ -32,29 +32,29 @@ func TestProfilesBoundMatchREST(t *testing.T) {
 	}
 	_, err = p.Rename(service.RenameRequest{Name: "Nobody", NewName: "X"})
 	code, body = apiCall(t, a, http.MethodPost, "/api/profiles/Nobody/rename", `{"newName":"X"}`)
-	sameCode(t, "Profiles.Rename nobody", err, code, body, "not_found", http.StatusNotFound)
+	sameErrorCode(t, "Profiles.Rename nobody", err, code, body, "not_found", http.StatusNotFound)
 	if _, err := p.Delete(service.ProfileRequest{Name: "Renamed"}); err != nil {
 		t.Fatal(err)
 	}
 	list, err := p.List()
 	code, body = apiCall(t, a, http.MethodGet, "/api/profiles", "")
-	sameJSON(t, "Profiles.List", list, err, code, body)
+	sameAnswer(t, "Profiles.List", list, err, code, body)
 	if len(list) != 3 {
 		t.Fatalf("profiles after create, duplicate, rename, delete: %+v", list)
 	}
 
 	review, err := p.Review(service.ProfileRequest{Name: "Bound"})
 	code, body = apiCall(t, a, http.MethodGet, "/api/profiles/Bound/review", "")
-	sameJSON(t, "Profiles.Review", review, err, code, body)
+	sameAnswer(t, "Profiles.Review", review, err, code, body)
 	backups, err := p.Backups(service.ProfileRequest{Name: "Bound"})
 	code, body = apiCall(t, a, http.MethodGet, "/api/profiles/Bound/backups", "")
-	sameJSON(t, "Profiles.Backups", backups, err, code, body)
+	sameAnswer(t, "Profiles.Backups", backups, err, code, body)
 	_, err = p.Restore(service.RestoreRequest{Name: "Bound", Backup: "../x"})
 	code, body = apiCall(t, a, http.MethodPost, "/api/profiles/Bound/restore", `{"backup":"../x"}`)
-	sameCode(t, "Profiles.Restore ../x", err, code, body, "invalid", http.StatusBadRequest)
+	sameErrorCode(t, "Profiles.Restore ../x", err, code, body, "invalid", http.StatusBadRequest)
 	evs, err := p.RecentEvents(service.RecentRequest{Limit: 10})
 	code, body = apiCall(t, a, http.MethodGet, "/api/events/recent?limit=10", "")
-	sameJSON(t, "Profiles.RecentEvents", evs, err, code, body)
+	sameAnswer(t, "Profiles.RecentEvents", evs, err, code, body)
 
 	dest := filepath.Join(t.TempDir(), "bound.db")
 	saved, err := p.exportTo(service.ExportRequest{Name: "Bound"}, func(file string) (string, error) {
@@ -75,7 +75,7 @@ func TestProfilesBoundMatchREST(t *testing.T) {
 	}
 	_, err = p.exportTo(service.ExportRequest{Name: "Nobody"}, func(string) (string, error) { return dest, nil })
 	code, body = apiCall(t, a, http.MethodGet, "/api/profiles/Nobody/export", "")
-	sameCode(t, "Profiles.Export nobody", err, code, body, "not_found", http.StatusNotFound)
+	sameErrorCode(t, "Profiles.Export nobody", err, code, body, "not_found", http.StatusNotFound)
 
 	_, err = p.Import(ImportFileRequest{Name: "Again", Choice: "guessed"})
 	code, body = apiCall(t, a, http.MethodPost, "/api/profiles/import?name=Again", "not a database")

@@ -14,9 +14,9 @@ import (
 	"github.com/ltth/ltth/backend/update"
 )
 
-// sameJSON fails unless the bound answer v encodes to the same JSON as the
+// sameAnswer fails unless the bound answer v encodes to the same JSON as the
 // REST body (a 2xx).
-func sameJSON(t *testing.T, what string, v any, err error, code int, body []byte) {
+func sameAnswer(t *testing.T, what string, v any, err error, code int, body []byte) {
 	t.Helper()
 	if err != nil || code/100 != 2 {
 		t.Fatalf("%s: bound %v, REST %d %s", what, err, code, body)
@@ -30,9 +30,9 @@ func sameJSON(t *testing.T, what string, v any, err error, code int, body []byte
 	}
 }
 
-// sameCode fails unless the bound error and the REST error body carry the
+// sameErrorCode fails unless the bound error and the REST error body carry the
 // code want (the REST status being its status).
-func sameCode(t *testing.T, what string, err error, code int, body []byte, want string, status int) {
+func sameErrorCode(t *testing.T, what string, err error, code int, body []byte, want string, status int) {
 	t.Helper()
 	var bound, rest service.Error
 	if err == nil || json.Unmarshal([]byte(err.Error()), &bound) != nil || bound.Code != want {
@@ -51,7 +51,7 @@ func TestSettingsBoundMatchesREST(t *testing.T) {
 	s := &SettingsService{a}
 	view, err := s.Get()
 	code, body := apiCall(t, a, http.MethodGet, "/api/settings/app", "")
-	sameJSON(t, "Settings.Get", view, err, code, body)
+	sameAnswer(t, "Settings.Get", view, err, code, body)
 
 	next := view.Settings
 	next.Theme = "light"
@@ -60,13 +60,13 @@ func TestSettingsBoundMatchesREST(t *testing.T) {
 		t.Fatalf("bound put: %+v %v", view.Settings, err)
 	}
 	code, body = apiCall(t, a, http.MethodGet, "/api/settings/app", "")
-	sameJSON(t, "after a bound Put", view, nil, code, body)
+	sameAnswer(t, "after a bound Put", view, nil, code, body)
 
 	bad := next
 	bad.Theme = "pink"
 	_, err = s.Put(bad)
 	code, body = apiCall(t, a, http.MethodPut, "/api/settings/app", `{"theme":"pink"}`)
-	sameCode(t, "Settings.Put pink", err, code, body, "invalid", http.StatusBadRequest)
+	sameErrorCode(t, "Settings.Put pink", err, code, body, "invalid", http.StatusBadRequest)
 	if cfg := appconfigOf(t, a); cfg.Theme != "light" {
 		t.Fatalf("a refused change changed the theme: %q", cfg.Theme)
 	}
@@ -93,13 +93,13 @@ func TestReleaseAndExtAPIBoundMatchREST(t *testing.T) {
 	up := &UpdatesService{a}
 	st, err := up.Settings()
 	code, body := apiCall(t, a, http.MethodGet, "/api/update", "")
-	sameJSON(t, "Updates.Settings", st, err, code, body)
+	sameAnswer(t, "Updates.Settings", st, err, code, body)
 	_, err = up.SaveSettings(update.Settings{Enabled: true, FeedURL: "ftp://x"})
 	code, body = apiCall(t, a, http.MethodPut, "/api/update", `{"enabled":true,"feedUrl":"ftp://x"}`)
-	sameCode(t, "Updates.SaveSettings ftp", err, code, body, "invalid", http.StatusBadRequest)
+	sameErrorCode(t, "Updates.SaveSettings ftp", err, code, body, "invalid", http.StatusBadRequest)
 	_, err = up.Download()
 	code, body = apiCall(t, a, http.MethodPost, "/api/update/download", "")
-	sameCode(t, "Updates.Download with nothing newer", err, code, body, "conflict", http.StatusConflict)
+	sameErrorCode(t, "Updates.Download with nothing newer", err, code, body, "conflict", http.StatusConflict)
 
 	if _, err := a.core.Crashes().Write("test", "boom", []byte("stack")); err != nil {
 		t.Fatal(err)
@@ -107,7 +107,7 @@ func TestReleaseAndExtAPIBoundMatchREST(t *testing.T) {
 	cr := &CrashReportsService{a}
 	list, err := cr.List()
 	code, body = apiCall(t, a, http.MethodGet, "/api/crash-reports", "")
-	sameJSON(t, "CrashReports.List", list, err, code, body)
+	sameAnswer(t, "CrashReports.List", list, err, code, body)
 	text, err := cr.Read(crash.ReportRequest{ID: list[0].ID})
 	if _, body = apiCall(t, a, http.MethodGet, "/api/crash-reports/"+list[0].ID, ""); err != nil || text != string(body) {
 		t.Fatalf("CrashReports.Read: bound %q %v, REST %q", text, err, body)
@@ -120,7 +120,7 @@ func TestReleaseAndExtAPIBoundMatchREST(t *testing.T) {
 	}
 	_, err = cr.Read(crash.ReportRequest{ID: "nope"})
 	code, body = apiCall(t, a, http.MethodGet, "/api/crash-reports/nope", "")
-	sameCode(t, "CrashReports.Read nope", err, code, body, "not_found", http.StatusNotFound)
+	sameErrorCode(t, "CrashReports.Read nope", err, code, body, "not_found", http.StatusNotFound)
 
 	tk := &APITokensService{a}
 	made, err := tk.Create(apitoken.CreateRequest{Name: "bot", Scope: apitoken.ScopeRead})
@@ -129,16 +129,16 @@ func TestReleaseAndExtAPIBoundMatchREST(t *testing.T) {
 	}
 	infos, err := tk.List()
 	code, body = apiCall(t, a, http.MethodGet, "/api/tokens", "")
-	sameJSON(t, "APITokens.List", infos, err, code, body)
+	sameAnswer(t, "APITokens.List", infos, err, code, body)
 	_, err = tk.Revoke(apitoken.RevokeRequest{ID: "nope"})
 	code, body = apiCall(t, a, http.MethodDelete, "/api/tokens/nope", "")
-	sameCode(t, "APITokens.Revoke nope", err, code, body, "not_found", http.StatusNotFound)
+	sameErrorCode(t, "APITokens.Revoke nope", err, code, body, "not_found", http.StatusNotFound)
 
 	tf := &TikFinityService{a}
 	fs, err := tf.Status()
 	code, body = apiCall(t, a, http.MethodGet, "/api/compat/tikfinity", "")
-	sameJSON(t, "TikFinity.Status", fs, err, code, body)
+	sameAnswer(t, "TikFinity.Status", fs, err, code, body)
 	_, err = tf.Apply(compat.Settings{Port: 0})
 	code, body = apiCall(t, a, http.MethodPut, "/api/compat/tikfinity", `{"enabled":false,"port":0}`)
-	sameCode(t, "TikFinity.Apply port 0", err, code, body, "invalid", http.StatusBadRequest)
+	sameErrorCode(t, "TikFinity.Apply port 0", err, code, body, "invalid", http.StatusBadRequest)
 }

@@ -114,24 +114,32 @@ func checkSelfTest(t *testing.T, in *instance) {
 		t.Fatalf("the window never reported its self-test; stderr:\n%s", stderrOf(in))
 	}
 	var r struct {
-		EventID    string  `json:"eventId"`
-		FeedSeen   bool    `json:"feedSeen"`
-		FeedMs     float64 `json:"feedMs"`
-		FeedSource string  `json:"feedSource"`
-		Calls      int     `json:"calls"`
-		BoundMs    float64 `json:"boundMsAvg"`
-		RESTMs     float64 `json:"restMsAvg"`
-		Error      string  `json:"error"`
-		Transport  string  `json:"transport"`
+		EventID    string   `json:"eventId"`
+		FeedSeen   bool     `json:"feedSeen"`
+		FeedMs     float64  `json:"feedMs"`
+		FeedSource string   `json:"feedSource"`
+		Calls      int      `json:"calls"`
+		BoundMs    float64  `json:"boundMsAvg"`
+		RESTMs     float64  `json:"restMsAvg"`
+		Error      string   `json:"error"`
+		Transport  string   `json:"transport"`
+		Pages      []string `json:"pages"`
 	}
 	if err := json.Unmarshal([]byte(line), &r); err != nil {
 		t.Fatalf("self-test report %q: %v", line, err)
 	}
 	os.WriteFile(filepath.Join(artifacts(t), "desktop-selftest.json"), []byte(line+"\n"), 0o644)
 	t.Logf("window: %d× Connection.Status bound %.3f ms, REST %.3f ms; test event in the feed after %.0f ms", r.Calls, r.BoundMs, r.RESTMs, r.FeedMs)
-	if r.Error != "" || r.Transport != "bindings" || r.FeedSource != "runtime" || !r.FeedSeen || r.EventID == "" {
+	if r.Error != "" || r.Transport != "bindings" || r.FeedSource != "runtime" || !r.FeedSeen || r.EventID == "" || len(r.Pages) < 10 {
 		t.Fatalf("self-test: %s", line)
 	}
+	var h struct {
+		WindowHTTP int `json:"windowHttp"`
+	}
+	if err := in.getJSON("/api/health", &h); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("window opened %d pages; API/feed requests from the window's origin: %d", len(r.Pages), h.WindowHTTP)
 	var recent []map[string]any
 	if err := in.getJSON("/api/events/recent?limit=50", &recent); err != nil {
 		t.Fatal(err)

@@ -19,6 +19,7 @@ import (
 
 	"github.com/ltth/ltth/backend/bus"
 	"github.com/ltth/ltth/backend/core/service"
+	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/logging"
 	"github.com/ltth/ltth/backend/module"
 	"github.com/ltth/ltth/backend/server"
@@ -107,7 +108,7 @@ func (c *Core) init() error {
 	}
 	c.svc.Store(service.New(c, service.Scoped{}))
 	c.srv = server.New(server.Config{Addr: c.opts.Listen, AllowLAN: c.opts.AllowLAN, Token: tok, Version: c.opts.Version},
-		server.Deps{Bus: c.bus, Log: c.log.Logger, Health: c.healthExtra, Simulate: c.simulate, APIToken: c.checkAPIToken})
+		server.Deps{Bus: c.bus, Log: c.log.Logger, Health: http.HandlerFunc(c.handleHealth), Simulate: c.simulate, APIToken: c.checkAPIToken})
 	for _, r := range append(append(c.coreRoutes(), c.trustRoutes()...), c.settingsRoutes()...) {
 		c.srv.Handle(r)
 	}
@@ -204,18 +205,31 @@ func (c *Core) Log() *logging.Logger { return c.log }
 // bindings (reported in /api/health; the desktop smoke test checks it).
 func (c *Core) NoteBindingCall() { c.bindCalls.Add(1) }
 
-func (c *Core) healthExtra() map[string]any {
-	out := map[string]any{
-		"profile":      c.profiles.Active(),
-		"headless":     c.opts.Headless,
-		"overlayUrl":   c.OverlayURL(),
-		"bindingCalls": c.bindCalls.Load(),
-	}
+// HealthReport is the app's health (service.Health, GET /api/health): the
+// listener's figures, the open profile and its journal.
+func (c *Core) HealthReport() service.HealthReport {
+	h := c.srv.Health()
+	out := service.HealthReport{Status: h.Status, Version: h.Version, UptimeMs: h.UptimeMs,
+		Connection: h.Connection, Bus: h.Bus, Hub: h.Hub, WindowHTTP: h.WindowHTTP,
+		Profile: c.profiles.Active(), Headless: c.opts.Headless, OverlayURL: c.OverlayURL(),
+		BindingCalls: c.bindCalls.Load()}
 	c.mu.Lock()
+	defer c.mu.Unlock()
 	if c.scope != nil && c.scope.journal != nil {
-		out["journal"] = c.scope.journal.Stats()
+		st := c.scope.journal.Stats()
+		out.Journal = &st
 	}
-	c.durability(out)
-	c.mu.Unlock()
+	if reason := c.degraded(); reason != "" {
+		out.Status, out.Reason = "degraded", reason
+	}
 	return out
+}
+
+func (c *Core) handleHealth(w http.ResponseWriter, r *http.Request) {
+	h, err := c.Services().Health.Get(r.Context())
+	if err != nil {
+		httpapi.WriteError(w, err)
+		return
+	}
+	httpapi.WriteJSON(w, http.StatusOK, h)
 }

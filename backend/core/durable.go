@@ -40,19 +40,16 @@ func (c *Core) journal() *store.Journal {
 	return c.scope.journal
 }
 
-// durability turns /api/health's status to "degraded", with the reason,
-// while the journal or the profile database cannot write (disk full,
-// read-only file) or events were lost. Caller holds c.mu.
-func (c *Core) durability(out map[string]any) {
+// degraded is why events or settings are not being saved ("" when they
+// are): the journal or the profile database cannot write (disk full,
+// read-only file) or events were lost; /api/health is then "degraded" with
+// this reason. Caller holds c.mu.
+func (c *Core) degraded() string {
 	if c.scope == nil {
-		return
+		return ""
 	}
-	reason := c.scope.journal.Degraded()
-	if reason == "" {
-		reason = c.scope.db.Degraded()
+	if reason := c.scope.journal.Degraded(); reason != "" {
+		return reason
 	}
-	if reason != "" {
-		out["status"] = "degraded"
-		out["reason"] = reason
-	}
+	return c.scope.db.Degraded()
 }

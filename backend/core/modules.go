@@ -37,12 +37,14 @@ func (c *Core) buildModules(s *scope) ([]module.Module, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.svc.Flows = flows.Service()
 	ext := c.externalPlugins(flows, logFor("external-plugins"))
 	plugins, err := c.pluginHost(db, flows, logFor("plugins"), ext.Registrations())
 	if err != nil {
 		return nil, err
 	}
 	ext.SetSettings(plugins)
+	s.svc.Plugins, s.svc.ExternalPlugins = plugins.Service(), ext.Service()
 	s.conn = connector.New(connector.Config{AutoConnect: true, BrowserHeadless: c.opts.Headless},
 		connector.Deps{Bus: c.bus, Log: logFor("tiktok"), Settings: db, DataDir: c.opts.DataDir})
 	// Consumers first, the event source last, so nothing published at

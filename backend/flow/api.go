@@ -222,6 +222,11 @@ func (e *Engine) Import(data []byte) ([]ImportResult, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
+	return e.importFlows(flows)
+}
+
+// importFlows stores decoded flows (see Import).
+func (e *Engine) importFlows(flows []*Flow) ([]ImportResult, error) {
 	out := make([]ImportResult, 0, len(flows))
 	for _, f := range flows {
 		if !ValidID(f.ID) {
@@ -248,25 +253,39 @@ func (e *Engine) Import(data []byte) ([]ImportResult, error) {
 // array, ready for Import. Flows whose stored document is not JSON are
 // left out.
 func (e *Engine) Export(ids ...string) []byte {
+	return EncodeExport(e.exportFlows(ids))
+}
+
+// exportFlows copies the documents of the flows with the given ids (all
+// when none), sorted like Flows.
+func (e *Engine) exportFlows(ids []string) []Flow {
 	want := map[string]bool{}
 	for _, id := range ids {
 		want[id] = true
 	}
 	views := e.Flows()
-	docs := make([]json.RawMessage, 0, len(views))
+	docs := make([]Flow, 0, len(views))
 	e.mu.RLock()
 	for _, v := range views {
 		en := e.flows[v.ID]
 		if en == nil || en.def == nil || len(want) > 0 && !want[v.ID] {
 			continue
 		}
-		docs = append(docs, en.def.Encode())
+		docs = append(docs, *en.def)
 	}
 	e.mu.RUnlock()
+	return docs
+}
+
+// EncodeExport writes flows as an export file: an indented JSON array.
+func EncodeExport(flows []Flow) []byte {
+	if flows == nil {
+		flows = []Flow{}
+	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
-	_ = enc.Encode(docs)
+	_ = enc.Encode(flows) // only json.RawMessage fields can fail, and they were decoded
 	return b.Bytes()
 }
 

@@ -53,18 +53,18 @@ func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 	return bytes.TrimSpace(b), nil
 }
 
-func (e *Engine) handleList(w http.ResponseWriter, _ *http.Request) {
-	httpapi.WriteJSON(w, http.StatusOK, maskedViews(e.Flows()))
+// The dashboard's handlers only decode the path, query and body, call the
+// service (svc.go) and encode its answer: the service holds the logic both
+// transports share.
+
+func (e *Engine) handleList(w http.ResponseWriter, r *http.Request) {
+	vs, err := e.Service().List(r.Context())
+	respond(w, http.StatusOK, vs, err)
 }
 
 func (e *Engine) handleGet(w http.ResponseWriter, r *http.Request) {
-	v, err := e.Get(r.PathValue("id"))
-	if err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	v.Flow = maskedFlow(v.Flow)
-	httpapi.WriteJSON(w, http.StatusOK, v)
+	v, err := e.Service().Get(r.Context(), FlowRef{ID: r.PathValue("id")})
+	respond(w, http.StatusOK, v, err)
 }
 
 func (e *Engine) handlePut(w http.ResponseWriter, r *http.Request) {
@@ -74,8 +74,8 @@ func (e *Engine) handlePut(w http.ResponseWriter, r *http.Request) {
 		httpapi.WriteError(w, err)
 		return
 	}
-	f := new(Flow) // strict: a typo'd field is an error here (Import stays lenient for newer files)
-	if err := httpapi.Strict(b, f); err != nil {
+	var f Flow // strict: a typo'd field is an error here (Import stays lenient for newer files)
+	if err := httpapi.Strict(b, &f); err != nil {
 		httpapi.WriteError(w, fmt.Errorf("%w: %w", ErrInvalid, err))
 		return
 	}
@@ -84,18 +84,12 @@ func (e *Engine) handlePut(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f.ID = id
-	keepSecrets(f, e.stored(id))
-	v, err := e.Save(f)
-	if err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	v.Flow = maskedFlow(v.Flow)
-	httpapi.WriteJSON(w, http.StatusOK, v)
+	v, err := e.Service().Put(r.Context(), f)
+	respond(w, http.StatusOK, v, err)
 }
 
 func (e *Engine) handleDelete(w http.ResponseWriter, r *http.Request) {
-	if err := e.Delete(r.PathValue("id")); err != nil {
+	if _, err := e.Service().Delete(r.Context(), FlowRef{ID: r.PathValue("id")}); err != nil {
 		httpapi.WriteError(w, err)
 		return
 	}
@@ -103,12 +97,8 @@ func (e *Engine) handleDelete(w http.ResponseWriter, r *http.Request) {
 }
 
 func (e *Engine) handleRuns(w http.ResponseWriter, r *http.Request) {
-	runs, err := e.Runs(r.PathValue("id"))
-	if err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	httpapi.WriteJSON(w, http.StatusOK, runs)
+	runs, err := e.Service().Runs(r.Context(), FlowRef{ID: r.PathValue("id")})
+	respond(w, http.StatusOK, runs, err)
 }
 
 func (e *Engine) handleOp(w http.ResponseWriter, r *http.Request) {
@@ -125,24 +115,18 @@ func (e *Engine) handleOp(w http.ResponseWriter, r *http.Request) {
 }
 
 func (e *Engine) handleEnable(w http.ResponseWriter, r *http.Request) {
-	var body struct {
-		Enabled *bool `json:"enabled"`
-	}
+	req := EnableRequest{}
 	b, err := readBody(w, r)
-	if err == nil && json.Unmarshal(b, &body) != nil || err == nil && body.Enabled == nil {
-		err = fmt.Errorf(`%w: body must be {"enabled": true|false}`, ErrInvalid)
+	if err == nil && json.Unmarshal(b, &req) != nil {
+		req.Enabled = nil // the service answers what the body must be
 	}
 	if err != nil {
 		httpapi.WriteError(w, err)
 		return
 	}
-	v, err := e.SetEnabled(r.PathValue("id"), *body.Enabled)
-	if err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	v.Flow = maskedFlow(v.Flow)
-	httpapi.WriteJSON(w, http.StatusOK, v)
+	req.ID = r.PathValue("id")
+	v, err := e.Service().Enable(r.Context(), req)
+	respond(w, http.StatusOK, v, err)
 }
 
 // hasType reports whether a JSON object has a top-level "type" (a bare
@@ -154,32 +138,31 @@ func hasType(b []byte) bool {
 	return json.Unmarshal(b, &probe) == nil && probe.Type != nil
 }
 
+// handleRun takes a bare event or {"event": {...}, "args": {...}} (or no
+// body).
 func (e *Engine) handleRun(w http.ResponseWriter, r *http.Request) {
 	b, err := readBody(w, r)
-	var req struct {
+	var body struct {
 		Event json.RawMessage   `json:"event"`
 		Args  map[string]string `json:"args"`
 	}
-	var ev *domain.Event
+	req := RunRequest{ID: r.PathValue("id")}
 	switch {
 	case err != nil || len(b) == 0:
 	case hasType(b):
-		ev, err = decodeEvent(b)
-	case json.Unmarshal(b, &req) != nil:
+		req.Event, err = decodeEvent(b)
+	case json.Unmarshal(b, &body) != nil:
 		err = fmt.Errorf(`%w: body must be an event or {"event": {...}, "args": {...}}`, ErrInvalid)
-	case len(req.Event) > 0:
-		ev, err = decodeEvent(req.Event)
+	case len(body.Event) > 0:
+		req.Event, err = decodeEvent(body.Event)
 	}
 	if err != nil {
 		httpapi.WriteError(w, err)
 		return
 	}
-	res, err := e.Run(r.PathValue("id"), ev, req.Args)
-	if err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	httpapi.WriteJSON(w, http.StatusAccepted, res)
+	req.Args = body.Args
+	res, err := e.Service().Run(r.Context(), req)
+	respond(w, http.StatusAccepted, res, err)
 }
 
 func decodeEvent(b []byte) (*domain.Event, error) {
@@ -190,50 +173,59 @@ func decodeEvent(b []byte) (*domain.Event, error) {
 	return &ev, nil
 }
 
+// handleTest takes a bare event or a TestRequest (or no body).
 func (e *Engine) handleTest(w http.ResponseWriter, r *http.Request) {
 	b, err := readBody(w, r)
-	var req TestRequest
+	req := TestFlowRequest{}
 	switch {
 	case err != nil || len(b) == 0:
 	case hasType(b):
 		req.Event, err = decodeEvent(b)
-	case json.Unmarshal(b, &req) != nil:
+	case json.Unmarshal(b, &req.TestRequest) != nil:
 		err = fmt.Errorf("%w: body must be an event or a test request", ErrInvalid)
 	}
 	if err != nil {
 		httpapi.WriteError(w, err)
 		return
 	}
-	t, err := e.Test(r.PathValue("id"), req)
-	if err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	httpapi.WriteJSON(w, http.StatusOK, t)
+	req.ID = r.PathValue("id")
+	t, err := e.Service().Test(r.Context(), req)
+	respond(w, http.StatusOK, t, err)
 }
 
+// handleImport takes the import file itself: one flow object or an array.
 func (e *Engine) handleImport(w http.ResponseWriter, r *http.Request) {
 	b, err := readBody(w, r)
+	var fs []*Flow
+	if err == nil {
+		if fs, err = DecodeMany(b); err != nil {
+			err = fmt.Errorf("%w: %w", ErrInvalid, err)
+		}
+	}
 	if err != nil {
 		httpapi.WriteError(w, err)
 		return
 	}
-	res, err := e.Import(b)
-	if err != nil {
-		httpapi.WriteError(w, err)
-		return
+	req := ImportRequest{Flows: make([]Flow, len(fs))}
+	for i, f := range fs {
+		req.Flows[i] = *f
 	}
-	httpapi.WriteJSON(w, http.StatusOK, res)
+	res, err := e.Service().Import(r.Context(), req)
+	respond(w, http.StatusOK, res, err)
 }
 
+// handleExport answers the export as a file to save (?id=… picks flows,
+// ?secrets=include keeps the webhook header values).
 func (e *Engine) handleExport(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	fs, err := e.Service().Export(r.Context(), ExportRequest{IDs: q["id"], Secrets: q.Get("secrets") == "include"})
+	if err != nil {
+		httpapi.WriteError(w, err)
+		return
+	}
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Content-Disposition", `attachment; filename="ltth-flows.json"`)
-	b := e.Export(r.URL.Query()["id"]...)
-	if r.URL.Query().Get("secrets") != "include" {
-		b = maskExport(b)
-	}
-	_, _ = w.Write(b)
+	_, _ = w.Write(EncodeExport(fs))
 }
 
 // handleWebhook fires the flows listening on {hookId}. A JSON object body,
@@ -290,28 +282,37 @@ func webhookArgs(w http.ResponseWriter, r *http.Request) (map[string]string, *do
 	return args, ev, nil
 }
 
-func (e *Engine) handleRegistry(w http.ResponseWriter, _ *http.Request) {
-	httpapi.WriteJSON(w, http.StatusOK, e.reg.Schema())
+func (e *Engine) handleRegistry(w http.ResponseWriter, r *http.Request) {
+	reg, err := e.Service().Registry(r.Context())
+	respond(w, http.StatusOK, reg, err)
 }
 
-func (e *Engine) handleVariables(w http.ResponseWriter, _ *http.Request) {
-	httpapi.WriteJSON(w, http.StatusOK, e.Variables())
+func (e *Engine) handleVariables(w http.ResponseWriter, r *http.Request) {
+	vars, err := e.Service().Variables(r.Context())
+	respond(w, http.StatusOK, vars, err)
 }
 
 func (e *Engine) handlePutVariables(w http.ResponseWriter, r *http.Request) {
 	b, err := readBody(w, r)
-	var vals map[string]json.RawMessage
-	if err == nil && json.Unmarshal(b, &vals) != nil {
+	var patch VariablesPatch
+	if err == nil && json.Unmarshal(b, &patch) != nil {
 		err = fmt.Errorf(`%w: body must be {"name": value, ...} (null deletes)`, ErrInvalid)
-	}
-	if err == nil {
-		err = e.SetVariables(vals)
 	}
 	if err != nil {
 		httpapi.WriteError(w, err)
 		return
 	}
-	httpapi.WriteJSON(w, http.StatusOK, e.Variables())
+	vars, err := e.Service().SetVariables(r.Context(), patch)
+	respond(w, http.StatusOK, vars, err)
+}
+
+// respond writes v with status, or err.
+func respond(w http.ResponseWriter, status int, v any, err error) {
+	if err != nil {
+		httpapi.WriteError(w, err)
+		return
+	}
+	httpapi.WriteJSON(w, status, v)
 }
 
 // Interface guards.

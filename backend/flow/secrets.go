@@ -126,19 +126,3 @@ func (e *Engine) stored(id string) *Flow {
 	}
 	return nil
 }
-
-// maskExport masks the secrets of an Export document.
-func maskExport(b []byte) []byte {
-	var fs []Flow
-	if json.Unmarshal(b, &fs) != nil {
-		return []byte("[]\n")
-	}
-	for i := range fs {
-		fs[i] = maskedFlow(fs[i])
-	}
-	out, err := json.MarshalIndent(fs, "", "  ")
-	if err != nil {
-		return []byte("[]\n")
-	}
-	return append(out, '\n')
-}

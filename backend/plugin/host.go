@@ -319,14 +319,13 @@ func guard(what string, fn func() error) (err error) {
 	return nil
 }
 
-// Routes implements module.RouteProvider: the host's REST API and the
-// dispatchers for every plugin's routes and assets. Patterns are fixed, so
-// the listener registers them once; a plugin's handlers are reachable only
-// while it runs. (The asset pattern has a wildcard so the listener's index
-// page does not list it as an overlay page.)
+// Routes implements module.RouteProvider: the host's REST API (http.go)
+// and the dispatchers for every plugin's routes and assets. Patterns are
+// fixed, so the listener registers them once; a plugin's handlers are
+// reachable only while it runs. (The asset pattern has a wildcard so the
+// listener's index page does not list it as an overlay page.)
 func (m *Manager) Routes() []module.Route {
-	return []module.Route{
-		{Pattern: "GET /api/plugins", Handler: http.HandlerFunc(m.handleList)},
+	return append(m.serviceRoutes(), []module.Route{
 		// Plugins read their own bodies with their own limits (the soundboard
 		// streams uploads to disk); the listener bounds them at 64 MiB.
 		{Pattern: "/api/plugins/", Handler: m.api, MaxBody: 64 << 20},
@@ -334,5 +333,5 @@ func (m *Manager) Routes() []module.Route {
 		// files) are read by overlays in OBS, which have no token.
 		{Pattern: "GET " + MediaPath, Handler: m.api, Public: true},
 		{Pattern: "GET /plugins/{path...}", Handler: http.HandlerFunc(m.serveAssets)},
-	}
+	}...)
 }

@@ -1,63 +1,64 @@
 package plugin
 
 import (
-	"io"
+	"context"
 	"net/http"
 	"strings"
 
 	"github.com/ltth/ltth/backend/httpapi"
+	"github.com/ltth/ltth/backend/module"
 )
 
-// maxSettingsBody bounds PUT /api/plugins/{id}/settings.
-const maxSettingsBody = 1 << 20
+// serviceRoutes are the host's dashboard endpoints: listener routes of
+// their own (documented, reachable as service methods too), in front of
+// the /api/plugins/ dispatcher. Each handler only decodes, calls the
+// service (svc.go) and encodes.
+func (m *Manager) serviceRoutes() []module.Route {
+	return []module.Route{
+		{Pattern: "GET /api/plugins", Handler: http.HandlerFunc(m.handleList)},
+		{Pattern: "POST /api/plugins/{id}/enable", Handler: handleID(m.Service().Enable),
+			Summary: "Enable a plugin (starts it; remembered in the profile)"},
+		{Pattern: "POST /api/plugins/{id}/disable", Handler: handleID(m.Service().Disable),
+			Summary: "Disable a plugin (stops it; remembered in the profile)"},
+		{Pattern: "POST /api/plugins/{id}/reload", Handler: handleID(m.Service().Reload),
+			Summary: "Restart a plugin"},
+		{Pattern: "GET /api/plugins/{id}/settings", Handler: handleID(m.Service().Settings),
+			Summary: "A plugin's settings, defaults filled in"},
+		{Pattern: "PUT /api/plugins/{id}/settings", Handler: http.HandlerFunc(m.handlePutSettings), // the listener's default body limit (1 MiB)
+			Summary: "Replace a plugin's settings (checked against its schema, applied to the running plugin)"},
+		{Pattern: "GET /api/plugins/{id}/logs", Handler: handleID(m.Service().Logs),
+			Summary: "A plugin's recent log lines"},
+	}
+}
 
-// apiHandler serves the host's per-plugin endpoints and dispatches every
-// other /api/plugins/<id>/... request to the running plugin's routes.
+// apiHandler dispatches every other /api/plugins/<id>/... request to the
+// running plugin's routes.
 func (m *Manager) apiHandler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST /api/plugins/{id}/enable", m.handleEnable(true))
-	mux.HandleFunc("POST /api/plugins/{id}/disable", m.handleEnable(false))
-	mux.HandleFunc("POST /api/plugins/{id}/reload", m.handleReload)
-	mux.HandleFunc("GET /api/plugins/{id}/settings", m.handleGetSettings)
-	mux.HandleFunc("PUT /api/plugins/{id}/settings", m.handlePutSettings)
-	mux.HandleFunc("GET /api/plugins/{id}/logs", m.handleLogs)
 	mux.HandleFunc("/api/plugins/{id}/", m.servePluginAPI)
 	return mux
 }
 
-func (m *Manager) handleList(w http.ResponseWriter, _ *http.Request) {
-	httpapi.WriteJSON(w, http.StatusOK, m.List())
-}
-
-func (m *Manager) handleEnable(on bool) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		inf, err := m.SetEnabled(r.Context(), r.PathValue("id"), on)
-		reply(w, inf, err)
-	}
-}
-
-func (m *Manager) handleReload(w http.ResponseWriter, r *http.Request) {
-	inf, err := m.Reload(r.Context(), r.PathValue("id"))
-	reply(w, inf, err)
-}
-
-func (m *Manager) handleGetSettings(w http.ResponseWriter, r *http.Request) {
-	v, err := m.Settings(r.PathValue("id"))
+func (m *Manager) handleList(w http.ResponseWriter, r *http.Request) {
+	v, err := m.Service().List(r.Context())
 	reply(w, v, err)
 }
 
+// handleID serves a service method that takes the plugin id of the path.
+func handleID[T any](f func(context.Context, IDRequest) (T, error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		v, err := f(r.Context(), IDRequest{ID: r.PathValue("id")})
+		reply(w, v, err)
+	}
+}
+
 func (m *Manager) handlePutSettings(w http.ResponseWriter, r *http.Request) {
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxSettingsBody))
+	body, err := httpapi.ReadBody(r)
 	if err != nil {
 		httpapi.WriteErrorText(w, http.StatusRequestEntityTooLarge, "settings body too large")
 		return
 	}
-	v, err := m.PutSettings(r.Context(), r.PathValue("id"), body)
-	reply(w, v, err)
-}
-
-func (m *Manager) handleLogs(w http.ResponseWriter, r *http.Request) {
-	v, err := m.Logs(r.PathValue("id"))
+	v, err := m.Service().PutSettings(r.Context(), PutSettingsRequest{ID: r.PathValue("id"), Settings: body})
 	reply(w, v, err)
 }
 

@@ -3,6 +3,8 @@ package plugin
 import (
 	"net/http"
 	"sync"
+
+	"github.com/ltth/ltth/backend/action"
 )
 
 // instance is one hosted plugin: its registration, persisted enabled flag,
@@ -76,18 +78,18 @@ func (in *instance) routes() (api *http.ServeMux, assets http.Handler) {
 
 // Info describes a plugin for GET /api/plugins and the dashboard.
 type Info struct {
-	ID          string    `json:"id"`
-	Name        string    `json:"name"`
-	Version     string    `json:"version"`
-	Description string    `json:"description"`
-	Author      string    `json:"author"`
-	Permissions []string  `json:"permissions"`
-	Enabled     bool      `json:"enabled"`
-	State       string    `json:"state"`
-	Error       string    `json:"error,omitempty"`
-	Overlays    []Overlay `json:"overlays"`
-	Settings    any       `json:"settings"`
-	Page        string    `json:"page,omitempty"`
+	ID          string             `json:"id"`
+	Name        string             `json:"name"`
+	Version     string             `json:"version"`
+	Description string             `json:"description"`
+	Author      string             `json:"author"`
+	Permissions []string           `json:"permissions"`
+	Enabled     bool               `json:"enabled"`
+	State       string             `json:"state"`
+	Error       string             `json:"error,omitempty"`
+	Overlays    []Overlay          `json:"overlays"`
+	Settings    []action.FieldSpec `json:"settings"` // the settings schema
+	Page        string             `json:"page,omitempty"`
 	// Routes are the running plugin's route patterns; Assets whether it
 	// serves files under /plugins/<id>/.
 	Routes []string `json:"routes"`
@@ -112,8 +114,8 @@ func (in *instance) info() Info {
 	if inf.Overlays == nil {
 		inf.Overlays = []Overlay{}
 	}
-	if mf.Settings == nil {
-		inf.Settings = []any{}
+	if inf.Settings == nil {
+		inf.Settings = []action.FieldSpec{}
 	}
 	return inf
 }

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"encoding/json"
 	"errors"
 	"html/template"
 	"io"
@@ -19,7 +20,11 @@ import (
 // routes registers the core routes. Module routes come through Handle.
 func (s *Server) routes() {
 	pub := func(p string, f http.HandlerFunc) { s.handle(p, true, f) }
-	pub("GET /api/health", s.handleHealth)
+	if s.health != nil {
+		s.handle("GET /api/health", true, s.health)
+	} else {
+		pub("GET /api/health", s.handleHealth)
+	}
 	pub("GET /api/bus", s.handleBus)
 	pub("GET /api/openapi.json", s.handleOpenAPI)
 	s.handle("POST /api/simulate", false, http.HandlerFunc(s.handleSimulate))
@@ -39,29 +44,34 @@ func (s *Server) routes() {
 	s.hub.upgrader.CheckOrigin = s.originAllowed
 }
 
+// Health is the listener's part of GET /api/health: the composition root
+// adds the profile's figures (core/service.Health).
+type Health struct {
+	Status   string `json:"status"` // "ok"; the composition root may say "degraded"
+	Version  string `json:"version"`
+	UptimeMs int64  `json:"uptimeMs"`
+	// Connection is the data of the retained connection message (the
+	// connector's state), null before one; kept as sent on the feed.
+	Connection json.RawMessage       `json:"connection"`
+	Bus        []bus.SubscriberStats `json:"bus"`
+	Hub        HubStats              `json:"hub"`
+	// WindowHTTP counts API and feed requests from the desktop window's
+	// origin (it has its bindings and should send none).
+	WindowHTTP int64 `json:"windowHttp"`
+}
+
+// Health answers the listener's figures.
+func (s *Server) Health() Health {
+	c := s.hub.retainedData(domain.MsgConnection)
+	if c == nil {
+		c = json.RawMessage("null")
+	}
+	return Health{Status: "ok", Version: s.cfg.Version, UptimeMs: time.Since(s.started).Milliseconds(),
+		Connection: c, Bus: s.bus.Stats(), Hub: s.hub.stats(), WindowHTTP: s.windowHTTP.Load()}
+}
+
 func (s *Server) handleHealth(w http.ResponseWriter, _ *http.Request) {
-	out := map[string]any{
-		"bus": s.bus.Stats(),
-		"hub": s.hub.stats(),
-	}
-	if c := s.hub.retainedData(domain.MsgConnection); c != nil {
-		out["connection"] = c
-	} else {
-		out["connection"] = nil
-	}
-	status := "ok"
-	if s.health != nil {
-		for k, v := range s.health() {
-			out[k] = v // may override connection/bus/hub, never the three below
-		}
-		if out["status"] == "degraded" { // with out["reason"]: something is not being saved
-			status = "degraded"
-		}
-	}
-	out["status"] = status
-	out["version"] = s.cfg.Version
-	out["uptimeMs"] = time.Since(s.started).Milliseconds()
-	httpapi.WriteJSON(w, http.StatusOK, out)
+	httpapi.WriteJSON(w, http.StatusOK, s.Health())
 }
 
 // BusStats is the body of GET /api/bus.

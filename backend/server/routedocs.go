@@ -101,7 +101,7 @@ var routeDocs = map[string]string{
 
 	// plugins
 	"GET /api/plugins":                      "Installed plugins with state, settings schema and last error",
-	"/api/plugins/":                         "Plugin routes: /{id}/enable, /{id}/disable, /{id}/settings, /{id}/logs, /{id}/status and the plugin's own API",
+	"/api/plugins/":                         "A running plugin's own API: /api/plugins/{id}/… (enable, disable, reload, settings and logs are the host's routes)",
 	"GET /api/plugins/{id}/media/{path...}": "A plugin's media for its overlays (generated speech, sound files); no token needed",
 	"GET /plugins/{path...}":                "Plugin assets and overlay pages (/plugins/{id}/…)",
 

@@ -38,6 +38,9 @@ func (s *Server) secure(next http.Handler) http.Handler {
 			httpapi.WriteErrorText(w, http.StatusForbidden, "forbidden: Host "+quoteHost(r.Host)+" is not a local address")
 			return
 		}
+		if guardedPath(r.URL.Path) && desktopOrigins[strings.ToLower(strings.TrimSpace(r.Header.Get("Origin")))] {
+			s.windowHTTP.Add(1) // the desktop window should use its bindings
+		}
 		if guardedPath(r.URL.Path) && !s.originAllowed(r) {
 			s.logRejected(r, "Origin is not the dashboard's")
 			httpapi.WriteErrorText(w, http.StatusForbidden, "forbidden: Origin "+quoteHost(r.Header.Get("Origin"))+" may not use the API or the feed")

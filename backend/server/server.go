@@ -53,9 +53,10 @@ type Config struct {
 type Deps struct {
 	Bus *bus.Bus
 	Log zerolog.Logger
-	// Health adds fields to /api/health; they may override connection, bus
-	// and hub, never status, version or uptimeMs. Optional.
-	Health func() map[string]any
+	// Health answers GET /api/health when set: the composition root's typed
+	// report (core/service.Health), built on Server.Health. Without it the
+	// listener answers Server.Health alone.
+	Health http.Handler
 	// Simulate receives events posted to /api/simulate after they have been
 	// marked simulated (Simulated=true, Source="simulator", id/ts filled in).
 	// Default: publish on the bus.
@@ -71,7 +72,7 @@ type Server struct {
 	cfg      Config
 	log      zerolog.Logger
 	bus      *bus.Bus
-	health   func() map[string]any
+	health   http.Handler
 	simulate func(domain.Event) error
 	apiToken func(string) (bool, bool)
 	token    atomic.Pointer[[]byte] // the desktop token; SetToken rotates it
@@ -83,6 +84,7 @@ type Server struct {
 	simSeq   atomic.Uint64
 
 	lastReject atomic.Int64 // unix ns of the last refused-request log line
+	windowHTTP atomic.Int64 // API/feed requests from the desktop window's origin
 
 	stopped chan struct{} // closed by Shutdown
 

@@ -17,11 +17,9 @@ import (
 )
 
 func TestHealth(t *testing.T) {
-	s, b := startServer(t, Config{}, Deps{Health: func() map[string]any {
-		return map[string]any{"profile": "default", "status": "overridden?"}
-	}})
+	s, b := startServer(t, Config{}, Deps{})
 	m := do(t, s, "GET", "/api/health", "", "", nil).json(t)
-	if m["status"] != "ok" || m["version"] != "1.2.3-test" || m["profile"] != "default" {
+	if m["status"] != "ok" || m["version"] != "1.2.3-test" || m["windowHttp"] != 0.0 {
 		t.Fatalf("health = %v", m)
 	}
 	if _, ok := m["uptimeMs"].(float64); !ok {

@@ -22,8 +22,11 @@ import (
 	tikfinity "github.com/ltth/ltth/backend/compat/tikfinity"
 	"github.com/ltth/ltth/backend/crash"
 	"github.com/ltth/ltth/backend/domain"
+	"github.com/ltth/ltth/backend/flow"
 	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/leaderboard"
+	"github.com/ltth/ltth/backend/plugin"
+	"github.com/ltth/ltth/backend/plugin/external"
 	"github.com/ltth/ltth/backend/store"
 	"github.com/ltth/ltth/backend/tiktok/connector"
 	"github.com/ltth/ltth/backend/update"
@@ -37,6 +40,7 @@ type Backend interface {
 	Profiles() ([]store.ProfileInfo, error)
 	SwitchProfile(ctx context.Context, name string) error
 	SimulateEvent(e domain.Event) (domain.Event, error)
+	HealthReport() HealthReport
 	ProfileBackend
 	SettingsBackend
 }
@@ -45,28 +49,47 @@ type Backend interface {
 // A field's name is the service's name on both transports: the desktop
 // binds <Name>Service (package main), and Routes keys are "<Name>.<Method>".
 type Services struct {
-	TestEvents   *TestEvents
-	Connection   *Connection
-	Profiles     *Profiles
-	Leaderboards *leaderboard.Service
-	Settings     *Settings
-	Updates      *update.Service
-	CrashReports *crash.Service
-	APITokens    *apitoken.Service
-	TikFinity    *tikfinity.Service
+	Health          *Health
+	TestEvents      *TestEvents
+	Connection      *Connection
+	Profiles        *Profiles
+	Leaderboards    *leaderboard.Service
+	Flows           *flow.Service
+	Plugins         *plugin.Service   // the plugin host (backend/plugin)
+	ExternalPlugins *external.Service // external plugins' status (backend/plugin/external)
+	Settings        *Settings
+	Updates         *update.Service
+	CrashReports    *crash.Service
+	APITokens       *apitoken.Service
+	TikFinity       *tikfinity.Service
 }
 
 // New builds the services of the composition root over b; core fills in
 // the open profile's module services (Scoped).
 func New(b Backend, m Scoped) *Services {
-	return &Services{TestEvents: &TestEvents{b}, Connection: &Connection{b}, Profiles: &Profiles{b},
-		Leaderboards: m.Leaderboards,
-		Settings:     &Settings{b}, Updates: m.Updates, CrashReports: m.CrashReports, APITokens: m.APITokens, TikFinity: m.TikFinity}
+	return &Services{
+		Health:          &Health{b},
+		TestEvents:      &TestEvents{b},
+		Connection:      &Connection{b},
+		Profiles:        &Profiles{b},
+		Leaderboards:    m.Leaderboards,
+		Flows:           m.Flows,
+		Plugins:         m.Plugins,
+		ExternalPlugins: m.ExternalPlugins,
+		Settings:        &Settings{b},
+		Updates:         m.Updates,
+		CrashReports:    m.CrashReports,
+		APITokens:       m.APITokens,
+		TikFinity:       m.TikFinity,
+	}
 }
 
 // Scoped are the services owned by the open profile's modules.
 type Scoped struct {
-	Leaderboards *leaderboard.Service
+	Leaderboards    *leaderboard.Service
+	Flows           *flow.Service
+	Plugins         *plugin.Service
+	ExternalPlugins *external.Service
 	// The app's own (profile-independent) ones, the same in every scope
 	// (core/appservices.go).
 	Updates      *update.Service

@@ -182,10 +182,20 @@ func (m *Module) Status() List {
 func (m *Module) Routes() []module.Route {
 	return []module.Route{
 		{Pattern: "GET /api/plugins/ext", Summary: "External plugins: command, permissions, process status, folders that failed to load",
-			Handler: http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { httpapi.WriteJSON(w, http.StatusOK, m.Status()) })},
+			Handler: http.HandlerFunc(m.handleList)},
 		{Pattern: "GET " + WSPath, Public: true, Summary: "External plugin websocket (the plugin's own token, see docs/plugin-sdk.md)",
 			Handler: http.HandlerFunc(m.serveWS)},
 	}
+}
+
+// handleList only encodes: the service (svc.go) answers.
+func (m *Module) handleList(w http.ResponseWriter, r *http.Request) {
+	l, err := m.Service().List(r.Context())
+	if err != nil {
+		httpapi.WriteError(w, err)
+		return
+	}
+	httpapi.WriteJSON(w, http.StatusOK, l)
 }
 
 // newToken is a fresh random session token.

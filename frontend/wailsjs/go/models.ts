@@ -1,3 +1,242 @@
+export namespace action {
+	
+	export class Option {
+	    value: string;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Option(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.label = source["label"];
+	    }
+	}
+	export class FieldSpec {
+	    name: string;
+	    label: string;
+	    kind: string;
+	    options?: Option[];
+	    default?: any;
+	    required?: boolean;
+	    help?: string;
+	    optionsUrl?: string;
+	    open?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new FieldSpec(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.label = source["label"];
+	        this.kind = source["kind"];
+	        this.options = this.convertValues(source["options"], Option);
+	        this.default = source["default"];
+	        this.required = source["required"];
+	        this.help = source["help"];
+	        this.optionsUrl = source["optionsUrl"];
+	        this.open = source["open"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ActionInfo {
+	    type: string;
+	    name: string;
+	    category: string;
+	    description?: string;
+	    fields: FieldSpec[];
+	    dryRunSafe: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ActionInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.name = source["name"];
+	        this.category = source["category"];
+	        this.description = source["description"];
+	        this.fields = this.convertValues(source["fields"], FieldSpec);
+	        this.dryRunSafe = source["dryRunSafe"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CondTrace {
+	    type: string;
+	    alias?: string;
+	    result: boolean;
+	    reason?: string;
+	    skipped?: boolean;
+	    children?: CondTrace[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CondTrace(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.alias = source["alias"];
+	        this.result = source["result"];
+	        this.reason = source["reason"];
+	        this.skipped = source["skipped"];
+	        this.children = this.convertValues(source["children"], CondTrace);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Info {
+	    type: string;
+	    name: string;
+	    category: string;
+	    description?: string;
+	    fields: FieldSpec[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Info(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.name = source["name"];
+	        this.category = source["category"];
+	        this.description = source["description"];
+	        this.fields = this.convertValues(source["fields"], FieldSpec);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Schema {
+	    triggers: Info[];
+	    conditions: Info[];
+	    actions: ActionInfo[];
+	    eventFields: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Schema(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.triggers = this.convertValues(source["triggers"], Info);
+	        this.conditions = this.convertValues(source["conditions"], Info);
+	        this.actions = this.convertValues(source["actions"], ActionInfo);
+	        this.eventFields = source["eventFields"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Value {
+	    Kind: number;
+	    Str: string;
+	    Num: number;
+	    Bool: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Value(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.Kind = source["Kind"];
+	        this.Str = source["Str"];
+	        this.Num = source["Num"];
+	        this.Bool = source["Bool"];
+	    }
+	}
+
+}
+
 export namespace apitoken {
 	
 	export class CreateRequest {
@@ -107,6 +346,37 @@ export namespace appconfig {
 	        this.autostart = source["autostart"];
 	        this.logLevel = source["logLevel"];
 	        this.language = source["language"];
+	    }
+	}
+
+}
+
+export namespace bus {
+	
+	export class SubscriberStats {
+	    name: string;
+	    lossless: boolean;
+	    queued: number;
+	    capacity: number;
+	    delivered: number;
+	    dropped: number;
+	    overflow: number;
+	    waits: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SubscriberStats(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.lossless = source["lossless"];
+	        this.queued = source["queued"];
+	        this.capacity = source["capacity"];
+	        this.delivered = source["delivered"];
+	        this.dropped = source["dropped"];
+	        this.overflow = source["overflow"];
+	        this.waits = source["waits"];
 	    }
 	}
 
@@ -390,6 +660,637 @@ export namespace domain {
 
 }
 
+export namespace external {
+	
+	export class ProcStatus {
+	    state: string;
+	    pid?: number;
+	    restarts: number;
+	    lastExit?: string;
+	    lastExitAt?: number;
+	    nextStartAt?: number;
+	    startedAt?: number;
+	    connected: boolean;
+	    dropped: number;
+	    subscribed: string[];
+	    blocks: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ProcStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.pid = source["pid"];
+	        this.restarts = source["restarts"];
+	        this.lastExit = source["lastExit"];
+	        this.lastExitAt = source["lastExitAt"];
+	        this.nextStartAt = source["nextStartAt"];
+	        this.startedAt = source["startedAt"];
+	        this.connected = source["connected"];
+	        this.dropped = source["dropped"];
+	        this.subscribed = source["subscribed"];
+	        this.blocks = source["blocks"];
+	    }
+	}
+	export class Info {
+	    id: string;
+	    dir: string;
+	    command: string;
+	    args: string[];
+	    permissions: string[];
+	    process: ProcStatus;
+	
+	    static createFrom(source: any = {}) {
+	        return new Info(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.dir = source["dir"];
+	        this.command = source["command"];
+	        this.args = source["args"];
+	        this.permissions = source["permissions"];
+	        this.process = this.convertValues(source["process"], ProcStatus);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Problem {
+	    dir: string;
+	    error: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Problem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.dir = source["dir"];
+	        this.error = source["error"];
+	    }
+	}
+	export class List {
+	    plugins: Info[];
+	    problems: Problem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new List(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.plugins = this.convertValues(source["plugins"], Info);
+	        this.problems = this.convertValues(source["problems"], Problem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+
+}
+
+export namespace flow {
+	
+	export class ActionTrace {
+	    index: number;
+	    type: string;
+	    alias?: string;
+	    status: string;
+	    startMs: number;
+	    durationMs: number;
+	    notes?: string[];
+	    error?: string;
+	    children?: ActionTrace[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ActionTrace(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.index = source["index"];
+	        this.type = source["type"];
+	        this.alias = source["alias"];
+	        this.status = source["status"];
+	        this.startMs = source["startMs"];
+	        this.durationMs = source["durationMs"];
+	        this.notes = source["notes"];
+	        this.error = source["error"];
+	        this.children = this.convertValues(source["children"], ActionTrace);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Deleted {
+	    id: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Deleted(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	    }
+	}
+	export class Element {
+	    type: string;
+	    alias?: string;
+	    enabled?: boolean;
+	    continueOnError?: boolean;
+	    config?: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Element(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.alias = source["alias"];
+	        this.enabled = source["enabled"];
+	        this.continueOnError = source["continueOnError"];
+	        this.config = source["config"];
+	    }
+	}
+	export class EnableRequest {
+	    id: string;
+	    enabled?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new EnableRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.enabled = source["enabled"];
+	    }
+	}
+	export class ExportRequest {
+	    ids: string[];
+	    secrets: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ids = source["ids"];
+	        this.secrets = source["secrets"];
+	    }
+	}
+	export class Fired {
+	    flowId: string;
+	    runId: string;
+	    status: string;
+	    reason?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Fired(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.flowId = source["flowId"];
+	        this.runId = source["runId"];
+	        this.status = source["status"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class Flow {
+	    id: string;
+	    name: string;
+	    description?: string;
+	    group?: string;
+	    enabled: boolean;
+	    mode?: string;
+	    max?: number;
+	    queue?: string;
+	    maxRunsPerSecond?: number;
+	    triggers: Element[];
+	    conditions?: Element[];
+	    actions: Element[];
+	    ui?: number[];
+	    // Go type: time
+	    updatedAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Flow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.description = source["description"];
+	        this.group = source["group"];
+	        this.enabled = source["enabled"];
+	        this.mode = source["mode"];
+	        this.max = source["max"];
+	        this.queue = source["queue"];
+	        this.maxRunsPerSecond = source["maxRunsPerSecond"];
+	        this.triggers = this.convertValues(source["triggers"], Element);
+	        this.conditions = this.convertValues(source["conditions"], Element);
+	        this.actions = this.convertValues(source["actions"], Element);
+	        this.ui = source["ui"];
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class FlowRef {
+	    id: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FlowRef(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	    }
+	}
+	export class ImportRequest {
+	    flows: Flow[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.flows = this.convertValues(source["flows"], Flow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportResult {
+	    id: string;
+	    name: string;
+	    enabled: boolean;
+	    error?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.enabled = source["enabled"];
+	        this.error = source["error"];
+	    }
+	}
+	export class RunRequest {
+	    id: string;
+	    event?: domain.Event;
+	    args?: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new RunRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.event = this.convertValues(source["event"], domain.Event);
+	        this.args = source["args"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Status {
+	    valid: boolean;
+	    error?: string;
+	    active: boolean;
+	    running: number;
+	    waiting?: number;
+	    breakerOpen?: boolean;
+	    definition?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Status(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.valid = source["valid"];
+	        this.error = source["error"];
+	        this.active = source["active"];
+	        this.running = source["running"];
+	        this.waiting = source["waiting"];
+	        this.breakerOpen = source["breakerOpen"];
+	        this.definition = source["definition"];
+	    }
+	}
+	export class SampleMessage {
+	    type: string;
+	    data: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SampleMessage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.data = source["data"];
+	    }
+	}
+	export class TestFlowRequest {
+	    id: string;
+	    event?: domain.Event;
+	    // Go type: SampleMessage
+	    message?: any;
+	    args?: Record<string, string>;
+	    flow?: Flow;
+	    force?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new TestFlowRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.event = this.convertValues(source["event"], domain.Event);
+	        this.message = this.convertValues(source["message"], null);
+	        this.args = source["args"];
+	        this.flow = this.convertValues(source["flow"], Flow);
+	        this.force = source["force"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TriggerTrace {
+	    type: string;
+	    index: number;
+	    alias?: string;
+	    key?: string;
+	    matched: boolean;
+	    reason?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TriggerTrace(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.index = source["index"];
+	        this.alias = source["alias"];
+	        this.key = source["key"];
+	        this.matched = source["matched"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class Trace {
+	    runId: string;
+	    flowId: string;
+	    flowName: string;
+	    parentRunId?: string;
+	    dryRun?: boolean;
+	    depth?: number;
+	    // Go type: time
+	    started: any;
+	    // Go type: time
+	    finished: any;
+	    durationMs: number;
+	    status: string;
+	    reason?: string;
+	    trigger: TriggerTrace;
+	    event?: domain.Event;
+	    args?: Record<string, string>;
+	    conditions: action.CondTrace[];
+	    actions: ActionTrace[];
+	    variables?: Record<string, action.Value>;
+	    errors?: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Trace(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.runId = source["runId"];
+	        this.flowId = source["flowId"];
+	        this.flowName = source["flowName"];
+	        this.parentRunId = source["parentRunId"];
+	        this.dryRun = source["dryRun"];
+	        this.depth = source["depth"];
+	        this.started = this.convertValues(source["started"], null);
+	        this.finished = this.convertValues(source["finished"], null);
+	        this.durationMs = source["durationMs"];
+	        this.status = source["status"];
+	        this.reason = source["reason"];
+	        this.trigger = this.convertValues(source["trigger"], TriggerTrace);
+	        this.event = this.convertValues(source["event"], domain.Event);
+	        this.args = source["args"];
+	        this.conditions = this.convertValues(source["conditions"], action.CondTrace);
+	        this.actions = this.convertValues(source["actions"], ActionTrace);
+	        this.variables = this.convertValues(source["variables"], action.Value, true);
+	        this.errors = source["errors"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class View {
+	    id: string;
+	    name: string;
+	    description?: string;
+	    group?: string;
+	    enabled: boolean;
+	    mode?: string;
+	    max?: number;
+	    queue?: string;
+	    maxRunsPerSecond?: number;
+	    triggers: Element[];
+	    conditions?: Element[];
+	    actions: Element[];
+	    ui?: number[];
+	    // Go type: time
+	    updatedAt: any;
+	    status: Status;
+	
+	    static createFrom(source: any = {}) {
+	        return new View(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.description = source["description"];
+	        this.group = source["group"];
+	        this.enabled = source["enabled"];
+	        this.mode = source["mode"];
+	        this.max = source["max"];
+	        this.queue = source["queue"];
+	        this.maxRunsPerSecond = source["maxRunsPerSecond"];
+	        this.triggers = this.convertValues(source["triggers"], Element);
+	        this.conditions = this.convertValues(source["conditions"], Element);
+	        this.actions = this.convertValues(source["actions"], Element);
+	        this.ui = source["ui"];
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	        this.status = this.convertValues(source["status"], Status);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace leaderboard {
 	
 	export class ResetRequest {
@@ -578,6 +1479,7 @@ export namespace main {
 	    restMsAvg: number;
 	    error: string;
 	    transport: string;
+	    pages: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new SelfTestReport(source);
@@ -595,6 +1497,160 @@ export namespace main {
 	        this.restMsAvg = source["restMsAvg"];
 	        this.error = source["error"];
 	        this.transport = source["transport"];
+	        this.pages = source["pages"];
+	    }
+	}
+
+}
+
+export namespace plugin {
+	
+	export class IDRequest {
+	    id: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new IDRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	    }
+	}
+	export class Overlay {
+	    path: string;
+	    name: string;
+	    width: number;
+	    height: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Overlay(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.name = source["name"];
+	        this.width = source["width"];
+	        this.height = source["height"];
+	    }
+	}
+	export class Info {
+	    id: string;
+	    name: string;
+	    version: string;
+	    description: string;
+	    author: string;
+	    permissions: string[];
+	    enabled: boolean;
+	    state: string;
+	    error?: string;
+	    overlays: Overlay[];
+	    settings: action.FieldSpec[];
+	    page?: string;
+	    routes: string[];
+	    assets: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Info(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.version = source["version"];
+	        this.description = source["description"];
+	        this.author = source["author"];
+	        this.permissions = source["permissions"];
+	        this.enabled = source["enabled"];
+	        this.state = source["state"];
+	        this.error = source["error"];
+	        this.overlays = this.convertValues(source["overlays"], Overlay);
+	        this.settings = this.convertValues(source["settings"], action.FieldSpec);
+	        this.page = source["page"];
+	        this.routes = source["routes"];
+	        this.assets = source["assets"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LogLine {
+	    ts: number;
+	    level: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LogLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ts = source["ts"];
+	        this.level = source["level"];
+	        this.message = source["message"];
+	    }
+	}
+	
+	export class PutSettingsRequest {
+	    id: string;
+	    settings: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PutSettingsRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.settings = source["settings"];
+	    }
+	}
+
+}
+
+export namespace server {
+	
+	export class HubStats {
+	    clients: number;
+	    sent: number;
+	    dropped: number;
+	    frames: number;
+	    encoded: number;
+	    encodeErrors: number;
+	    stalledDisconnects: number;
+	    retained: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new HubStats(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.clients = source["clients"];
+	        this.sent = source["sent"];
+	        this.dropped = source["dropped"];
+	        this.frames = source["frames"];
+	        this.encoded = source["encoded"];
+	        this.encodeErrors = source["encodeErrors"];
+	        this.stalledDisconnects = source["stalledDisconnects"];
+	        this.retained = source["retained"];
 	    }
 	}
 
@@ -687,6 +1743,60 @@ export namespace service {
 	        this.name = source["name"];
 	        this.includeSecrets = source["includeSecrets"];
 	    }
+	}
+	export class HealthReport {
+	    status: string;
+	    reason?: string;
+	    version: string;
+	    uptimeMs: number;
+	    connection: number[];
+	    bus: bus.SubscriberStats[];
+	    hub: server.HubStats;
+	    windowHttp: number;
+	    profile: string;
+	    headless: boolean;
+	    overlayUrl: string;
+	    bindingCalls: number;
+	    journal?: store.JournalStats;
+	
+	    static createFrom(source: any = {}) {
+	        return new HealthReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.reason = source["reason"];
+	        this.version = source["version"];
+	        this.uptimeMs = source["uptimeMs"];
+	        this.connection = source["connection"];
+	        this.bus = this.convertValues(source["bus"], bus.SubscriberStats);
+	        this.hub = this.convertValues(source["hub"], server.HubStats);
+	        this.windowHttp = source["windowHttp"];
+	        this.profile = source["profile"];
+	        this.headless = source["headless"];
+	        this.overlayUrl = source["overlayUrl"];
+	        this.bindingCalls = source["bindingCalls"];
+	        this.journal = this.convertValues(source["journal"], store.JournalStats);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class OK {
 	    ok: boolean;
@@ -840,6 +1950,55 @@ export namespace store {
 	        this.name = source["name"];
 	        this.sizeBytes = source["sizeBytes"];
 	        this.createdAt = this.convertValues(source["createdAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class JournalStats {
+	    written: number;
+	    batches: number;
+	    failedBatches: number;
+	    lost: number;
+	    dropped: number;
+	    shed: number;
+	    degraded?: string;
+	    queued: number;
+	    lastError?: string;
+	    // Go type: time
+	    lastErrorAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new JournalStats(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.written = source["written"];
+	        this.batches = source["batches"];
+	        this.failedBatches = source["failedBatches"];
+	        this.lost = source["lost"];
+	        this.dropped = source["dropped"];
+	        this.shed = source["shed"];
+	        this.degraded = source["degraded"];
+	        this.queued = source["queued"];
+	        this.lastError = source["lastError"];
+	        this.lastErrorAt = this.convertValues(source["lastErrorAt"], null);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -30,7 +30,7 @@ export class ApiClient {
     this.fetcher = fetcher
     this.services =
       desktopServices(conn) ??
-      restServices((method, path, json) => this.req(method, path, json === undefined ? {} : { json }), {
+      restServices((method, path, json, signal) => this.req(method, path, json === undefined ? { signal } : { json, signal }), {
         status: () => this.req('GET', '/api/connection'),
         connect: (target) => this.optionalPost('/api/connection/connect', { target }, CONNECTOR_MISSING),
         disconnect: () => this.optionalPost('/api/connection/disconnect', {}, CONNECTOR_MISSING),
@@ -80,7 +80,7 @@ export class ApiClient {
   // --- status ---------------------------------------------------------------
 
   health(signal?: AbortSignal): Promise<Health> {
-    return this.req<Health>('GET', '/api/health', { signal })
+    return this.services.health.get(signal)
   }
 
   // --- events -----------------------------------------------------------------

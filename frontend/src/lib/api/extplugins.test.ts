@@ -2,6 +2,8 @@
 
 import { describe, expect, it } from 'vitest'
 import type { Connection } from './bootstrap'
+import { ApiClient } from './client'
+import { externalPluginsBinding } from './services/extplugins'
 import { commandLine, ExtPluginsApi, normalizeExtList } from './extplugins'
 
 const conn: Connection = { mode: 'browser', baseUrl: 'http://127.0.0.1:3000', token: 'tok', version: '', headless: false }
@@ -21,11 +23,35 @@ describe('external plugins', () => {
       }
       return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })
     }
-    const l = await new ExtPluginsApi(conn, fetcher).list()
+    const l = await new ExtPluginsApi(new ApiClient(conn, fetcher).services.externalPlugins).list()
     expect(seen).toEqual(['GET http://127.0.0.1:3000/api/plugins/ext Bearer tok'])
     expect(l.plugins).toHaveLength(1)
     expect(l.plugins[0]?.process).toMatchObject({ state: 'backing-off', restarts: 2, dropped: 3, subscribed: [], blocks: [] })
     expect(l.problems).toEqual([{ dir: 'broken', error: 'plugin.json: unexpected EOF' }])
+  })
+
+  it('calls the bound method, and carries its error code', async () => {
+    let calls = 0
+    const ok = new ExtPluginsApi(
+      externalPluginsBinding({
+        List: (async () => {
+          calls++
+          return { plugins: [{ id: 'py', command: 'python3', args: ['main.py'], process: { state: 'running', pid: 7 } }], problems: null }
+        }) as never,
+      }),
+    )
+    const l = await ok.list()
+    expect(calls).toBe(1)
+    expect(l.plugins[0]).toMatchObject({ id: 'py', process: { state: 'running', pid: 7 } })
+    expect(l.problems).toEqual([])
+    const failing = new ExtPluginsApi(
+      externalPluginsBinding({
+        List: (async () => {
+          throw new Error('{"error":"no profile is open","code":"unavailable"}')
+        }) as never,
+      }),
+    )
+    await expect(failing.list()).rejects.toMatchObject({ code: 'unavailable', status: 503 })
   })
 
   it('falls back on unknown states and junk', () => {

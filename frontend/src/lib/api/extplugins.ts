@@ -1,11 +1,10 @@
-// External plugins (backend/plugin/external, docs/plugin-sdk.md): what
-// each one runs and asks for, its process status, and the plugin folders
-// that could not be loaded. Enabling, settings and logs are the plugin
-// host's (./plugins).
+// External plugins (backend/plugin/external through its service,
+// docs/plugin-sdk.md): what each one runs and asks for, its process status,
+// and the plugin folders that could not be loaded. Enabling, settings and
+// logs are the plugin host's (./plugins).
 
-import type { Connection } from './bootstrap'
 import type { ApiClient } from './client'
-import { request, type Fetcher } from './http'
+import type { ExternalPluginsService } from './services/extplugins'
 
 export type ExtProcState = 'running' | 'stopped' | 'backing-off' | 'crashed'
 
@@ -67,7 +66,7 @@ function normalizeProcess(v: unknown): ExtProcess {
   }
 }
 
-/** Checks GET /api/plugins/ext's answer; unusable entries are dropped. */
+/** Checks the external plugins' list (GET /api/plugins/ext); unusable entries are dropped. */
 export function normalizeExtList(v: unknown): ExtList {
   const o = (v && typeof v === 'object' ? v : {}) as Record<string, unknown>
   const plugins = (Array.isArray(o.plugins) ? o.plugins : [])
@@ -94,20 +93,19 @@ export const permissionText: Record<string, string> = {
   settings: 'read and change its own settings',
 }
 
+/** Client of the external plugins' service (bindings on desktop, REST in a browser). */
 export class ExtPluginsApi {
-  private readonly conn: Connection
-  private readonly fetcher: Fetcher
+  private readonly svc: ExternalPluginsService
 
-  constructor(conn: Connection, fetcher: Fetcher = (...a) => fetch(...a)) {
-    this.conn = conn
-    this.fetcher = fetcher
+  constructor(svc: ExternalPluginsService) {
+    this.svc = svc
   }
 
-  async list(signal?: AbortSignal): Promise<ExtList> {
-    return normalizeExtList(await request<unknown>(this.conn, 'GET', '/api/plugins/ext', { signal }, this.fetcher))
+  async list(): Promise<ExtList> {
+    return normalizeExtList(await this.svc.list())
   }
 }
 
 export function extPluginsApi(api: ApiClient): ExtPluginsApi {
-  return new ExtPluginsApi(api.conn)
+  return new ExtPluginsApi(api.services.externalPlugins)
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Connection } from './bootstrap'
+import { ApiClient } from './client'
+import { flowsBinding, type FlowsBound } from './services/flows'
 import {
   checkFlowShape,
   cleanFlow,
@@ -288,7 +290,7 @@ describe('FlowsApi', () => {
       calls.push({ url, method: init.method ?? 'GET', body: typeof init.body === 'string' ? init.body : '', auth: headers['Authorization'] ?? '' })
       return reply(url, init)
     }) as typeof fetch
-    return { calls, api: new FlowsApi(conn, fetcher) }
+    return { calls, api: new FlowsApi(new ApiClient(conn, fetcher).services.flows) }
   }
 
   const json = (v: unknown, status = 200) => new Response(JSON.stringify(v), { status, headers: { 'Content-Type': 'application/json' } })
@@ -343,7 +345,7 @@ describe('FlowsApi', () => {
     expect(await api.importFlows([{ id: 'a' }])).toEqual([{ id: 'a', name: 'A', enabled: false, error: 'x' }])
     const ex = await api.exportFlows(['a'])
     expect(ex.filename).toBe('ltth-flow-a.json')
-    expect(await ex.blob.text()).toBe('[]')
+    expect(await ex.blob.text()).toBe('[]\n')
     expect(await api.variables()).toEqual({ score: 5 })
     await api.setVariables({ score: null })
     expect(calls.map((c) => `${c.method} ${c.url.replace(conn.baseUrl, '')}`)).toEqual([
@@ -358,5 +360,61 @@ describe('FlowsApi', () => {
     expect(JSON.parse(calls[0]!.body)).toEqual({ event: { type: 'gift', id: '1', ts: 1, coins: 20 }, force: true })
     expect(calls[1]!.body).toBe('')
     expect(JSON.parse(calls[6]!.body)).toEqual({ score: null })
+  })
+
+  it('calls the bound methods with typed requests, and carries their error codes', async () => {
+    const seen: [string, unknown][] = []
+    const rec = (name: string, reply: unknown = null) =>
+      (async (...args: unknown[]) => {
+        seen.push([name, args[0]])
+        return reply
+      }) as never
+    const view = { ...giftFlow(), status: { valid: true, active: true, running: 0 } }
+    const bound: FlowsBound = {
+      List: rec('List', [view]),
+      Get: (async () => {
+        throw new Error('{"error":"flow not found","code":"not_found"}')
+      }) as never,
+      Put: rec('Put', view),
+      Delete: rec('Delete', { id: 'gift-thanks' }),
+      Enable: rec('Enable', view),
+      Run: rec('Run', { flowId: 'gift-thanks', runId: 'r1', status: 'running' }),
+      Test: rec('Test', { runId: 'r2', status: 'completed', dryRun: true }),
+      Runs: rec('Runs', null),
+      Import: rec('Import', [{ id: 'a', name: 'A', enabled: true }]),
+      Export: rec('Export', [giftFlow()]),
+      Registry: rec('Registry', { triggers: null, conditions: [], actions: [], eventFields: ['nickname'] }),
+      Variables: rec('Variables', { score: 5 }),
+      SetVariables: rec('SetVariables', {}),
+    }
+    const api = new FlowsApi(flowsBinding(bound))
+    expect((await api.list()).map((f) => f.id)).toEqual(['gift-thanks'])
+    await expect(api.get('nope')).rejects.toMatchObject({ code: 'not_found', status: 404, message: 'flow not found' })
+    await api.save(giftFlow())
+    await api.remove('gift-thanks')
+    await api.setEnabled('gift-thanks', false)
+    expect(await api.run('gift-thanks', undefined, { who: 'ann' })).toMatchObject({ runId: 'r1' })
+    expect((await api.test('gift-thanks', { force: true })).dryRun).toBe(true)
+    expect(await api.runs('gift-thanks')).toEqual([])
+    await api.importFlows({ id: 'a' })
+    const ex = await api.exportFlows(['gift-thanks'])
+    expect(JSON.parse(await ex.blob.text())).toEqual([giftFlow()])
+    expect((await api.registry()).eventFields).toEqual(['nickname'])
+    expect(await api.variables()).toEqual({ score: 5 })
+    await api.setVariables({ score: null })
+    expect(seen).toEqual([
+      ['List', undefined],
+      ['Put', giftFlow()],
+      ['Delete', { id: 'gift-thanks' }],
+      ['Enable', { id: 'gift-thanks', enabled: false }],
+      ['Run', { id: 'gift-thanks', args: { who: 'ann' } }],
+      ['Test', { id: 'gift-thanks', force: true }],
+      ['Runs', { id: 'gift-thanks' }],
+      ['Import', { flows: [{ id: 'a' }] }],
+      ['Export', { ids: ['gift-thanks'], secrets: false }],
+      ['Registry', undefined],
+      ['Variables', undefined],
+      ['SetVariables', { score: null }],
+    ])
   })
 })

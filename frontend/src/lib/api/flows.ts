@@ -1,12 +1,11 @@
-// Flow engine REST API (backend/flow, format in backend/flow/README.md) and
+// Flow engine API (backend/flow, format in backend/flow/README.md) and
 // the pure helpers the Flows page shares with its tests: the registry's
 // field schemas, new/duplicate/clean flow documents, server validation
 // errors mapped to elements, import parsing, lenient JSON values and short
 // human summaries of triggers and runs.
 
-import type { Connection } from './bootstrap'
 import type { ApiClient } from './client'
-import { request, type Fetcher, type RequestOptions } from './http'
+import type { FlowsService } from './services/flows'
 import type { LiveEvent } from './types'
 
 // --- documents ----------------------------------------------------------------
@@ -747,98 +746,96 @@ function normalizeView(v: Partial<FlowView> | null | undefined): FlowView | null
   }
 }
 
-const enc = encodeURIComponent
-
-/** REST client of the flow engine. */
+/** Client of the flow engine's service (bindings on desktop, REST in a browser). */
 export class FlowsApi {
-  private readonly conn: Connection
-  private readonly fetcher: Fetcher
+  private readonly svc: FlowsService
 
-  constructor(conn: Connection, fetcher: Fetcher = (...a) => fetch(...a)) {
-    this.conn = conn
-    this.fetcher = fetcher
+  constructor(svc: FlowsService) {
+    this.svc = svc
   }
 
-  private req<T>(method: string, path: string, opts?: RequestOptions): Promise<T> {
-    return request<T>(this.conn, method, path, opts, this.fetcher)
-  }
-
-  private async one(method: string, path: string, opts?: RequestOptions): Promise<FlowView> {
-    const v = normalizeView(await this.req<Partial<FlowView>>(method, path, opts))
-    if (!v) throw new Error(`Unexpected reply from ${path}`)
+  private static view(raw: unknown): FlowView {
+    const v = normalizeView(raw as Partial<FlowView> | null)
+    if (!v) throw new Error('Unexpected reply from the flow engine')
     return v
   }
 
+  /** The service cannot cancel a call: an aborted caller gets AbortError once it answers. */
   async list(signal?: AbortSignal): Promise<FlowView[]> {
-    const raw = await this.req<Partial<FlowView>[] | null>('GET', '/api/flows', { signal })
-    return (Array.isArray(raw) ? raw : []).map(normalizeView).filter((v): v is FlowView => v !== null)
+    const raw = await this.svc.list()
+    signal?.throwIfAborted()
+    return (Array.isArray(raw) ? (raw as Partial<FlowView>[]) : []).map(normalizeView).filter((v): v is FlowView => v !== null)
   }
 
-  get(id: string): Promise<FlowView> {
-    return this.one('GET', `/api/flows/${enc(id)}`)
+  async get(id: string): Promise<FlowView> {
+    return FlowsApi.view(await this.svc.get(id))
   }
 
   /** Creates or replaces the flow (400 with the reasons when it does not validate). */
-  save(doc: FlowDoc): Promise<FlowView> {
-    return this.one('PUT', `/api/flows/${enc(doc.id)}`, { json: doc })
+  async save(doc: FlowDoc): Promise<FlowView> {
+    return FlowsApi.view(await this.svc.put(doc))
   }
 
   remove(id: string): Promise<void> {
-    return this.req<void>('DELETE', `/api/flows/${enc(id)}`, { expect: 'none' })
+    return this.svc.remove(id)
   }
 
-  setEnabled(id: string, enabled: boolean): Promise<FlowView> {
-    return this.one('POST', `/api/flows/${enc(id)}/enable`, { json: { enabled } })
+  async setEnabled(id: string, enabled: boolean): Promise<FlowView> {
+    return FlowsApi.view(await this.svc.enable(id, enabled))
   }
 
   /** Starts the saved flow by hand (its conditions and mode apply). */
   async run(id: string, event?: LiveEvent, args?: Record<string, string>): Promise<FlowRunStarted> {
-    const body = event || args ? { json: { ...(event ? { event } : {}), ...(args ? { args } : {}) } } : {}
-    const r = await this.req<Partial<FlowRunStarted> | null>('POST', `/api/flows/${enc(id)}/run`, body)
+    const r = (await this.svc.run({ id, ...(event ? { event } : {}), ...(args ? { args } : {}) })) as Partial<FlowRunStarted> | null
     return { flowId: r?.flowId ?? id, runId: r?.runId ?? '', status: r?.status ?? 'running', reason: r?.reason }
   }
 
   /** Dry run against a sample: nothing is published, sent, stored or counted. */
   async test(id: string, req: FlowTestRequest = {}): Promise<FlowTrace> {
-    return normalizeFlowTrace(await this.req<Partial<FlowTrace>>('POST', `/api/flows/${enc(id)}/test`, { json: req }))
+    return normalizeFlowTrace((await this.svc.test(id, req)) as Partial<FlowTrace> | null)
   }
 
   /** Recent runs, newest first (kept in memory by the engine). */
   async runs(id: string, signal?: AbortSignal): Promise<FlowTrace[]> {
-    const raw = await this.req<Partial<FlowTrace>[] | null>('GET', `/api/flows/${enc(id)}/runs`, { signal })
-    return (Array.isArray(raw) ? raw : []).map(normalizeFlowTrace)
+    const raw = await this.svc.runs(id)
+    signal?.throwIfAborted()
+    return (Array.isArray(raw) ? (raw as Partial<FlowTrace>[]) : []).map(normalizeFlowTrace)
   }
 
   /** Imports one flow or a list; invalid ones are stored switched off, with the reason. */
   async importFlows(flows: unknown): Promise<FlowImportResult[]> {
-    const r = await this.req<FlowImportResult[] | null>('POST', '/api/flows/import', { json: flows })
-    return Array.isArray(r) ? r : []
+    const r = await this.svc.importFlows(flows)
+    return Array.isArray(r) ? (r as FlowImportResult[]) : []
   }
 
   /** All flows (or the given ones) as a JSON file ready for import. */
   async exportFlows(ids: readonly string[] = []): Promise<FlowExport> {
-    const q = ids.length ? `?${ids.map((id) => `id=${enc(id)}`).join('&')}` : ''
-    const blob = await this.req<Blob>('GET', `/api/flows/export${q}`, { expect: 'blob' })
+    const list = await this.svc.exportFlows(ids)
+    const text = `${JSON.stringify(Array.isArray(list) ? list : [], null, 2)}\n`
+    const blob = new Blob([text], { type: 'application/json' })
     const filename = ids.length === 1 ? `ltth-flow-${ids[0]}.json` : 'ltth-flows.json'
     return { blob, filename }
   }
 
   async registry(signal?: AbortSignal): Promise<FlowRegistry> {
-    return normalizeFlowRegistry(await this.req<unknown>('GET', '/api/flow-registry', { signal }))
+    const raw = await this.svc.registry()
+    signal?.throwIfAborted()
+    return normalizeFlowRegistry(raw)
   }
 
   async variables(signal?: AbortSignal): Promise<FlowVariables> {
-    const v = await this.req<FlowVariables | null>('GET', '/api/variables', { signal })
+    const v = await this.svc.variables()
+    signal?.throwIfAborted()
     return isPlainObject(v) ? v : {}
   }
 
   /** Sets variables; a null value deletes one. Resolves to every variable. */
   async setVariables(patch: Record<string, unknown>): Promise<FlowVariables> {
-    const v = await this.req<FlowVariables | null>('PUT', '/api/variables', { json: patch })
+    const v = await this.svc.setVariables(patch)
     return isPlainObject(v) ? v : {}
   }
 }
 
 export function flowsApi(api: ApiClient): FlowsApi {
-  return new FlowsApi(api.conn)
+  return new FlowsApi(api.services.flows)
 }

@@ -4,6 +4,8 @@
 
 import { describe, expect, it } from 'vitest'
 import type { Connection } from './bootstrap'
+import { ApiClient } from './client'
+import { pluginsBinding } from './services/plugins'
 import { PluginsApi, normalizePlugin, pluginAssetUrl, pluginsFromState, settingsDiffer, settingsPayload } from './plugins'
 
 const conn: Connection = { mode: 'browser', baseUrl: 'http://127.0.0.1:3000', token: 'tok', version: '', headless: false }
@@ -53,7 +55,7 @@ describe('plugins api', () => {
       'POST /api/plugins/hud/disable': { body: { id: 'hud', state: 'stopped' } },
       'POST /api/plugins/emoji-rain/reload': { body: rain },
     })
-    const api = new PluginsApi(conn, fetcher)
+    const api = new PluginsApi(new ApiClient(conn, fetcher).services.plugins)
     const list = await api.list()
     expect(list.map((p) => p.id)).toEqual(['emoji-rain', 'hud'])
     expect(list[1]).toMatchObject({ name: 'hud', state: 'stopped', permissions: [], overlays: [], settings: [] })
@@ -70,7 +72,7 @@ describe('plugins api', () => {
       'PUT /api/plugins/emoji-rain/settings': { body: { size: 60, emojis: ['🎉'] } },
       'PUT /api/plugins/hud/settings': { status: 422, body: { error: 'invalid settings: size: must be a number' } },
     })
-    const api = new PluginsApi(conn, fetcher)
+    const api = new PluginsApi(new ApiClient(conn, fetcher).services.plugins)
     expect(await api.settings('emoji-rain')).toEqual({ size: 48, emojis: [] })
     const schema = normalizePlugin(rain)!.settings
     expect(await api.saveSettings('emoji-rain', schema, { size: 60, emojis: ['🎉'], stray: 1 })).toEqual({ size: 60, emojis: ['🎉'] })
@@ -82,9 +84,52 @@ describe('plugins api', () => {
     const { fetcher } = recorder({
       'GET /api/plugins/hud/logs': { body: [{ ts: 1, level: 'error', message: 'boom' }, { bad: true }, { message: 'x' }] },
     })
-    expect(await new PluginsApi(conn, fetcher).logs('hud')).toEqual([
+    expect(await new PluginsApi(new ApiClient(conn, fetcher).services.plugins).logs('hud')).toEqual([
       { ts: 1, level: 'error', message: 'boom' },
       { ts: 0, level: 'info', message: 'x' },
+    ])
+  })
+})
+
+describe('plugins bindings', () => {
+  it('calls the bound methods with typed requests, and carries their error codes', async () => {
+    const seen: unknown[] = []
+    const rec = (name: string, reply: unknown) =>
+      (async (r?: unknown) => {
+        seen.push(r === undefined ? [name] : [name, r])
+        return reply
+      }) as never
+    const api = new PluginsApi(
+      pluginsBinding({
+        List: rec('list', [rain, { nope: 1 }]),
+        Enable: rec('enable', { id: 'hud', state: 'running', enabled: true }),
+        Disable: (async () => {
+          throw new Error('{"error":"\\"x\\": no such plugin","code":"not_found"}')
+        }) as never,
+        Reload: rec('reload', rain),
+        Settings: rec('settings', { size: 48 }),
+        PutSettings: (async (r: unknown) => {
+          seen.push(['put', r])
+          throw new Error('{"error":"invalid settings: size: must be a number","code":"unprocessable"}')
+        }) as never,
+        Logs: rec('logs', [{ ts: 2, level: 'info', message: 'started' }]),
+      }),
+    )
+    expect((await api.list()).map((p) => p.id)).toEqual(['emoji-rain'])
+    expect((await api.enable('hud')).state).toBe('running')
+    await expect(api.disable('x')).rejects.toMatchObject({ code: 'not_found', status: 404 })
+    expect((await api.reload('emoji-rain')).overlays).toHaveLength(1)
+    expect(await api.settings('emoji-rain')).toEqual({ size: 48 })
+    const schema = normalizePlugin(rain)!.settings
+    await expect(api.saveSettings('emoji-rain', schema, { size: 'x', stray: 1 })).rejects.toMatchObject({ code: 'unprocessable', status: 422 })
+    expect(await api.logs('hud')).toEqual([{ ts: 2, level: 'info', message: 'started' }])
+    expect(seen).toEqual([
+      ['list'],
+      ['enable', { id: 'hud' }],
+      ['reload', { id: 'emoji-rain' }],
+      ['settings', { id: 'emoji-rain' }],
+      ['put', { id: 'emoji-rain', settings: { size: 'x' } }],
+      ['logs', { id: 'hud' }],
     ])
   })
 })

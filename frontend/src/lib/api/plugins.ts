@@ -1,11 +1,11 @@
-// Plugin host REST API (backend/plugin): the plugin list, enable/disable/
-// reload, settings (validated by the backend against the plugin's schema)
-// and recent logs, plus the helpers the Plugins page shares with its tests.
+// Plugin host API (backend/plugin, through its service: bindings on the
+// desktop, REST in a browser): the plugin list, enable/disable/reload,
+// settings (validated by the backend against the plugin's schema) and
+// recent logs, plus the helpers the Plugins page shares with its tests.
 
-import type { Connection } from './bootstrap'
 import type { ApiClient } from './client'
 import type { FlowFieldSpec } from './flows'
-import { request, type Fetcher, type RequestOptions } from './http'
+import type { PluginsService } from './services/plugins'
 
 export type PluginState = 'running' | 'stopped' | 'error'
 
@@ -123,58 +123,50 @@ export function settingsDiffer(a: PluginSettings, b: PluginSettings): boolean {
   return false
 }
 
-const enc = encodeURIComponent
+const obj = (v: unknown): PluginSettings => (v && typeof v === 'object' && !Array.isArray(v) ? (v as PluginSettings) : {})
 
-/** REST client of the plugin host. */
+/** Client of the plugin host's service (bindings on desktop, REST in a browser). */
 export class PluginsApi {
-  private readonly conn: Connection
-  private readonly fetcher: Fetcher
+  private readonly svc: PluginsService
 
-  constructor(conn: Connection, fetcher: Fetcher = (...a) => fetch(...a)) {
-    this.conn = conn
-    this.fetcher = fetcher
+  constructor(svc: PluginsService) {
+    this.svc = svc
   }
 
-  private req<T>(method: string, path: string, opts?: RequestOptions): Promise<T> {
-    return request<T>(this.conn, method, path, opts, this.fetcher)
-  }
-
-  private async one(method: string, path: string): Promise<PluginInfo> {
-    const p = normalizePlugin(await this.req<unknown>(method, path))
-    if (!p) throw new Error(`Unexpected reply from ${path}`)
+  private async one(op: 'enable' | 'disable' | 'reload', id: string): Promise<PluginInfo> {
+    const p = normalizePlugin(await this.svc[op](id))
+    if (!p) throw new Error(`Unexpected reply to ${op} ${id}`)
     return p
   }
 
-  async list(signal?: AbortSignal): Promise<PluginInfo[]> {
-    return pluginsFromState(await this.req<unknown>('GET', '/api/plugins', { signal })) ?? []
+  async list(): Promise<PluginInfo[]> {
+    return pluginsFromState(await this.svc.list()) ?? []
   }
 
   enable(id: string): Promise<PluginInfo> {
-    return this.one('POST', `/api/plugins/${enc(id)}/enable`)
+    return this.one('enable', id)
   }
 
   disable(id: string): Promise<PluginInfo> {
-    return this.one('POST', `/api/plugins/${enc(id)}/disable`)
+    return this.one('disable', id)
   }
 
   reload(id: string): Promise<PluginInfo> {
-    return this.one('POST', `/api/plugins/${enc(id)}/reload`)
+    return this.one('reload', id)
   }
 
   /** Current settings, defaults filled in. */
   async settings(id: string): Promise<PluginSettings> {
-    const v = await this.req<unknown>('GET', `/api/plugins/${enc(id)}/settings`)
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as PluginSettings) : {}
+    return obj(await this.svc.settings(id))
   }
 
   /** Stores settings (checked against the schema; a running plugin applies them). */
   async saveSettings(id: string, schema: FlowFieldSpec[], values: PluginSettings): Promise<PluginSettings> {
-    const v = await this.req<unknown>('PUT', `/api/plugins/${enc(id)}/settings`, { json: settingsPayload(schema, values) })
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as PluginSettings) : {}
+    return obj(await this.svc.putSettings(id, settingsPayload(schema, values)))
   }
 
   async logs(id: string): Promise<PluginLogLine[]> {
-    const v = await this.req<unknown>('GET', `/api/plugins/${enc(id)}/logs`)
+    const v = await this.svc.logs(id)
     if (!Array.isArray(v)) return []
     return v
       .filter((l): l is PluginLogLine => !!l && typeof l === 'object' && typeof (l as PluginLogLine).message === 'string')
@@ -183,5 +175,5 @@ export class PluginsApi {
 }
 
 export function pluginsApi(api: ApiClient): PluginsApi {
-  return new PluginsApi(api.conn)
+  return new PluginsApi(api.services.plugins)
 }

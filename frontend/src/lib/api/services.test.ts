@@ -29,11 +29,14 @@ describe('services', () => {
         },
       },
       LeaderboardsService: { Top: async () => null, Reset: async () => ({}) },
+      HealthService: { Get: async () => ({ status: 'ok', windowHttp: 0 }) },
+      PluginsService: {}, ExternalPluginsService: {},
     } as never)
     expect(svc?.transport).toBe('bindings')
     expect(await svc!.testEvents.simulate({ type: 'chat', id: '', ts: 0 })).toMatchObject({ id: '1' })
     expect(await svc!.connection.connect('@a')).toEqual({ state: 'connecting' })
     expect(await svc!.profiles.list()).toEqual([])
+    expect(await svc!.health.get()).toMatchObject({ status: 'ok' })
     await expect(svc!.profiles.switch('x')).rejects.toMatchObject({ code: 'not_found', status: 404 })
     expect(calls).toEqual([
       ['sim', { type: 'chat', id: '', ts: 0 }],

@@ -9,7 +9,11 @@
 
 import type { Connection } from './bootstrap'
 import { bound, type Call, type RestCall } from './services/base'
+import { healthBinding, healthRest, type HealthBound, type HealthService } from './services/health'
 import { leaderboardsBinding, leaderboardsRest, type LeaderboardsBound, type LeaderboardsService } from './services/leaderboards'
+import { flowsBinding, flowsRest, type FlowsBound, type FlowsService } from './services/flows'
+import { pluginsBinding, pluginsRest, type PluginsBound, type PluginsService } from './services/plugins'
+import { externalPluginsBinding, externalPluginsRest, type ExternalPluginsBound, type ExternalPluginsService } from './services/extplugins'
 import { profilesBinding, profilesRest, type ProfilesBound, type ProfilesService } from './services/profiles'
 import { settingsBinding, settingsRest, type SettingsBound, type SettingsService } from './services/settings'
 import { updatesBinding, updatesRest, type UpdatesBound, type UpdatesService } from './services/updates'
@@ -17,9 +21,14 @@ import { crashReportsBinding, crashReportsRest, type CrashReportsBound, type Cra
 import { apiTokensBinding, apiTokensRest, type APITokensBound, type APITokensService } from './services/apitokens'
 import { tikFinityBinding, tikFinityRest, type TikFinityBound, type TikFinityService } from './services/tikfinity'
 import type { RestRaw } from './services/raw'
+import type { LiveEvent } from './types'
 
 export * from './services/base'
 export type { LeaderboardsService } from './services/leaderboards'
+export type { HealthService } from './services/health'
+export type { FlowsService, FlowRunRequest } from './services/flows'
+export type { PluginsService } from './services/plugins'
+export type { ExternalPluginsService } from './services/extplugins'
 export type { ProfilesService, ImportPick, ImportSource, ExportOutcome } from './services/profiles'
 export type { SettingsService } from './services/settings'
 export type { UpdatesService } from './services/updates'
@@ -27,7 +36,6 @@ export type { CrashReportsService } from './services/crashreports'
 export type { APITokensService } from './services/apitokens'
 export type { TikFinityService } from './services/tikfinity'
 export type { RestRaw, DownloadedFile } from './services/raw'
-import type { LiveEvent } from './types'
 
 export interface TestEventsService {
   /** Publishes event as simulated; resolves it as published (id, ts filled in). */
@@ -43,10 +51,14 @@ export interface ConnectionService {
 
 export interface Services {
   readonly transport: 'bindings' | 'rest'
+  readonly health: HealthService
   readonly testEvents: TestEventsService
   readonly connection: ConnectionService
   readonly profiles: ProfilesService
   readonly leaderboards: LeaderboardsService
+  readonly flows: FlowsService
+  readonly plugins: PluginsService
+  readonly externalPlugins: ExternalPluginsService
   readonly settings: SettingsService
   readonly updates: UpdatesService
   readonly crashReports: CrashReportsService
@@ -55,10 +67,14 @@ export interface Services {
 }
 
 interface BoundServices {
+  HealthService?: HealthBound
   TestEventsService?: { Simulate: Call }
   ConnectionService?: { Status: Call; Connect: Call; Disconnect: Call }
   ProfilesService?: ProfilesBound
   LeaderboardsService?: LeaderboardsBound
+  FlowsService?: FlowsBound
+  PluginsService?: PluginsBound
+  ExternalPluginsService?: ExternalPluginsBound
   SettingsService?: SettingsBound
   UpdatesService?: UpdatesBound
   CrashReportsService?: CrashReportsBound
@@ -66,10 +82,26 @@ interface BoundServices {
   TikFinityService?: TikFinityBound
 }
 
+/** Every bound service the window must have (one per line). */
+const BOUND: (keyof BoundServices)[] = [
+  'HealthService',
+  'TestEventsService',
+  'ConnectionService',
+  'ProfilesService',
+  'LeaderboardsService',
+  'FlowsService',
+  'PluginsService',
+  'ExternalPluginsService',
+  'SettingsService',
+  'UpdatesService',
+  'CrashReportsService',
+  'APITokensService',
+  'TikFinityService',
+]
+
 function bridge(): Required<BoundServices> | null {
   const main = (globalThis as { go?: { main?: BoundServices } }).go?.main
-  if (main?.TestEventsService && main.ConnectionService && main.ProfilesService && main.LeaderboardsService &&
-    main.SettingsService && main.UpdatesService && main.CrashReportsService && main.APITokensService && main.TikFinityService) {
+  if (main && BOUND.every((name) => main[name])) {
     return main as Required<BoundServices>
   }
   return null
@@ -82,6 +114,7 @@ export function bindingServices(b = bridge()): Services | null {
   const connect = b.ConnectionService.Connect as (r: { target: string }) => Promise<unknown>
   return {
     transport: 'bindings',
+    health: healthBinding(b.HealthService),
     testEvents: { simulate: (e) => bound(() => sim(e)) },
     connection: {
       status: () => bound(() => b.ConnectionService.Status()),
@@ -90,6 +123,9 @@ export function bindingServices(b = bridge()): Services | null {
     },
     profiles: profilesBinding(b.ProfilesService),
     leaderboards: leaderboardsBinding(b.LeaderboardsService),
+    flows: flowsBinding(b.FlowsService),
+    plugins: pluginsBinding(b.PluginsService),
+    externalPlugins: externalPluginsBinding(b.ExternalPluginsService),
     settings: settingsBinding(b.SettingsService),
     updates: updatesBinding(b.UpdatesService),
     crashReports: crashReportsBinding(b.CrashReportsService),
@@ -102,10 +138,14 @@ export function bindingServices(b = bridge()): Services | null {
 export function restServices(call: RestCall, connection: ConnectionService, raw: RestRaw): Services {
   return {
     transport: 'rest',
+    health: healthRest(call),
     testEvents: { simulate: (e) => call<LiveEvent>('POST', '/api/simulate', e) },
     connection,
     profiles: profilesRest(call, raw),
     leaderboards: leaderboardsRest(call),
+    flows: flowsRest(call),
+    plugins: pluginsRest(call),
+    externalPlugins: externalPluginsRest(call),
     settings: settingsRest(call),
     updates: updatesRest(call),
     crashReports: crashReportsRest(call, raw),
@@ -138,6 +178,8 @@ export interface SelfTestReport {
   restMsAvg: number
   error: string
   transport: string
+  /** The pages the self-test opened, in order. */
+  pages: string[]
 }
 
 interface SelfTestBridge {

@@ -5,6 +5,7 @@
 
 import { selfTestHooks, type ApiClient, type SelfTestReport } from '../api'
 import { live } from './live.svelte'
+import { pageRegistry, router } from '../pages/registry.svelte'
 
 const CALLS = 200
 
@@ -38,6 +39,7 @@ export async function maybeSelfTest(api: ApiClient): Promise<void> {
     restMsAvg: 0,
     error: '',
     transport: api.services.transport,
+    pages: [],
   }
   try {
     // Send once the feed is open and its journal backfill is over, so the
@@ -59,10 +61,29 @@ export async function maybeSelfTest(api: ApiClient): Promise<void> {
     r.feedMs = performance.now() - t0
     r.boundMsAvg = await timeCalls(CALLS, () => api.services.connection.status())
     r.restMsAvg = await timeCalls(CALLS, () => restCall(api, 'GET', '/api/connection'))
+    r.pages = await visitEveryPage()
   } catch (err) {
     r.error = err instanceof Error ? err.message : String(err)
   }
   await hooks.report(r)
+}
+
+/**
+ * Opens every page of the sidebar in turn, each long enough to load what it
+ * shows, and comes back to the first: the desktop smoke then checks that
+ * none of them reached the listener's API from the window (health's
+ * windowHttp).
+ */
+async function visitEveryPage(): Promise<string[]> {
+  const seen: string[] = []
+  const first = router.current
+  for (const p of pageRegistry.pages) {
+    router.go(p.id)
+    await new Promise((res) => setTimeout(res, 800))
+    seen.push(p.id)
+  }
+  router.go(first || pageRegistry.pages[0]?.id || '')
+  return seen
 }
 
 async function restCall<T>(api: ApiClient, method: string, path: string): Promise<T> {

@@ -51,5 +51,5 @@ export async function bound<T>(p: () => Promise<unknown>): Promise<T> {
 }
 
 /** What the REST implementation needs: one JSON call on the listener. */
-export type RestCall = <T>(method: string, path: string, json?: unknown) => Promise<T>
+export type RestCall = <T>(method: string, path: string, json?: unknown, signal?: AbortSignal) => Promise<T>
 

@@ -42,6 +42,11 @@ function services(calls: Calls, reply: (m: string, args: unknown[]) => unknown) 
     CrashReportsService: s('CrashReports', ['List', 'Read', 'MarkSeen']),
     APITokensService: s('APITokens', ['List', 'Create', 'Revoke']),
     TikFinityService: s('TikFinity', ['Status', 'Apply']),
+    // other slices' services (not exercised here)
+    HealthService: s('Health', []),
+    FlowsService: s('Flows', []),
+    PluginsService: s('Plugins', []),
+    ExternalPluginsService: s('ExternalPlugins', []),
   } as never)!
 }
 
