@@ -40,6 +40,11 @@ func (a *App) boundServices() []any {
 		&GoalsService{a},
 		&OverlayPresetsService{a},
 		&HistoryService{a},
+		&SettingsService{a},
+		&UpdatesService{a},
+		&CrashReportsService{a},
+		&APITokensService{a},
+		&TikFinityService{a},
 	}
 }
 

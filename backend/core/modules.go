@@ -29,6 +29,7 @@ func (c *Core) buildModules(s *scope) ([]module.Module, error) {
 	s.svc.Alerts, s.svc.Goals = s.alerts.Service(), goals.Service()
 	presets := overlay.NewPresets(presetStore{db}, c.bus)
 	s.svc.OverlayPresets = presets.Service()
+	c.appServices(&s.svc)
 	hist := history.New(c.bus, db, history.Options{Log: logFor("history")})
 	s.svc.History = hist.Service()
 	reg := action.NewRegistry()

@@ -3,9 +3,9 @@ package core
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/ltth/ltth/backend/core/service"
 	"github.com/ltth/ltth/backend/domain"
@@ -14,7 +14,8 @@ import (
 	"github.com/ltth/ltth/backend/store"
 )
 
-func (c *Core) profileExists(name string) error {
+// ProfileExists answers a not-found error unless profile name exists.
+func (c *Core) ProfileExists(name string) error {
 	list, err := c.profiles.List()
 	if err != nil {
 		return err
@@ -26,6 +27,8 @@ func (c *Core) profileExists(name string) error {
 	}
 	return fmt.Errorf("%w: %q", store.ErrProfileNotFound, name)
 }
+
+func (c *Core) profileExists(name string) error { return c.ProfileExists(name) }
 
 // Profiles lists the profiles.
 func (c *Core) Profiles() ([]store.ProfileInfo, error) { return c.profiles.List() }
@@ -56,6 +59,15 @@ func (c *Core) RenameProfile(ctx context.Context, oldName, newName string) error
 		}
 		return c.profiles.SetActive(newName)
 	})
+}
+
+// ImportProfile creates profile name from an exported profile file.
+func (c *Core) ImportProfile(name string, r io.Reader) error { return c.profiles.Import(name, r) }
+
+// ExportProfile writes a copy of profile name to w (the secrets only when
+// includeSecrets).
+func (c *Core) ExportProfile(name string, w io.Writer, includeSecrets bool) error {
+	return c.profiles.ExportWith(name, w, store.ExportOptions{IncludeSecrets: includeSecrets})
 }
 
 // DeleteProfile deletes a profile that is not active.
@@ -114,7 +126,8 @@ func (c *Core) handleCreateProfile(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	respond(w, http.StatusCreated, c.profiles.Create(b.Name))
+	v, err := c.Services().Profiles.Create(r.Context(), service.ProfileRequest{Name: b.Name})
+	reply(w, http.StatusCreated, v, err)
 }
 
 func (c *Core) handleRenameProfile(w http.ResponseWriter, r *http.Request) {
@@ -122,7 +135,8 @@ func (c *Core) handleRenameProfile(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	respond(w, http.StatusOK, c.RenameProfile(r.Context(), r.PathValue("name"), b.NewName))
+	v, err := c.Services().Profiles.Rename(r.Context(), service.RenameRequest{Name: r.PathValue("name"), NewName: b.NewName})
+	reply(w, http.StatusOK, v, err)
 }
 
 func (c *Core) handleDuplicateProfile(w http.ResponseWriter, r *http.Request) {
@@ -130,59 +144,55 @@ func (c *Core) handleDuplicateProfile(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	respond(w, http.StatusCreated, c.DuplicateProfile(r.Context(), r.PathValue("name"), b.NewName))
+	v, err := c.Services().Profiles.Duplicate(r.Context(), service.RenameRequest{Name: r.PathValue("name"), NewName: b.NewName})
+	reply(w, http.StatusCreated, v, err)
 }
 
 func (c *Core) handleActivateProfile(w http.ResponseWriter, r *http.Request) {
 	_, err := c.Services().Profiles.Switch(r.Context(), service.SwitchRequest{Name: r.PathValue("name")})
-	respond(w, http.StatusOK, err)
+	reply(w, http.StatusOK, service.OK{OK: true}, err)
 }
 
 func (c *Core) handleDeleteProfile(w http.ResponseWriter, r *http.Request) {
-	respond(w, http.StatusOK, c.DeleteProfile(r.PathValue("name")))
+	v, err := c.Services().Profiles.Delete(r.Context(), service.ProfileRequest{Name: r.PathValue("name")})
+	reply(w, http.StatusOK, v, err)
 }
 
+// handleExportProfile streams the export as a download; an export with
+// secrets needs the API token.
 func (c *Core) handleExportProfile(w http.ResponseWriter, r *http.Request) {
-	name := r.PathValue("name")
-	if err := c.profileExists(name); err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	opts := store.ExportOptions{IncludeSecrets: r.URL.Query().Get("includeSecrets") == "1"}
-	if opts.IncludeSecrets && !c.authorized(r) {
+	req := service.ExportRequest{Name: r.PathValue("name"), IncludeSecrets: r.URL.Query().Get("includeSecrets") == "1"}
+	if req.IncludeSecrets && !c.authorized(r) {
+		if err := c.ProfileExists(req.Name); err != nil {
+			httpapi.WriteError(w, err)
+			return
+		}
 		httpapi.WriteErrorText(w, http.StatusUnauthorized, "unauthorized: an export with secrets needs the API token")
 		return
 	}
-	file := fmt.Sprintf("ltth-%s-%s.db", name, time.Now().Format("20060102-150405"))
-	w.Header().Set("Content-Type", "application/vnd.sqlite3")
-	w.Header().Set("Content-Disposition", `attachment; filename="`+file+`"`)
-	if err := c.profiles.ExportWith(name, w, opts); err != nil {
-		c.log.Error().Err(err).Str("profile", name).Msg("export failed")
+	started := false
+	_, err := c.Services().Profiles.Export(r.Context(), req, func(file string) (io.Writer, error) {
+		started = true
+		w.Header().Set("Content-Type", "application/vnd.sqlite3")
+		w.Header().Set("Content-Disposition", `attachment; filename="`+file+`"`)
+		return w, nil
+	})
+	switch {
+	case err != nil && started:
+		c.log.Error().Err(err).Str("profile", req.Name).Msg("export failed")
+	case err != nil:
+		httpapi.WriteError(w, err)
 	}
 }
 
 func (c *Core) handleImportProfile(w http.ResponseWriter, r *http.Request) {
-	name := r.URL.Query().Get("name")
-	respond(w, http.StatusCreated, c.profiles.Import(name, r.Body))
+	req := service.ProfileRequest{Name: r.URL.Query().Get("name")}
+	v, err := c.Services().Profiles.Import(r.Context(), req, r.Body)
+	reply(w, http.StatusCreated, v, err)
 }
 
 func (c *Core) handleRecentEvents(w http.ResponseWriter, r *http.Request) {
 	limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
-	if limit <= 0 || limit > 5000 {
-		limit = 200
-	}
-	evs, err := c.RecentEvents(limit)
-	if err != nil {
-		httpapi.WriteErrorText(w, http.StatusServiceUnavailable, err.Error())
-		return
-	}
-	httpapi.WriteJSON(w, http.StatusOK, evs)
-}
-
-func respond(w http.ResponseWriter, okStatus int, err error) {
-	if err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	httpapi.WriteJSON(w, okStatus, map[string]bool{"ok": true})
+	evs, err := c.Services().Profiles.RecentEvents(r.Context(), service.RecentRequest{Limit: limit})
+	reply(w, http.StatusOK, evs, err)
 }

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/ltth/ltth/backend/appconfig"
+	"github.com/ltth/ltth/backend/core/service"
 	"github.com/ltth/ltth/backend/domain"
 	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/module"
@@ -48,25 +49,6 @@ func openAppSettings(opts *Options) (*appSettings, error) {
 	return a, nil
 }
 
-// AppSettingsStatus is what the Settings page shows next to the settings.
-type AppSettingsStatus struct {
-	ListenURL       string   `json:"listenUrl"`
-	LANAddresses    []string `json:"lanAddresses"`
-	LogLevel        string   `json:"logLevel"` // in effect (a --log-level flag may differ from the setting)
-	AutostartActive bool     `json:"autostartActive"`
-	AutostartError  string   `json:"autostartError,omitempty"`
-	DataDir         string   `json:"dataDir"`
-	LogsDir         string   `json:"logsDir"`
-	Headless        bool     `json:"headless"`
-	Notice          string   `json:"notice,omitempty"`
-}
-
-// AppSettingsView is GET/PUT /api/settings/app's answer.
-type AppSettingsView struct {
-	Settings appconfig.Config  `json:"settings"`
-	Status   AppSettingsStatus `json:"status"`
-}
-
 func (c *Core) settingsRoutes() []module.Route {
 	return []module.Route{
 		{Pattern: "GET /api/settings/app", Handler: c.needToken(c.handleGetAppSettings),
@@ -78,9 +60,11 @@ func (c *Core) settingsRoutes() []module.Route {
 	}
 }
 
-func (c *Core) appSettingsView() AppSettingsView {
+// AppSettings are the app settings with the listener URL, folders and
+// autostart state (service.Settings.Get).
+func (c *Core) AppSettings() service.AppSettingsView {
 	on, err := appconfig.AutostartEnabled()
-	st := AppSettingsStatus{
+	st := service.AppSettingsStatus{
 		ListenURL: c.URL(), LANAddresses: c.lanAddresses(), LogLevel: c.log.Level(),
 		AutostartActive: on, DataDir: c.opts.DataDir, LogsDir: c.LogsDir(),
 		Headless: c.opts.Headless, Notice: c.app.notice,
@@ -88,11 +72,12 @@ func (c *Core) appSettingsView() AppSettingsView {
 	if err != nil {
 		st.AutostartError = err.Error()
 	}
-	return AppSettingsView{Settings: c.app.store.Get(), Status: st}
+	return service.AppSettingsView{Settings: c.app.store.Get(), Status: st}
 }
 
-func (c *Core) handleGetAppSettings(w http.ResponseWriter, _ *http.Request) {
-	httpapi.WriteJSON(w, http.StatusOK, c.appSettingsView())
+func (c *Core) handleGetAppSettings(w http.ResponseWriter, r *http.Request) {
+	v, err := c.Services().Settings.Get(r.Context())
+	reply(w, http.StatusOK, v, err)
 }
 
 func (c *Core) handlePutAppSettings(w http.ResponseWriter, r *http.Request) {
@@ -106,14 +91,8 @@ func (c *Core) handlePutAppSettings(w http.ResponseWriter, r *http.Request) {
 		httpapi.WriteError(w, httpapi.NewError(httpapi.ErrInvalid, "settings: "+err.Error()))
 		return
 	}
-	if err := c.ApplyAppSettings(next); err != nil {
-		if appconfig.IsPortBusy(err) {
-			err = httpapi.NewError(httpapi.ErrConflict, err.Error())
-		}
-		httpapi.WriteError(w, err)
-		return
-	}
-	httpapi.WriteJSON(w, http.StatusOK, c.appSettingsView())
+	v, err := c.Services().Settings.Put(r.Context(), next)
+	reply(w, http.StatusOK, v, err)
 }
 
 // ApplyAppSettings applies and saves next. Each step that fails undoes the
@@ -235,13 +214,9 @@ func (c *Core) lanAddresses() []string {
 	return out
 }
 
-func (c *Core) handleRotateToken(w http.ResponseWriter, _ *http.Request) {
-	tok, err := c.RotateToken()
-	if err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	httpapi.WriteJSON(w, http.StatusOK, map[string]string{"token": tok})
+func (c *Core) handleRotateToken(w http.ResponseWriter, r *http.Request) {
+	v, err := c.Services().Settings.RotateToken(r.Context())
+	reply(w, http.StatusOK, v, err)
 }
 
 // RotateToken replaces the API token on disk and in the listener; the old

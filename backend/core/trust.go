@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/ltth/ltth/backend/core/service"
 	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/module"
 	"github.com/ltth/ltth/backend/store"
@@ -86,12 +87,8 @@ func (c *Core) RestoreProfile(ctx context.Context, name, backup string) (string,
 }
 
 func (c *Core) handleListReview(w http.ResponseWriter, r *http.Request) {
-	items, err := c.ReviewProfile(r.PathValue("name"))
-	if err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	httpapi.WriteJSON(w, http.StatusOK, items)
+	items, err := c.Services().Profiles.Review(r.Context(), service.ProfileRequest{Name: r.PathValue("name")})
+	reply(w, http.StatusOK, items, err)
 }
 
 func (c *Core) handleApplyReview(w http.ResponseWriter, r *http.Request) {
@@ -103,20 +100,14 @@ func (c *Core) handleApplyReview(w http.ResponseWriter, r *http.Request) {
 		httpapi.WriteError(w, err)
 		return
 	}
-	if err := c.ApplyProfileReview(r.Context(), r.PathValue("name"), body.Accept, body.Reject); err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	c.handleListReview(w, r)
+	req := service.ReviewRequest{Name: r.PathValue("name"), Accept: body.Accept, Reject: body.Reject}
+	items, err := c.Services().Profiles.ApplyReview(r.Context(), req)
+	reply(w, http.StatusOK, items, err)
 }
 
 func (c *Core) handleListBackups(w http.ResponseWriter, r *http.Request) {
-	list, err := c.ProfileBackups(r.PathValue("name"))
-	if err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	httpapi.WriteJSON(w, http.StatusOK, list)
+	list, err := c.Services().Profiles.Backups(r.Context(), service.ProfileRequest{Name: r.PathValue("name")})
+	reply(w, http.StatusOK, list, err)
 }
 
 func (c *Core) handleRestore(w http.ResponseWriter, r *http.Request) {
@@ -127,12 +118,8 @@ func (c *Core) handleRestore(w http.ResponseWriter, r *http.Request) {
 		httpapi.WriteError(w, err)
 		return
 	}
-	kept, err := c.RestoreProfile(r.Context(), r.PathValue("name"), body.Backup)
-	if err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	httpapi.WriteJSON(w, http.StatusOK, map[string]any{"ok": true, "restored": body.Backup, "keptAs": kept})
+	v, err := c.Services().Profiles.Restore(r.Context(), service.RestoreRequest{Name: r.PathValue("name"), Backup: body.Backup})
+	reply(w, http.StatusOK, v, err)
 }
 
 // decodeStrict reads one JSON object and nothing after it.

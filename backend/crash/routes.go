@@ -8,11 +8,13 @@ import (
 )
 
 // Routes are the crash-report API: the dashboard lists unseen reports on
-// start, shows one and marks it seen.
+// start, shows one and marks it seen (each handler calls the Service
+// method of the same meaning).
 func (r *Reports) Routes() []module.Route {
+	s := r.Service()
 	return []module.Route{
 		{Pattern: "GET /api/crash-reports", Summary: "Crash reports in the logs folder, newest first (seen flag per report)", Handler: http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-			list, err := r.List()
+			list, err := s.List(req.Context())
 			if err != nil {
 				httpapi.WriteError(w, err)
 				return
@@ -20,26 +22,26 @@ func (r *Reports) Routes() []module.Route {
 			httpapi.WriteJSON(w, http.StatusOK, list)
 		})},
 		{Pattern: "GET /api/crash-reports/{id}", Summary: "One crash report's text", Handler: http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-			b, err := r.Read(req.PathValue("id"))
+			text, err := s.Read(req.Context(), ReportRequest{ID: req.PathValue("id")})
 			if err != nil {
 				httpapi.WriteError(w, err)
 				return
 			}
 			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 			w.Header().Set("X-Content-Type-Options", "nosniff")
-			w.Write(b)
+			w.Write([]byte(text))
 		})},
 		{Pattern: "POST /api/crash-reports/seen", Summary: "Mark every crash report as seen", Handler: http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-			r.seenHandler(w, "")
+			seen(w, s, req, "")
 		})},
 		{Pattern: "POST /api/crash-reports/{id}/seen", Summary: "Mark one crash report as seen", Handler: http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-			r.seenHandler(w, req.PathValue("id"))
+			seen(w, s, req, req.PathValue("id"))
 		})},
 	}
 }
 
-func (r *Reports) seenHandler(w http.ResponseWriter, id string) {
-	if err := r.MarkSeen(id); err != nil {
+func seen(w http.ResponseWriter, s *Service, req *http.Request, id string) {
+	if _, err := s.MarkSeen(req.Context(), ReportRequest{ID: id}); err != nil {
 		httpapi.WriteError(w, err)
 		return
 	}

@@ -8,27 +8,27 @@ import (
 )
 
 // Routes implements module.RouteProvider: GET answers the status (settings
-// included), PUT {"enabled", "port"} applies and answers the new status.
+// included), PUT {"enabled", "port"} applies and answers the new status
+// (each calls the Service method of the same meaning).
 func (m *Module) Routes() []module.Route {
+	s := m.Service()
 	return []module.Route{
-		{Pattern: "GET /api/compat/tikfinity", Handler: http.HandlerFunc(m.getStatus)},
-		{Pattern: "PUT /api/compat/tikfinity", Handler: http.HandlerFunc(m.putSettings)},
+		{Pattern: "GET /api/compat/tikfinity", Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			st, _ := s.Status(r.Context())
+			httpapi.WriteJSON(w, http.StatusOK, st)
+		})},
+		{Pattern: "PUT /api/compat/tikfinity", Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			var next Settings
+			if err := httpapi.DecodeStrict(r, &next); err != nil {
+				httpapi.WriteError(w, err)
+				return
+			}
+			st, err := s.Apply(r.Context(), next)
+			if err != nil {
+				httpapi.WriteError(w, err)
+				return
+			}
+			httpapi.WriteJSON(w, http.StatusOK, st)
+		})},
 	}
-}
-
-func (m *Module) getStatus(w http.ResponseWriter, _ *http.Request) {
-	httpapi.WriteJSON(w, http.StatusOK, m.Status())
-}
-
-func (m *Module) putSettings(w http.ResponseWriter, r *http.Request) {
-	var s Settings
-	if err := httpapi.DecodeStrict(r, &s); err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	if err := m.Apply(s); err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	httpapi.WriteJSON(w, http.StatusOK, m.Status())
 }

@@ -19,6 +19,9 @@ import (
 	"errors"
 
 	"github.com/ltth/ltth/backend/alert"
+	"github.com/ltth/ltth/backend/apitoken"
+	tikfinity "github.com/ltth/ltth/backend/compat/tikfinity"
+	"github.com/ltth/ltth/backend/crash"
 	"github.com/ltth/ltth/backend/domain"
 	"github.com/ltth/ltth/backend/flow"
 	"github.com/ltth/ltth/backend/goal"
@@ -30,6 +33,7 @@ import (
 	"github.com/ltth/ltth/backend/plugin/external"
 	"github.com/ltth/ltth/backend/store"
 	"github.com/ltth/ltth/backend/tiktok/connector"
+	"github.com/ltth/ltth/backend/update"
 )
 
 // Backend is what the services need from the composition root (core.Core).
@@ -39,6 +43,8 @@ type Backend interface {
 	SimulateEvent(e domain.Event) (domain.Event, error)
 	HealthReport() HealthReport
 	GetInternal(ctx context.Context, path string) (int, []byte)
+	ProfileBackend
+	SettingsBackend
 }
 
 // Services are the capabilities of one running core and its open profile.
@@ -58,6 +64,11 @@ type Services struct {
 	Goals           *goal.Service
 	OverlayPresets  *overlay.PresetService
 	History         *history.Service
+	Settings        *Settings
+	Updates         *update.Service
+	CrashReports    *crash.Service
+	APITokens       *apitoken.Service
+	TikFinity       *tikfinity.Service
 }
 
 // New builds the services of the composition root over b; core fills in
@@ -77,6 +88,11 @@ func New(b Backend, m Scoped) *Services {
 		Goals:           m.Goals,
 		OverlayPresets:  m.OverlayPresets,
 		History:         m.History,
+		Settings:        &Settings{b},
+		Updates:         m.Updates,
+		CrashReports:    m.CrashReports,
+		APITokens:       m.APITokens,
+		TikFinity:       m.TikFinity,
 	}
 }
 
@@ -91,6 +107,12 @@ type Scoped struct {
 	OverlayPresets  *overlay.PresetService
 	Connection      *connector.Service
 	History         *history.Service
+	// The app's own (profile-independent) ones, the same in every scope
+	// (core/appservices.go).
+	Updates      *update.Service
+	CrashReports *crash.Service
+	APITokens    *apitoken.Service
+	TikFinity    *tikfinity.Service
 }
 
 // Error is what a service method fails with: a stable code from the shared

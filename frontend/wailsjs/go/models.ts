@@ -587,6 +587,120 @@ export namespace alert {
 
 }
 
+export namespace apitoken {
+	
+	export class CreateRequest {
+	    name: string;
+	    scope: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CreateRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.scope = source["scope"];
+	    }
+	}
+	export class Created {
+	    id: string;
+	    name: string;
+	    scope: string;
+	    created: number;
+	    lastUsed?: number;
+	    token: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Created(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.scope = source["scope"];
+	        this.created = source["created"];
+	        this.lastUsed = source["lastUsed"];
+	        this.token = source["token"];
+	    }
+	}
+	export class Info {
+	    id: string;
+	    name: string;
+	    scope: string;
+	    created: number;
+	    lastUsed?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Info(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.scope = source["scope"];
+	        this.created = source["created"];
+	        this.lastUsed = source["lastUsed"];
+	    }
+	}
+	export class RevokeRequest {
+	    id: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RevokeRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	    }
+	}
+	export class Revoked {
+	
+	
+	    static createFrom(source: any = {}) {
+	        return new Revoked(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	
+	    }
+	}
+
+}
+
+export namespace appconfig {
+	
+	export class Config {
+	    theme: string;
+	    port: number;
+	    allowLan: boolean;
+	    startMinimized: boolean;
+	    autostart: boolean;
+	    logLevel: string;
+	    language: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Config(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.theme = source["theme"];
+	        this.port = source["port"];
+	        this.allowLan = source["allowLan"];
+	        this.startMinimized = source["startMinimized"];
+	        this.autostart = source["autostart"];
+	        this.logLevel = source["logLevel"];
+	        this.language = source["language"];
+	    }
+	}
+
+}
+
 export namespace bus {
 	
 	export class SubscriberStats {
@@ -937,6 +1051,55 @@ export namespace core {
 	        this.port = source["port"];
 	        this.error = source["error"];
 	        this.holder = source["holder"];
+	    }
+	}
+
+}
+
+export namespace crash {
+	
+	export class Marked {
+	
+	
+	    static createFrom(source: any = {}) {
+	        return new Marked(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	
+	    }
+	}
+	export class Report {
+	    id: string;
+	    path: string;
+	    time: number;
+	    summary: string;
+	    seen: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Report(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.path = source["path"];
+	        this.time = source["time"];
+	        this.summary = source["summary"];
+	        this.seen = source["seen"];
+	    }
+	}
+	export class ReportRequest {
+	    id: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
 	    }
 	}
 
@@ -2549,6 +2712,48 @@ export namespace main {
 	        this.error = source["error"];
 	    }
 	}
+	export class ImportChoice {
+	    choice: string;
+	    file: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportChoice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.choice = source["choice"];
+	        this.file = source["file"];
+	    }
+	}
+	export class ImportFileRequest {
+	    name: string;
+	    choice: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportFileRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.choice = source["choice"];
+	    }
+	}
+	export class SavedExport {
+	    path: string;
+	    file: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SavedExport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.file = source["file"];
+	    }
+	}
 	export class SelfTestReport {
 	    eventId: string;
 	    feedSeen: boolean;
@@ -2827,6 +3032,80 @@ export namespace server {
 
 export namespace service {
 	
+	export class AppSettingsStatus {
+	    listenUrl: string;
+	    lanAddresses: string[];
+	    logLevel: string;
+	    autostartActive: boolean;
+	    autostartError?: string;
+	    dataDir: string;
+	    logsDir: string;
+	    headless: boolean;
+	    notice?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AppSettingsStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.listenUrl = source["listenUrl"];
+	        this.lanAddresses = source["lanAddresses"];
+	        this.logLevel = source["logLevel"];
+	        this.autostartActive = source["autostartActive"];
+	        this.autostartError = source["autostartError"];
+	        this.dataDir = source["dataDir"];
+	        this.logsDir = source["logsDir"];
+	        this.headless = source["headless"];
+	        this.notice = source["notice"];
+	    }
+	}
+	export class AppSettingsView {
+	    settings: appconfig.Config;
+	    status: AppSettingsStatus;
+	
+	    static createFrom(source: any = {}) {
+	        return new AppSettingsView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.settings = this.convertValues(source["settings"], appconfig.Config);
+	        this.status = this.convertValues(source["status"], AppSettingsStatus);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ExportRequest {
+	    name: string;
+	    includeSecrets: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.includeSecrets = source["includeSecrets"];
+	    }
+	}
 	export class FieldOption {
 	    value: string;
 	    label: string;
@@ -2907,6 +3186,102 @@ export namespace service {
 		    return a;
 		}
 	}
+	export class OK {
+	    ok: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new OK(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ok = source["ok"];
+	    }
+	}
+	export class ProfileRequest {
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ProfileRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	    }
+	}
+	export class RecentRequest {
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RecentRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.limit = source["limit"];
+	    }
+	}
+	export class RenameRequest {
+	    name: string;
+	    newName: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RenameRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.newName = source["newName"];
+	    }
+	}
+	export class RestoreRequest {
+	    name: string;
+	    backup: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RestoreRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.backup = source["backup"];
+	    }
+	}
+	export class RestoreResult {
+	    ok: boolean;
+	    restored: string;
+	    keptAs: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RestoreResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ok = source["ok"];
+	        this.restored = source["restored"];
+	        this.keptAs = source["keptAs"];
+	    }
+	}
+	export class ReviewRequest {
+	    name: string;
+	    accept: number[];
+	    reject: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ReviewRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.accept = source["accept"];
+	        this.reject = source["reject"];
+	    }
+	}
 	export class SwitchRequest {
 	    name: string;
 	
@@ -2931,11 +3306,58 @@ export namespace service {
 	        this.active = source["active"];
 	    }
 	}
+	export class TokenResult {
+	    token: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TokenResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.token = source["token"];
+	    }
+	}
 
 }
 
 export namespace store {
 	
+	export class BackupInfo {
+	    name: string;
+	    sizeBytes: number;
+	    // Go type: time
+	    createdAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.sizeBytes = source["sizeBytes"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class JournalStats {
 	    written: number;
 	    batches: number;
@@ -3021,6 +3443,130 @@ export namespace store {
 		    }
 		    return a;
 		}
+	}
+	export class ReviewItem {
+	    id: number;
+	    kind: string;
+	    key: string;
+	    name?: string;
+	    value: string;
+	    reason: string;
+	    webhooks?: string[];
+	    headers?: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ReviewItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.key = source["key"];
+	        this.name = source["name"];
+	        this.value = source["value"];
+	        this.reason = source["reason"];
+	        this.webhooks = source["webhooks"];
+	        this.headers = source["headers"];
+	    }
+	}
+
+}
+
+export namespace tikfinity {
+	
+	export class Settings {
+	    enabled: boolean;
+	    port: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Settings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.enabled = source["enabled"];
+	        this.port = source["port"];
+	    }
+	}
+	export class Status {
+	    enabled: boolean;
+	    port: number;
+	    listening: boolean;
+	    addrs: string[];
+	    clients: number;
+	    sent: number;
+	    dropped: number;
+	    error?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Status(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.enabled = source["enabled"];
+	        this.port = source["port"];
+	        this.listening = source["listening"];
+	        this.addrs = source["addrs"];
+	        this.clients = source["clients"];
+	        this.sent = source["sent"];
+	        this.dropped = source["dropped"];
+	        this.error = source["error"];
+	    }
+	}
+
+}
+
+export namespace update {
+	
+	export class Settings {
+	    enabled: boolean;
+	    feedUrl: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Settings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.enabled = source["enabled"];
+	        this.feedUrl = source["feedUrl"];
+	    }
+	}
+	export class Status {
+	    state: string;
+	    current: string;
+	    latest?: string;
+	    releaseUrl?: string;
+	    notes?: string;
+	    asset?: string;
+	    progress: number;
+	    downloaded: number;
+	    total: number;
+	    error?: string;
+	    checkedAt?: number;
+	    enabled: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Status(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.current = source["current"];
+	        this.latest = source["latest"];
+	        this.releaseUrl = source["releaseUrl"];
+	        this.notes = source["notes"];
+	        this.asset = source["asset"];
+	        this.progress = source["progress"];
+	        this.downloaded = source["downloaded"];
+	        this.total = source["total"];
+	        this.error = source["error"];
+	        this.checkedAt = source["checkedAt"];
+	        this.enabled = source["enabled"];
+	    }
 	}
 
 }

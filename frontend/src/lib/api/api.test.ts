@@ -153,7 +153,7 @@ describe('ApiClient', () => {
     const out = await api.exportProfile('a b')
     expect(seen[0]!.url).toBe('http://h/api/profiles/a%20b/export')
     expect((seen[0]!.init.headers as Record<string, string>)['Authorization']).toBe('Bearer tok')
-    expect(out.filename).toBe('a b.db')
+    expect(out).toMatchObject({ download: { filename: 'a b.db' } })
   })
 
   it('turns {error} bodies into ApiError and 404 connector calls into a friendly message', async () => {

@@ -2,14 +2,12 @@
 // the session state), never fetch() or the Wails bindings themselves.
 
 import { feedUrl, overlayUrl, type Connection } from './bootstrap'
-import { ApiError, apiErrorFrom, filenameFromDisposition, request, type Fetcher } from './http'
-import { desktopServices, restServices, restTransport, type Services } from './services'
+import { ApiError, type Fetcher } from './http'
+import { desktopServices, restServices, restTransport, type ExportOutcome, type ImportPick, type ImportSource, type Services } from './services'
 import type { Health, LiveEvent, ProfileInfo } from './types'
 
-export interface ProfileExport {
-  blob: Blob
-  filename: string
-}
+/** A profile export a browser saves. */
+export type { DownloadedFile as ProfileExport } from './services'
 
 const enc = encodeURIComponent
 
@@ -63,10 +61,6 @@ export class ApiClient {
     return this.conn.overlayUrl || overlayUrl(this.conn.baseUrl)
   }
 
-  private req<T>(method: string, path: string, opts?: Parameters<typeof request>[3]): Promise<T> {
-    return request<T>(this.conn, method, path, opts, this.fetcher)
-  }
-
   // --- status ---------------------------------------------------------------
 
   health(signal?: AbortSignal): Promise<Health> {
@@ -82,7 +76,7 @@ export class ApiClient {
 
   /** Recent events from the journal, oldest first. */
   async recentEvents(limit = 200, signal?: AbortSignal): Promise<LiveEvent[]> {
-    const list = await this.req<LiveEvent[] | null>('GET', `/api/events/recent?limit=${limit}`, { signal })
+    const list = await abortable(this.services.profiles.recentEvents(limit), signal)
     const events = Array.isArray(list) ? list.slice() : []
     events.sort((a, b) => a.ts - b.ts)
     return events
@@ -116,19 +110,19 @@ export class ApiClient {
   }
 
   createProfile(name: string): Promise<void> {
-    return this.req<void>('POST', '/api/profiles', { json: { name }, expect: 'none' })
+    return this.services.profiles.create(name)
   }
 
   renameProfile(name: string, newName: string): Promise<void> {
-    return this.req<void>('POST', `/api/profiles/${enc(name)}/rename`, { json: { newName }, expect: 'none' })
+    return this.services.profiles.rename(name, newName)
   }
 
   duplicateProfile(name: string, newName: string): Promise<void> {
-    return this.req<void>('POST', `/api/profiles/${enc(name)}/duplicate`, { json: { newName }, expect: 'none' })
+    return this.services.profiles.duplicate(name, newName)
   }
 
   deleteProfile(name: string): Promise<void> {
-    return this.req<void>('DELETE', `/api/profiles/${enc(name)}`, { expect: 'none' })
+    return this.services.profiles.delete(name)
   }
 
   activateProfile(name: string): Promise<void> {
@@ -140,22 +134,36 @@ export class ApiClient {
     return `${this.conn.baseUrl}/api/profiles/${enc(name)}/export`
   }
 
-  /** Fetches a profile export as a file. */
-  async exportProfile(name: string): Promise<ProfileExport> {
-    let res: Response
-    try {
-      const headers: Record<string, string> = this.conn.token ? { Authorization: `Bearer ${this.conn.token}` } : {}
-      res = await this.fetcher(this.profileExportUrl(name), { cache: 'no-store', headers })
-    } catch {
-      throw new ApiError(`Cannot reach LTTH at ${this.conn.baseUrl}`, 0)
-    }
-    if (!res.ok) throw await apiErrorFrom(res)
-    const filename = filenameFromDisposition(res.headers.get('Content-Disposition')) || `${name}.db`
-    return { blob: await res.blob(), filename }
+  /**
+   * Exports a profile: the desktop saves it where the streamer picks in a
+   * native Save dialog ({saved}: the path, '' when cancelled); a browser
+   * gets the file to save ({download}).
+   */
+  exportProfile(name: string, includeSecrets = false): Promise<ExportOutcome> {
+    return this.services.profiles.export(name, includeSecrets)
   }
 
-  /** Imports a profile file under the given name. */
-  importProfile(name: string, file: Blob): Promise<void> {
-    return this.req<void>('POST', `/api/profiles/import?name=${enc(name)}`, { body: file, expect: 'none' })
+  /**
+   * Desktop only: picks a profile file in a native Open dialog (null when
+   * cancelled). Null in a browser, which picks the file with a file input.
+   */
+  get chooseProfileImport(): (() => Promise<ImportPick | null>) | null {
+    return this.services.profiles.chooseImport
   }
+
+  /** Imports a profile file (a browser's File, or the desktop's pick) under the given name. */
+  importProfile(name: string, file: ImportSource): Promise<void> {
+    return this.services.profiles.import(name, file)
+  }
+}
+
+/** p, rejected with an AbortError once signal aborts. */
+function abortable<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return p
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason ?? new DOMException('aborted', 'AbortError'))
+    if (signal.aborted) return abort()
+    signal.addEventListener('abort', abort, { once: true })
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort))
+  })
 }

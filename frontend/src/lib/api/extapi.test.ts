@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Connection } from './bootstrap'
 import { ApiError } from './http'
-import { ExtApi, normalizeTikFinity, normalizeToken, openApiUrl, parsePort, tikfinityUrl } from './extapi'
+import { ApiClient } from './client'
+import { extApi, normalizeTikFinity, normalizeToken, openApiUrl, parsePort, tikfinityUrl } from './extapi'
 
 const conn: Connection = { mode: 'browser', baseUrl: 'http://127.0.0.1:3000', token: 'tok', version: '', headless: false }
 
@@ -35,7 +36,7 @@ describe('tikfinity compat', () => {
       'GET /api/compat/tikfinity': { body: { enabled: false, port: 21213, listening: false, addrs: [], clients: 0 } },
       'PUT /api/compat/tikfinity': { body: { enabled: true, port: 21300, listening: true, addrs: ['127.0.0.1:21300', '[::1]:21300'], clients: 2, sent: 5 } },
     })
-    const api = new ExtApi(conn, fetcher)
+    const api = extApi(new ApiClient(conn, fetcher))
     expect(await api.tikfinity()).toMatchObject({ enabled: false, port: 21213, listening: false })
     const st = await api.setTikfinity(true, 21300)
     expect(st).toEqual({ enabled: true, port: 21300, listening: true, addrs: ['127.0.0.1:21300', '[::1]:21300'], clients: 2, sent: 5, dropped: 0, error: '' })
@@ -44,7 +45,7 @@ describe('tikfinity compat', () => {
 
   it('passes a refused port on as an error', async () => {
     const { fetcher } = recorder({ 'PUT /api/compat/tikfinity': { status: 409, body: { error: 'cannot listen on port 21213' } } })
-    await expect(new ExtApi(conn, fetcher).setTikfinity(true, 21213)).rejects.toMatchObject({ status: 409, message: 'cannot listen on port 21213' })
+    await expect(extApi(new ApiClient(conn, fetcher)).setTikfinity(true, 21213)).rejects.toMatchObject({ status: 409, message: 'cannot listen on port 21213' })
   })
 
   it('normalizes odd replies', () => {
@@ -70,7 +71,7 @@ describe('api tokens', () => {
       'POST /api/tokens': { status: 201, body: { id: 'c3', name: 'bot', scope: 'control', created: 2, token: 'ltth_secret' } },
       'DELETE /api/tokens/c%2F3': { status: 204 },
     })
-    const api = new ExtApi(conn, fetcher)
+    const api = extApi(new ApiClient(conn, fetcher))
     const list = await api.tokens()
     expect(list).toEqual([
       { id: 'a1', name: 'game', scope: 'read', created: 1, lastUsed: 0 },
@@ -85,12 +86,12 @@ describe('api tokens', () => {
 
   it('refuses a create reply without the secret', async () => {
     const { fetcher } = recorder({ 'POST /api/tokens': { status: 201, body: { id: 'c3', name: 'bot', scope: 'read' } } })
-    await expect(new ExtApi(conn, fetcher).createToken('bot', 'read')).rejects.toThrow(/Unexpected reply/)
+    await expect(extApi(new ApiClient(conn, fetcher)).createToken('bot', 'read')).rejects.toThrow(/Unexpected reply/)
   })
 
   it('reports a token that may not manage tokens', async () => {
     const { fetcher } = recorder({ 'GET /api/tokens': { status: 403, body: { error: 'forbidden: only the desktop token' } } })
-    const err = await new ExtApi(conn, fetcher).tokens().catch((e: unknown) => e)
+    const err = await extApi(new ApiClient(conn, fetcher)).tokens().catch((e: unknown) => e)
     expect(err).toBeInstanceOf(ApiError)
     expect((err as ApiError).unauthorized).toBe(true)
   })

@@ -5,7 +5,7 @@
 
 import type { Connection } from './bootstrap'
 import type { ApiClient } from './client'
-import { request, type Fetcher, type RequestOptions } from './http'
+import type { APITokensService, TikFinityService } from './services'
 
 export const TIKFINITY_DEFAULT_PORT = 21213
 
@@ -79,46 +79,42 @@ export function openApiUrl(conn: Connection): string {
   return `${conn.baseUrl}/api/openapi.json`
 }
 
-/** REST client of the local-API settings. */
+/** Client of the local-API settings (bindings on desktop, REST in a browser). */
 export class ExtApi {
-  readonly conn: Connection
-  private readonly fetcher: Fetcher
+  private readonly tokenSvc: APITokensService
+  private readonly tikfinitySvc: TikFinityService
 
-  constructor(conn: Connection, fetcher: Fetcher = (...a) => fetch(...a)) {
-    this.conn = conn
-    this.fetcher = fetcher
+  constructor(tokens: APITokensService, tikfinity: TikFinityService) {
+    this.tokenSvc = tokens
+    this.tikfinitySvc = tikfinity
   }
 
-  private req<T>(method: string, path: string, opts?: RequestOptions): Promise<T> {
-    return request<T>(this.conn, method, path, opts, this.fetcher)
-  }
-
-  async tikfinity(signal?: AbortSignal): Promise<TikFinityStatus> {
-    return normalizeTikFinity(await this.req<unknown>('GET', '/api/compat/tikfinity', { signal }))
+  async tikfinity(): Promise<TikFinityStatus> {
+    return normalizeTikFinity(await this.tikfinitySvc.status())
   }
 
   async setTikfinity(enabled: boolean, port: number): Promise<TikFinityStatus> {
-    return normalizeTikFinity(await this.req<unknown>('PUT', '/api/compat/tikfinity', { json: { enabled, port } }))
+    return normalizeTikFinity(await this.tikfinitySvc.apply(enabled, port))
   }
 
-  async tokens(signal?: AbortSignal): Promise<ApiToken[]> {
-    const v = await this.req<unknown>('GET', '/api/tokens', { signal })
+  async tokens(): Promise<ApiToken[]> {
+    const v = await this.tokenSvc.list()
     return Array.isArray(v) ? v.map(normalizeToken).filter((t): t is ApiToken => t !== null) : []
   }
 
   async createToken(name: string, scope: TokenScope): Promise<CreatedToken> {
-    const v = await this.req<unknown>('POST', '/api/tokens', { json: { name: name.trim(), scope } })
+    const v = await this.tokenSvc.create(name.trim(), scope)
     const t = normalizeToken(v)
     const secret = str((v as { token?: unknown } | null)?.token)
     if (!t || !secret) throw new Error('Unexpected reply from /api/tokens')
     return { ...t, token: secret }
   }
 
-  async revokeToken(id: string): Promise<void> {
-    await this.req<unknown>('DELETE', `/api/tokens/${encodeURIComponent(id)}`, { expect: 'none' })
+  revokeToken(id: string): Promise<void> {
+    return this.tokenSvc.revoke(id)
   }
 }
 
 export function extApi(api: ApiClient): ExtApi {
-  return new ExtApi(api.conn)
+  return new ExtApi(api.services.apiTokens, api.services.tikFinity)
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Connection } from './bootstrap'
-import { parseBackups, parseReviewItems, ProfileTrustApi, reviewWarning, type ReviewItem } from './profiletrust'
+import { ApiClient } from './client'
+import { parseBackups, parseReviewItems, profileTrustApi, reviewWarning, type ReviewItem } from './profiletrust'
 
 const conn: Connection = { mode: 'browser', baseUrl: 'http://x', token: 'tok', version: '', headless: false }
 
@@ -69,12 +70,12 @@ describe('ProfileTrustApi', () => {
       if (c.url.endsWith('/restore')) return json({ ok: true, restored: '2026-01-02.db', keptAs: 'database.db.damaged-1' })
       return new Response('SQLite format 3', { headers: { 'Content-Disposition': 'attachment; filename="ltth-a b-1.db"' } })
     })
-    const api = new ProfileTrustApi(conn, fetcher)
+    const api = profileTrustApi(new ApiClient(conn, fetcher))
     expect(await api.review('a b')).toHaveLength(3)
     expect(await api.applyReview('a b', [1], [2])).toHaveLength(1)
     expect((await api.backups('a b'))[0]!.name).toBe('2026-01-02.db')
     expect(await api.restore('a b', '2026-01-02.db')).toEqual({ restored: '2026-01-02.db', keptAs: 'database.db.damaged-1' })
-    expect((await api.exportProfile('a b', false)).filename).toBe('ltth-a b-1.db')
+    expect(await api.exportProfile('a b', false)).toMatchObject({ download: { filename: 'ltth-a b-1.db' } })
     await api.exportProfile('a b', true)
     expect(calls.map((c) => `${c.method} ${c.url.replace('http://x', '')}`)).toEqual([
       'GET /api/profiles/a%20b/review',
@@ -90,13 +91,13 @@ describe('ProfileTrustApi', () => {
   })
 
   it('exports without secrets unless asked', () => {
-    const api = new ProfileTrustApi(conn)
+    const api = profileTrustApi(new ApiClient(conn))
     expect(api.exportPath('p', false)).toBe('/api/profiles/p/export')
     expect(api.exportPath('p', true)).toBe('/api/profiles/p/export?includeSecrets=1')
   })
 
   it('turns a refusal into an ApiError with the server message', async () => {
     const { fetcher } = fakeFetch(() => json({ error: 'backup 1999-01-01.db of profile "p": not found' }, 404))
-    await expect(new ProfileTrustApi(conn, fetcher).restore('p', '1999-01-01.db')).rejects.toMatchObject({ status: 404 })
+    await expect(profileTrustApi(new ApiClient(conn, fetcher)).restore('p', '1999-01-01.db')).rejects.toMatchObject({ status: 404 })
   })
 })

@@ -1,11 +1,11 @@
 // Trust and recovery of profiles (backend/core/trust.go): the review of
 // settings and flows quarantined by an import, the automatic daily backups
-// and their restore, and exports with or without secrets. Every call sends
-// the API token (these routes read profile data).
+// and their restore, and exports with or without secrets. Calls go through
+// the profiles service (bindings in the desktop window; REST with the API
+// token, which these routes need, in a browser).
 
-import type { Connection } from './bootstrap'
-import type { ApiClient, ProfileExport } from './client'
-import { ApiError, apiErrorFrom, filenameFromDisposition, request, type Fetcher } from './http'
+import type { ApiClient } from './client'
+import type { ExportOutcome, ProfilesService } from './services'
 
 const enc = encodeURIComponent
 
@@ -93,33 +93,27 @@ export function reviewWarning(it: ReviewItem): string {
 
 /** Calls of the profile trust API. Get one with `profileTrustApi(api)`. */
 export class ProfileTrustApi {
-  private readonly conn: Connection
-  private readonly fetcher: Fetcher
+  private readonly svc: ProfilesService
 
-  constructor(conn: Connection, fetcher: Fetcher = (...a) => fetch(...a)) {
-    this.conn = conn
-    this.fetcher = fetcher
-  }
-
-  private call<T>(method: string, path: string, json?: unknown): Promise<T> {
-    return request<T>(this.conn, method, path, json === undefined ? { auth: true } : { json, auth: true }, this.fetcher)
+  constructor(svc: ProfilesService) {
+    this.svc = svc
   }
 
   async review(profile: string): Promise<ReviewItem[]> {
-    return parseReviewItems(await this.call<unknown>('GET', `/api/profiles/${enc(profile)}/review`))
+    return parseReviewItems(await this.svc.review(profile))
   }
 
   /** Applies the decisions; returns what is still pending. */
   async applyReview(profile: string, accept: number[], reject: number[]): Promise<ReviewItem[]> {
-    return parseReviewItems(await this.call<unknown>('POST', `/api/profiles/${enc(profile)}/review`, { accept, reject }))
+    return parseReviewItems(await this.svc.applyReview(profile, accept, reject))
   }
 
   async backups(profile: string): Promise<BackupInfo[]> {
-    return parseBackups(await this.call<unknown>('GET', `/api/profiles/${enc(profile)}/backups`))
+    return parseBackups(await this.svc.backups(profile))
   }
 
   async restore(profile: string, backup: string): Promise<RestoreResult> {
-    const o = obj(await this.call<unknown>('POST', `/api/profiles/${enc(profile)}/restore`, { backup }))
+    const o = obj(await this.svc.restore(profile, backup))
     return { restored: str(o.restored) || backup, keptAs: str(o.keptAs) }
   }
 
@@ -128,29 +122,23 @@ export class ProfileTrustApi {
     return `/api/profiles/${enc(profile)}/export${includeSecrets ? '?includeSecrets=1' : ''}`
   }
 
-  /** Fetches an export as a file (with the token: a secrets export needs it). */
-  async exportProfile(profile: string, includeSecrets: boolean): Promise<ProfileExport> {
-    const headers: Record<string, string> = {}
-    if (this.conn.token) headers['Authorization'] = `Bearer ${this.conn.token}`
-    let res: Response
-    try {
-      res = await this.fetcher(`${this.conn.baseUrl}${this.exportPath(profile, includeSecrets)}`, { headers, cache: 'no-store' })
-    } catch {
-      throw new ApiError(`Cannot reach LTTH at ${this.conn.baseUrl}`, 0)
-    }
-    if (!res.ok) throw await apiErrorFrom(res)
-    const filename = filenameFromDisposition(res.headers.get('Content-Disposition')) || `${profile}.db`
-    return { blob: await res.blob(), filename }
+  /**
+   * Exports a profile (secrets only when asked): the desktop saves it in a
+   * native Save dialog ({saved}: the path, '' when cancelled), a browser
+   * gets the file to save ({download}).
+   */
+  exportProfile(profile: string, includeSecrets: boolean): Promise<ExportOutcome> {
+    return this.svc.export(profile, includeSecrets)
   }
 }
 
 const cache = new WeakMap<ApiClient, ProfileTrustApi>()
 
-/** The profile trust API for a dashboard client (same address and token). */
+/** The profile trust API for a dashboard client (same transport). */
 export function profileTrustApi(api: ApiClient): ProfileTrustApi {
   let c = cache.get(api)
   if (!c) {
-    c = new ProfileTrustApi(api.conn)
+    c = new ProfileTrustApi(api.services.profiles)
     cache.set(api, c)
   }
   return c

@@ -17,10 +17,16 @@ import { leaderboardsBinding, leaderboardsRest, type LeaderboardsBound, type Lea
 import { flowsBinding, flowsRest, type FlowsBound, type FlowsService } from './services/flows'
 import { pluginsBinding, pluginsRest, type PluginsBound, type PluginsService } from './services/plugins'
 import { externalPluginsBinding, externalPluginsRest, type ExternalPluginsBound, type ExternalPluginsService } from './services/extplugins'
-import type { LiveEvent, ProfileInfo } from './types'
 import { alertsBinding, alertsRest, type AlertsBound, type AlertsService } from './services/alerts'
 import { goalsBinding, goalsRest, type GoalsBound, type GoalsService } from './services/goals'
 import { overlayPresetsBinding, overlayPresetsRest, type OverlayPresetsBound, type OverlayPresetsService } from './services/overlaypresets'
+import { profilesBinding, profilesRest, type ProfilesBound, type ProfilesService } from './services/profiles'
+import { settingsBinding, settingsRest, type SettingsBound, type SettingsService } from './services/settings'
+import { updatesBinding, updatesRest, type UpdatesBound, type UpdatesService } from './services/updates'
+import { crashReportsBinding, crashReportsRest, type CrashReportsBound, type CrashReportsService } from './services/crashreports'
+import { apiTokensBinding, apiTokensRest, type APITokensBound, type APITokensService } from './services/apitokens'
+import { tikFinityBinding, tikFinityRest, type TikFinityBound, type TikFinityService } from './services/tikfinity'
+import type { LiveEvent } from './types'
 
 export * from './services/base'
 export type { LeaderboardsService } from './services/leaderboards'
@@ -34,15 +40,17 @@ export type { ExternalPluginsService } from './services/extplugins'
 export type { AlertsService } from './services/alerts'
 export type { GoalsService } from './services/goals'
 export type { OverlayPresetsService } from './services/overlaypresets'
+export type { ProfilesService, ImportPick, ImportSource, ExportOutcome } from './services/profiles'
+export type { SettingsService } from './services/settings'
+export type { UpdatesService } from './services/updates'
+export type { CrashReportsService } from './services/crashreports'
+export type { APITokensService } from './services/apitokens'
+export type { TikFinityService } from './services/tikfinity'
+export type { RestRaw, DownloadedFile } from './services/raw'
 
 export interface TestEventsService {
   /** Publishes event as simulated; resolves it as published (id, ts filled in). */
   simulate(event: LiveEvent): Promise<LiveEvent>
-}
-
-export interface ProfilesService {
-  list(): Promise<ProfileInfo[]>
-  switch(name: string): Promise<void>
 }
 
 export interface Services {
@@ -60,6 +68,11 @@ export interface Services {
   readonly alerts: AlertsService
   readonly goals: GoalsService
   readonly overlayPresets: OverlayPresetsService
+  readonly settings: SettingsService
+  readonly updates: UpdatesService
+  readonly crashReports: CrashReportsService
+  readonly apiTokens: APITokensService
+  readonly tikFinity: TikFinityService
 }
 
 interface BoundServices {
@@ -67,7 +80,7 @@ interface BoundServices {
   FieldOptionsService?: FieldOptionsBound
   TestEventsService?: { Simulate: Call }
   ConnectionService?: ConnectionBound
-  ProfilesService?: { List: Call; Switch: Call }
+  ProfilesService?: ProfilesBound
   LeaderboardsService?: LeaderboardsBound
   HistoryService?: HistoryBound
   FlowsService?: FlowsBound
@@ -76,6 +89,11 @@ interface BoundServices {
   AlertsService?: AlertsBound
   GoalsService?: GoalsBound
   OverlayPresetsService?: OverlayPresetsBound
+  SettingsService?: SettingsBound
+  UpdatesService?: UpdatesBound
+  CrashReportsService?: CrashReportsBound
+  APITokensService?: APITokensBound
+  TikFinityService?: TikFinityBound
 }
 
 /** Every bound service the window must have (one per line). */
@@ -93,6 +111,11 @@ const BOUND: (keyof BoundServices)[] = [
   'GoalsService',
   'OverlayPresetsService',
   'HistoryService',
+  'SettingsService',
+  'UpdatesService',
+  'CrashReportsService',
+  'APITokensService',
+  'TikFinityService',
 ]
 
 function bridge(): Required<BoundServices> | null {
@@ -107,19 +130,13 @@ function bridge(): Required<BoundServices> | null {
 export function bindingServices(b = bridge()): Services | null {
   if (!b) return null
   const sim = b.TestEventsService.Simulate as (e: LiveEvent) => Promise<unknown>
-  const sw = b.ProfilesService.Switch as (r: { name: string }) => Promise<unknown>
   return {
     transport: 'bindings',
     health: healthBinding(b.HealthService),
     fieldOptions: fieldOptionsBinding(b.FieldOptionsService),
     testEvents: { simulate: (e) => bound(() => sim(e)) },
     connection: connectionBinding(b.ConnectionService),
-    profiles: {
-      list: async () => (await bound<ProfileInfo[] | null>(() => b.ProfilesService.List())) ?? [],
-      switch: async (name) => {
-        await bound(() => sw({ name }))
-      },
-    },
+    profiles: profilesBinding(b.ProfilesService),
     leaderboards: leaderboardsBinding(b.LeaderboardsService),
     history: historyBinding(b.HistoryService),
     flows: flowsBinding(b.FlowsService),
@@ -128,6 +145,11 @@ export function bindingServices(b = bridge()): Services | null {
     alerts: alertsBinding(b.AlertsService),
     goals: goalsBinding(b.GoalsService),
     overlayPresets: overlayPresetsBinding(b.OverlayPresetsService),
+    settings: settingsBinding(b.SettingsService),
+    updates: updatesBinding(b.UpdatesService),
+    crashReports: crashReportsBinding(b.CrashReportsService),
+    apiTokens: apiTokensBinding(b.APITokensService),
+    tikFinity: tikFinityBinding(b.TikFinityService),
   }
 }
 
@@ -139,15 +161,7 @@ export function restServices(call: RestCall, files: RestFiles): Services {
     fieldOptions: fieldOptionsRest(call),
     testEvents: { simulate: (e) => call<LiveEvent>('POST', '/api/simulate', e) },
     connection: connectionRest(call, files),
-    profiles: {
-      list: async () => {
-        const list = await call<ProfileInfo[] | null>('GET', '/api/profiles')
-        return Array.isArray(list) ? list : []
-      },
-      switch: async (name) => {
-        await call('POST', `/api/profiles/${encodeURIComponent(name)}/activate`)
-      },
-    },
+    profiles: profilesRest(call, files),
     leaderboards: leaderboardsRest(call),
     history: historyRest(call, files),
     flows: flowsRest(call),
@@ -156,6 +170,11 @@ export function restServices(call: RestCall, files: RestFiles): Services {
     alerts: alertsRest(call),
     goals: goalsRest(call),
     overlayPresets: overlayPresetsRest(call),
+    settings: settingsRest(call),
+    updates: updatesRest(call),
+    crashReports: crashReportsRest(call, files),
+    apiTokens: apiTokensRest(call),
+    tikFinity: tikFinityRest(call),
   }
 }
 

@@ -4,7 +4,8 @@
 
 import { describe, expect, it } from 'vitest'
 import type { Connection } from './bootstrap'
-import { SettingsApi, movedDashboardUrl, normalizeAppSettings, parseListenPort, resolveTheme, type AppSettings } from './settings'
+import { ApiClient } from './client'
+import { settingsApi, movedDashboardUrl, normalizeAppSettings, parseListenPort, resolveTheme, type AppSettings } from './settings'
 
 const conn: Connection = { mode: 'browser', baseUrl: 'http://127.0.0.1:3000', token: 'tok', version: '', headless: false }
 
@@ -30,7 +31,7 @@ describe('settings api', () => {
       'GET /api/settings/app': { body: { settings, status } },
       'PUT /api/settings/app': { body: { settings, status } },
     })
-    const api = new SettingsApi(conn, fetcher)
+    const api = settingsApi(new ApiClient(conn, fetcher))
     expect((await api.get()).settings).toEqual(settings)
     const out = await api.put(settings)
     expect(out.status.listenUrl).toBe('http://127.0.0.1:3001')
@@ -40,15 +41,15 @@ describe('settings api', () => {
 
   it('passes a busy port on as a 409 naming it', async () => {
     const { fetcher } = recorder({ 'PUT /api/settings/app': { status: 409, body: { error: 'port 3001 is in use by node (pid 7)' } } })
-    await expect(new SettingsApi(conn, fetcher).put(settings)).rejects.toMatchObject({ status: 409, message: 'port 3001 is in use by node (pid 7)' })
+    await expect(settingsApi(new ApiClient(conn, fetcher)).put(settings)).rejects.toMatchObject({ status: 409, message: 'port 3001 is in use by node (pid 7)' })
   })
 
   it('rotates the token', async () => {
     const { calls, fetcher } = recorder({ 'POST /api/settings/token/rotate': { body: { token: 'new' } } })
-    expect(await new SettingsApi(conn, fetcher).rotateToken()).toBe('new')
+    expect(await settingsApi(new ApiClient(conn, fetcher)).rotateToken()).toBe('new')
     expect(calls[0]).toMatchObject({ method: 'POST', auth: 'Bearer tok' })
     const bad = recorder({ 'POST /api/settings/token/rotate': { body: {} } })
-    await expect(new SettingsApi(conn, bad.fetcher).rotateToken()).rejects.toThrow(/Unexpected reply/)
+    await expect(settingsApi(new ApiClient(conn, bad.fetcher)).rotateToken()).rejects.toThrow(/Unexpected reply/)
   })
 
   it('normalizes odd replies to safe defaults', () => {

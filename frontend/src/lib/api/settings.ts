@@ -3,8 +3,8 @@
 // page needs: theme resolution, port parsing, the dashboard URL after the
 // listener moved.
 
-import type { Connection } from './bootstrap'
-import { request, type Fetcher, type RequestOptions } from './http'
+import type { ApiClient } from './client'
+import type { SettingsService } from './services'
 
 export type Theme = 'dark' | 'light' | 'system'
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
@@ -104,34 +104,33 @@ export function movedDashboardUrl(listenUrl: string, token: string, hash: string
   return `${listenUrl.replace(/\/+$/, '')}/dashboard/${h ? `#${h}` : ''}`
 }
 
-/** REST client of the app settings. */
+/** Client of the app settings (bindings on desktop, REST in a browser). */
 export class SettingsApi {
-  readonly conn: Connection
-  private readonly fetcher: Fetcher
+  private readonly svc: SettingsService
 
-  constructor(conn: Connection, fetcher: Fetcher = (...a) => fetch(...a)) {
-    this.conn = conn
-    this.fetcher = fetcher
+  constructor(svc: SettingsService) {
+    this.svc = svc
   }
 
-  private req<T>(method: string, path: string, opts?: RequestOptions): Promise<T> {
-    return request<T>(this.conn, method, path, opts, this.fetcher)
-  }
-
-  async get(signal?: AbortSignal): Promise<AppSettingsView> {
-    return normalizeAppSettings(await this.req<unknown>('GET', '/api/settings/app', { signal }))
+  async get(): Promise<AppSettingsView> {
+    return normalizeAppSettings(await this.svc.get())
   }
 
   /** Saves the whole document; a busy port is refused with 409 and nothing changes. */
   async put(settings: AppSettings): Promise<AppSettingsView> {
-    return normalizeAppSettings(await this.req<unknown>('PUT', '/api/settings/app', { json: settings }))
+    return normalizeAppSettings(await this.svc.put(settings))
   }
 
   /** Replaces the API token; the old one stops working at once. */
   async rotateToken(): Promise<string> {
-    const v = await this.req<unknown>('POST', '/api/settings/token/rotate', { json: {} })
+    const v = await this.svc.rotateToken()
     const tok = str((v as { token?: unknown } | null)?.token)
     if (!tok) throw new Error('Unexpected reply from /api/settings/token/rotate')
     return tok
   }
+}
+
+/** The app settings client of a dashboard client (same transport). */
+export function settingsApi(api: ApiClient): SettingsApi {
+  return new SettingsApi(api.services.settings)
 }

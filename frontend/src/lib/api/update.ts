@@ -1,7 +1,7 @@
 // Update check and crash reports (backend/update, backend/crash).
 
-import type { Connection } from './bootstrap'
-import { request, type Fetcher, type RequestOptions } from './http'
+import type { ApiClient } from './client'
+import type { CrashReportsService, UpdatesService } from './services'
 import { m } from '../i18n'
 
 export interface UpdateSettings {
@@ -70,53 +70,54 @@ export function formatBytes(n: number): string {
   return `${(n / (1024 * 1024)).toFixed(1)} MB`
 }
 
+/** Client of the update check and the crash reports (bindings on desktop, REST in a browser). */
 export class UpdateApi {
-  private readonly conn: Connection
-  private readonly fetcher: Fetcher
+  private readonly svc: UpdatesService
+  private readonly crashes: CrashReportsService
 
-  constructor(conn: Connection, fetcher: Fetcher = (...a) => fetch(...a)) {
-    this.conn = conn
-    this.fetcher = fetcher
+  constructor(svc: UpdatesService, crashes: CrashReportsService) {
+    this.svc = svc
+    this.crashes = crashes
   }
 
-  private req<T>(method: string, path: string, opts?: RequestOptions): Promise<T> {
-    return request<T>(this.conn, method, path, opts, this.fetcher)
-  }
-
-  settings(signal?: AbortSignal): Promise<UpdateSettings> {
-    return this.req<UpdateSettings>('GET', '/api/update', { signal })
+  settings(): Promise<UpdateSettings> {
+    return this.svc.settings()
   }
 
   saveSettings(s: UpdateSettings): Promise<UpdateSettings> {
-    return this.req<UpdateSettings>('PUT', '/api/update', { json: s })
+    return this.svc.saveSettings(s)
   }
 
-  status(signal?: AbortSignal): Promise<UpdateStatus> {
-    return this.req<UpdateStatus>('GET', '/api/update/status', { signal })
+  status(): Promise<UpdateStatus> {
+    return this.svc.status()
   }
 
   check(): Promise<UpdateStatus> {
-    return this.req<UpdateStatus>('POST', '/api/update/check')
+    return this.svc.check()
   }
 
   download(): Promise<UpdateStatus> {
-    return this.req<UpdateStatus>('POST', '/api/update/download')
+    return this.svc.download()
   }
 
   install(): Promise<UpdateStatus> {
-    return this.req<UpdateStatus>('POST', '/api/update/install')
+    return this.svc.install()
   }
 
-  crashReports(signal?: AbortSignal): Promise<CrashReport[]> {
-    return this.req<CrashReport[]>('GET', '/api/crash-reports', { signal })
+  async crashReports(): Promise<CrashReport[]> {
+    return this.crashes.list()
   }
 
-  async crashReport(id: string): Promise<string> {
-    const b = await this.req<Blob>('GET', `/api/crash-reports/${encodeURIComponent(id)}`, { expect: 'blob' })
-    return b.text()
+  crashReport(id: string): Promise<string> {
+    return this.crashes.read(id)
   }
 
   markCrashSeen(id: string): Promise<void> {
-    return this.req<void>('POST', `/api/crash-reports/${encodeURIComponent(id)}/seen`, { expect: 'none' })
+    return this.crashes.markSeen(id)
   }
+}
+
+/** The update client of a dashboard client (same transport). */
+export function updateApi(api: ApiClient): UpdateApi {
+  return new UpdateApi(api.services.updates, api.services.crashReports)
 }

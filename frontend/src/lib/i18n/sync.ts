@@ -2,12 +2,12 @@
 // (the app settings file is the source of truth; localStorage only bridges
 // the first paint).
 
-import { SettingsApi, type Connection } from '../api'
+import { ApiClient, settingsApi, type Connection } from '../api'
 import { i18n } from './locale.svelte'
 
 export async function loadLanguage(conn: Connection): Promise<void> {
   try {
-    const view = await new SettingsApi(conn).get()
+    const view = await settingsApi(new ApiClient(conn)).get()
     i18n.setPreference(view.settings.language)
   } catch {
     // older listener or no token yet: keep the system / remembered language

@@ -3,7 +3,7 @@
 // CSS variables in app.css; remembered in localStorage so the next start
 // draws the right colours before the settings arrive from the backend.
 
-import { SettingsApi, THEMES, resolveTheme, type Theme } from '../api'
+import { settingsApi, THEMES, resolveTheme, type Theme } from '../api'
 import { session } from './session.svelte'
 
 const KEY = 'ltth.theme'
@@ -52,7 +52,7 @@ class ThemeState {
       $effect(() => {
         const api = session.api
         if (!api) return
-        new SettingsApi(api.conn)
+        settingsApi(api)
           .get()
           .then((v) => this.set(v.settings.theme))
           .catch(() => {

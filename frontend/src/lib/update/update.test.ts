@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatBytes, updateBannerText, UpdateApi, type UpdateStatus } from '../api'
+import { ApiClient, formatBytes, updateBannerText, updateApi, type UpdateStatus } from '../api'
 import { i18n } from '../i18n'
 
 const base: UpdateStatus = { state: 'available', current: '1.0.0', latest: '1.2.0', progress: 0, downloaded: 0, total: 0, enabled: true }
@@ -38,7 +38,7 @@ describe('UpdateApi', () => {
       calls.push({ url, init })
       return new Response(JSON.stringify({ enabled: false, feedUrl: 'https://x.test/f' }), { status: 200, headers: { 'Content-Type': 'application/json' } })
     }) as typeof fetch
-    const api = new UpdateApi({ mode: 'browser', baseUrl: 'http://127.0.0.1:3000', token: 't0k', overlayUrl: '' } as never, fetcher)
+    const api = updateApi(new ApiClient({ mode: 'browser', baseUrl: 'http://127.0.0.1:3000', token: 't0k', overlayUrl: '' } as never, fetcher))
     const s = await api.saveSettings({ enabled: false, feedUrl: 'https://x.test/f' })
     expect(s.enabled).toBe(false)
     const [call] = calls

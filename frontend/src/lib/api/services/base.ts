@@ -67,6 +67,8 @@ export interface RestFiles {
   upload<T>(path: string, body: Blob): Promise<T>
   /** GETs a file (an attachment) and its file name. */
   download(path: string): Promise<DownloadedFile>
+  /** GETs a plain-text reply. */
+  text(path: string): Promise<string>
 }
 
 /**
@@ -98,6 +100,7 @@ export function restTransport(conn: Connection, fetcher: Fetcher): { call: RestC
         const { value, res } = await run<Blob>('GET', path, { expect: 'blob' })
         return { blob: value, filename: filenameFromDisposition(res?.headers.get('Content-Disposition') ?? null) }
       },
+      text: async (path) => (await (await run<Blob>('GET', path, { expect: 'blob' })).value.text()),
     },
   }
 }
