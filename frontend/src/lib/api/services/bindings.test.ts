@@ -31,7 +31,7 @@ function services(calls: Calls, reply: (m: string, args: unknown[]) => unknown) 
   const s = (name: string, methods: string[]) => boundService(name, methods, calls, reply)
   return bindingServices({
     TestEventsService: s('TestEvents', ['Simulate']),
-    ConnectionService: s('Connection', ['Status', 'Connect', 'Disconnect']),
+    ConnectionService: s('Connection', ['Status', 'Connect', 'Disconnect', 'Settings', 'UpdateSettings', 'Record', 'StartReplay', 'StopReplay', 'ConfirmBrowserPath', 'Captures']),
     LeaderboardsService: s('Leaderboards', ['Top', 'Reset']),
     ProfilesService: s('Profiles', [
       'List', 'Switch', 'Create', 'Rename', 'Duplicate', 'Delete', 'ChooseImport', 'Import', 'Export',
@@ -44,6 +44,11 @@ function services(calls: Calls, reply: (m: string, args: unknown[]) => unknown) 
     TikFinityService: s('TikFinity', ['Status', 'Apply']),
     // other slices' services (not exercised here)
     HealthService: s('Health', []),
+    FieldOptionsService: s('FieldOptions', []),
+    HistoryService: s('History', ['Streams', 'Stream', 'Compare', 'Export', 'Events', 'Viewers', 'Viewer', 'SetNotes', 'AddPoints', 'Rules', 'SetRules']),
+    AlertsService: s('Alerts', []),
+    GoalsService: s('Goals', []),
+    OverlayPresetsService: s('OverlayPresets', []),
     FlowsService: s('Flows', []),
     PluginsService: s('Plugins', []),
     ExternalPluginsService: s('ExternalPlugins', []),
