@@ -3,7 +3,11 @@
 // in the app settings and survives a reload, every page in the sidebar then
 // shows no text that is an English catalogue message with a different German
 // one (i.e. left untranslated), and switching back to English brings the
-// English sidebar back. The language setting is reset to "system" at the end.
+// English sidebar back. The flow editor is walked in German too: a flow from
+// a template (trigger, condition and action cards, settings, a dry run, the
+// JSON tab), saved and run (its run history), a variable and the import
+// dialog — texts, titles, labels and placeholders. The language setting is
+// reset to "system" at the end; the flow and the variable are deleted.
 //
 //   LTTH_URL=… LTTH_TOKEN=… [LTTH_SHOT_DIR=…] node tests/i18n.e2e.mjs
 
@@ -24,7 +28,7 @@ if (!base || !token) {
 // leftovers are printed, not failed. The shell around them is checked.
 const PENDING = new Set(
   (process.env.LTTH_I18N_PENDING ??
-    'flows,overlays')
+    'overlays')
     .split(',')
     .filter(Boolean),
 )
@@ -80,12 +84,113 @@ function visibleTexts(page) {
     for (let n = walk.nextNode(); n; n = walk.nextNode()) {
       const t = (n.textContent ?? '').trim()
       const el = n.parentElement
-      if (!t || !el || el.closest('script, style, option, code, kbd, .mono')) continue // identifiers, not words
+      // identifiers, not words; [data-backend]: texts the backend supplies (flow block names, field labels)
+      if (!t || !el || el.closest('script, style, option, code, kbd, .mono, [data-backend]')) continue
       if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: false })) continue
       out.push({ text: t, where: el.closest('main') ? 'page' : 'shell' })
     }
     return out
   })
+}
+
+/**
+ * Titles, accessible names and placeholders of the visible elements under the
+ * given roots (options and [data-backend] left out: block names and field
+ * labels come from the backend's registry).
+ * @param {import('playwright-core').Page} page @param {string} roots
+ */
+function visibleAttributes(page, roots) {
+  return page.evaluate((sel) => {
+    const out = []
+    for (const root of document.querySelectorAll(sel)) {
+      for (const el of root.querySelectorAll('[title], [aria-label], [placeholder]')) {
+        if (el.closest('option, code, .mono, [data-backend]') || !el.checkVisibility({ visibilityProperty: true, opacityProperty: false })) continue
+        for (const a of ['title', 'aria-label', 'placeholder']) {
+          const t = (el.getAttribute(a) ?? '').trim()
+          if (t) out.push({ text: t, where: a })
+        }
+      }
+    }
+    return out
+  }, roots)
+}
+
+/** @param {string} path @param {RequestInit} [init] */
+async function api(path, init = {}) {
+  const res = await fetch(`${base}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } })
+  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`)
+  return res
+}
+
+const FLOW_ROOTS = 'main[data-testid="page-flows"], [data-testid="flow-import-dialog"], [data-testid="flow-templates"], [data-testid="toast"]'
+const VARIABLE = 'i18nCheck'
+
+/**
+ * Walks the flow editor (German must be on): the untranslated texts found
+ * on the way, and the id of the flow it saved.
+ * @param {import('playwright-core').Page} page
+ * @param {(id: string) => void} saved called with the flow's id before it is saved
+ */
+async function walkFlowEditor(page, saved) {
+  /** @type {string[]} */
+  const found = []
+  /** @param {string} step */
+  const scan = async (step) => {
+    for (const t of await visibleTexts(page)) if (untranslated.has(t.text)) found.push(`${step}: "${t.text}"`)
+    for (const t of await visibleAttributes(page, FLOW_ROOTS)) if (untranslated.has(t.text)) found.push(`${step} (${t.where}): "${t.text}"`)
+  }
+  await api('/api/variables', { method: 'PUT', body: JSON.stringify({ [VARIABLE]: 5 }) })
+  await page.getByTestId('nav-flows').click()
+  await page.waitForSelector('main[data-testid="page-flows"]')
+  await page.waitForSelector(`[data-testid="variable-row"][data-name="${VARIABLE}"]`)
+  await scan('flows page')
+
+  await page.getByTestId('flow-templates-open').click()
+  await page.getByTestId('flow-templates').waitFor()
+  await scan('template gallery')
+  await page.locator('[data-testid="flow-template"][data-id="discord-command"]').click()
+  const editor = page.getByTestId('flow-editor')
+  await editor.waitFor()
+  const id = (await editor.getAttribute('data-id')) ?? ''
+  await page.locator('[data-testid="flow-card-action"]').first().waitFor()
+  await page.locator('[data-testid="flow-settings"] details summary').click()
+  await page.locator('[data-testid="flow-test-panel"] details summary').click()
+  await scan('new flow from a template')
+
+  await page.getByTestId('flow-test-run').click()
+  await page.getByTestId('flow-test-trace').waitFor()
+  await scan('dry run')
+
+  await page.locator('[data-testid="flow-card-condition"] header button').first().click() // collapsed: its summary line
+  await scan('collapsed condition')
+
+  await page.getByTestId('flow-tab-json').click()
+  await page.getByTestId('flow-json').waitFor()
+  await scan('JSON tab')
+  await page.getByTestId('flow-tab-form').click()
+
+  saved(id)
+  await page.getByTestId('flow-save').click()
+  await page.locator(`[data-testid="flow-row"][data-id="${id}"]`).waitFor()
+  await page.waitForFunction(() => !document.querySelector('[data-testid="flow-run-now"]')?.hasAttribute('disabled'))
+  await scan('saved')
+  await page.getByTestId('flow-run-now').click()
+  const run = page.getByTestId('flow-run').first()
+  await run.waitFor({ timeout: 20000 })
+  await run.getByRole('button').first().click()
+  await page.getByTestId('flow-run-trace').waitFor()
+  await scan('run history')
+
+  await page.getByTestId('flow-import').click()
+  await page.getByTestId('flow-import-dialog').waitFor()
+  await scan('import dialog')
+  const exported = await (await api(`/api/flows/export?id=${encodeURIComponent(id)}`)).text()
+  await page.getByTestId('flow-import-text').fill(exported)
+  await page.getByTestId('flow-import-preview').waitFor()
+  await scan('import preview')
+  await page.keyboard.press('Escape')
+  await page.getByTestId('flow-import-dialog').waitFor({ state: 'hidden' })
+  return [...new Set(found)]
 }
 
 /** @param {import('playwright-core').Page} page */
@@ -107,6 +212,7 @@ const pageErrors = []
 page.on('pageerror', (err) => pageErrors.push(String(err)))
 page.on('dialog', (d) => void d.dismiss())
 let failed = false
+let flowId = ''
 try {
   await putLanguage('')
   await page.goto(`${base}/dashboard/#token=${encodeURIComponent(token)}`, { waitUntil: 'domcontentloaded' })
@@ -148,6 +254,10 @@ try {
   if (pending.length) console.log(`# not translated yet (pages still pending):\n#   ${[...new Set(pending)].join('\n#   ')}`)
   check(problems.length === 0, `no untranslated text on ${nav.length} pages in German${problems.length ? `:\n  ${problems.join('\n  ')}` : ''}`)
 
+  const flowLeft = await walkFlowEditor(page, (id) => (flowId = id))
+  if (shotDir) await page.screenshot({ path: join(shotDir, 'i18n-flows-de.png'), fullPage: true })
+  check(flowLeft.length === 0, `the flow editor, its test, runs, variables and import are German${flowLeft.length ? `:\n  ${flowLeft.join('\n  ')}` : ''}`)
+
   await page.getByTestId('nav-settings').click()
   await page.getByTestId('settings-language').selectOption('en')
   await page.waitForFunction(() => document.querySelector('[data-testid="nav-settings"] .label')?.textContent?.trim() === 'Settings')
@@ -164,6 +274,8 @@ try {
   if (shotDir) await page.screenshot({ path: join(shotDir, 'i18n-failure.png') }).catch(() => {})
 } finally {
   await putLanguage('').catch((e) => console.error(`reset language: ${e}`))
+  if (flowId) await api(`/api/flows/${encodeURIComponent(flowId)}`, { method: 'DELETE' }).catch((e) => console.error(`delete flow: ${e}`))
+  await api('/api/variables', { method: 'PUT', body: JSON.stringify({ [VARIABLE]: null }) }).catch((e) => console.error(`delete variable: ${e}`))
   await browser.close()
 }
 process.exit(failed ? 1 : 0)

@@ -22,6 +22,7 @@ import {
 } from '../../lib/api'
 import { attempt, session } from '../../lib/state/session.svelte'
 import { toasts } from '../../lib/state/toasts.svelte'
+import { m } from '../../lib/i18n'
 import { Cancelled, saveExport } from '../../lib/ui/clipboard'
 import type { FlowsState } from './store.svelte'
 
@@ -97,7 +98,7 @@ export class FlowEditing {
   /** Opens a new, unsaved flow: empty, or pre-filled (a template). */
   newFlow(from?: FlowDoc): void {
     this.guard(() => {
-      const d = from ?? emptyFlow()
+      const d = from ?? emptyFlow(undefined, m.fl_new())
       this.selectedId = d.id
       this.isNew = true
       this.draft = d
@@ -114,11 +115,11 @@ export class FlowEditing {
     if (!this.draft || !api) return false
     const doc = cleanFlow($state.snapshot(this.draft) as FlowDoc, this.st.registry)
     if (!validFlowId(doc.id)) {
-      this.errors = { ...emptyFlowErrors(), general: ['The flow id may only use letters, digits, - and _ (1–64; not webhook, import or export).'] }
+      this.errors = { ...emptyFlowErrors(), general: [m.fe_bad_id()] }
       return false
     }
     if (this.isNew && this.st.get(doc.id)) {
-      this.errors = { ...emptyFlowErrors(), general: [`A flow with the id “${doc.id}” exists already: choose another id.`] }
+      this.errors = { ...emptyFlowErrors(), general: [m.fe_id_taken({ id: doc.id })] }
       return false
     }
     this.busy = 'editor'
@@ -130,13 +131,13 @@ export class FlowEditing {
       this.draft = flowDocOf(v)
       this.baseline = flowDocOf(v)
       this.errors = emptyFlowErrors()
-      toasts.success(`Saved “${v.name}”`)
+      toasts.success(m.fe_saved({ name: v.name }))
       return true
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err)
       if (err instanceof ApiError && err.status === 400) {
         this.errors = parseFlowErrors(msg)
-        toasts.error('Not saved: the flow has problems (marked in the editor)')
+        toasts.error(m.fe_save_problems())
       } else {
         if (err instanceof ApiError && err.unauthorized) session.tokenRejected = true
         toasts.error(msg)
@@ -172,7 +173,7 @@ export class FlowEditing {
           if (this.baseline) this.baseline = { ...this.baseline, enabled: nv.enabled }
         }
       },
-      `“${v.name}” is ${on ? 'on' : 'off'}`,
+      on ? m.fe_now_on({ name: v.name }) : m.fe_now_off({ name: v.name }),
     )
     this.busy = ''
   }
@@ -183,9 +184,11 @@ export class FlowEditing {
       let res: FlowImportResult[] = []
       this.busy = v.id
       const ok = await attempt(async (api) => {
-        res = await flowsApi(api).importFlows(duplicateFlow(v))
+        const copy = duplicateFlow(v)
+        copy.name = m.fe_copy_name({ name: v.name || v.id })
+        res = await flowsApi(api).importFlows(copy)
         await this.st.load(api)
-      }, `Duplicated “${v.name}” (switched off)`)
+      }, m.fe_duplicated({ name: v.name }))
       this.busy = ''
       if (ok && res[0]) this.open(res[0].id)
     })
@@ -205,7 +208,7 @@ export class FlowEditing {
       return
     }
     this.busy = d.id
-    const ok = await attempt((api) => flowsApi(api).remove(d.id), `Deleted “${d.name}”`)
+    const ok = await attempt((api) => flowsApi(api).remove(d.id), m.fe_deleted({ name: d.name }))
     this.busy = ''
     if (ok) {
       this.st.drop(d.id)
@@ -222,14 +225,15 @@ export class FlowEditing {
         const name = ids.length === 1 ? `ltth-flow-${ids[0]}.json` : 'ltth-flows.json'
         if (!(await saveExport(`/api/flows/export${q}`, name, () => flowsApi(api).exportFlows(ids)))) throw new Cancelled()
       },
-      ids.length ? 'Exported the flow' : `Exported ${n} ${n === 1 ? 'flow' : 'flows'}`,
+      ids.length ? m.fe_exported_one() : m.fe_exported({ count: n }),
     )
   }
 
   async imported(results: FlowImportResult[]): Promise<void> {
     await this.st.load(session.api)
     const bad = results.filter((r) => r.error).length
-    toasts.success(`Imported ${results.length} ${results.length === 1 ? 'flow' : 'flows'}${bad ? ` (${bad} switched off: see the list)` : ''}`)
+    const text = m.fe_imported({ count: results.length })
+    toasts.success(bad ? m.fe_imported_bad({ text, count: bad }) : text)
     if (this.dirty) return
     if (this.selectedId && !this.isNew && results.some((r) => r.id === this.selectedId)) this.open(this.selectedId) // replaced by the import
     else if (results.length === 1 && results[0]) this.open(results[0].id)

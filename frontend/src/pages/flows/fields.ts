@@ -3,6 +3,7 @@
 // is picked, and fields that do not apply hidden.
 
 import type { FlowFieldOption, FlowFieldSpec } from '../../lib/api'
+import { m } from '../../lib/i18n'
 
 /** A number field that stores milliseconds ("durationMs", "timeoutMs", …). */
 export function isDurationMs(spec: FlowFieldSpec): boolean {
@@ -12,7 +13,7 @@ export function isDurationMs(spec: FlowFieldSpec): boolean {
 /** The label shown: milliseconds fields are edited in seconds. */
 export function fieldLabel(spec: FlowFieldSpec): string {
   if (!isDurationMs(spec)) return spec.label
-  return /\(ms\)/i.test(spec.label) ? spec.label.replace(/\(ms\)/i, '(seconds)') : `${spec.label} (seconds)`
+  return m.fe_in_seconds({ label: spec.label.replace(/\s*\(ms\)/i, '').trim() })
 }
 
 /** Stored milliseconds → shown seconds (undefined when unset). */

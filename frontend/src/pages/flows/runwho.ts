@@ -1,6 +1,7 @@
 // Who triggered a flow run, for the run history.
 
 import type { FlowTrace } from '../../lib/api'
+import { m } from '../../lib/i18n'
 
 /** "Ann (@ann)", "@ann", or how the run started when no viewer did it. */
 export function runWho(r: Pick<FlowTrace, 'event' | 'dryRun' | 'parentRunId'>): string {
@@ -9,6 +10,6 @@ export function runWho(r: Pick<FlowTrace, 'event' | 'dryRun' | 'parentRunId'>): 
   const handle = e?.uniqueId ? `@${e.uniqueId}` : ''
   if (nick && handle && nick !== e?.uniqueId) return `${nick} (${handle})`
   if (nick || handle) return nick || handle
-  if (r.parentRunId) return 'another flow'
-  return r.dryRun ? 'a test' : 'LTTH'
+  if (r.parentRunId) return m.fe_who_flow()
+  return r.dryRun ? m.fe_who_test() : 'LTTH'
 }

@@ -4,6 +4,7 @@
 
 import { EVENT_TYPES, isEventType, type EventType, type FlowDoc, type LiveEvent } from '../../lib/api'
 import { COMMON_GIFTS } from '../../lib/events/gifts'
+import { m } from '../../lib/i18n'
 import { buildTestEvent, DEFAULT_VIEWER, TEST_EVENT_FORMS, type FieldValues, type TestEventForm, type TestViewer } from '../../lib/events/testEvents'
 
 /** "auto" lets the engine pick a sample for the flow's first trigger. */
@@ -74,7 +75,7 @@ export function sampleValues(t: SampleType, d: FlowDoc): FieldValues {
 }
 
 export function defaultSampleViewer(): TestViewer {
-  return { ...DEFAULT_VIEWER, nickname: 'Sample Viewer', uniqueId: 'sample_viewer' }
+  return { ...DEFAULT_VIEWER, nickname: m.fe_sample_viewer(), uniqueId: 'sample_viewer' }
 }
 
 export type SampleRoles = Pick<TestViewer, 'isFollower' | 'isSubscriber' | 'isModerator'>

@@ -15,6 +15,7 @@ import {
   type FlowVariables,
   type FlowView,
 } from '../../lib/api'
+import { m } from '../../lib/i18n'
 
 export class FlowsState {
   flows = $state.raw<FlowView[]>([])
@@ -38,7 +39,7 @@ export class FlowsState {
       this.loadError = ''
     } catch (err) {
       this.loadError =
-        err instanceof ApiError && err.notAvailable ? 'The flow engine is not part of this build.' : err instanceof Error ? err.message : String(err)
+        err instanceof ApiError && err.notAvailable ? m.fe_no_engine() : err instanceof Error ? err.message : String(err)
     } finally {
       this.loading = false
       this.loaded = true
@@ -96,7 +97,7 @@ export class FlowsState {
     if (field === 'field' && blockType === 'compare') {
       return [
         ...this.registry.eventFields.map((f) => ({ value: f, label: f })),
-        ...vars.map((v) => ({ value: `var.${v}`, label: `variable ${v}` })),
+        ...vars.map((v) => ({ value: `var.${v}`, label: m.fe_var_option({ name: v }) })),
       ]
     }
     return []
