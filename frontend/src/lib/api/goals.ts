@@ -6,6 +6,7 @@ import type { Connection } from './bootstrap'
 import type { ApiClient } from './client'
 import { request, type Fetcher, type RequestOptions } from './http'
 import type { GoalState } from './types'
+import { m } from '../i18n'
 
 export const GOAL_KINDS = ['coins', 'likes', 'follows', 'subscriptions', 'shares', 'custom'] as const
 export type GoalKind = (typeof GOAL_KINDS)[number]
@@ -168,7 +169,7 @@ export class GoalsApi {
 
   private async one(method: string, path: string, opts?: RequestOptions): Promise<GoalView> {
     const g = normalizeGoal(await this.req<Partial<GoalView>>(method, path, opts))
-    if (!g) throw new Error(`Unexpected reply from ${path}`)
+    if (!g) throw new Error(m.api_unexpected_reply({ path }))
     return g
   }
 

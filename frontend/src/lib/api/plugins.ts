@@ -6,6 +6,7 @@ import type { Connection } from './bootstrap'
 import type { ApiClient } from './client'
 import type { FlowFieldSpec } from './flows'
 import { request, type Fetcher, type RequestOptions } from './http'
+import { m } from '../i18n'
 
 export type PluginState = 'running' | 'stopped' | 'error'
 
@@ -141,7 +142,7 @@ export class PluginsApi {
 
   private async one(method: string, path: string): Promise<PluginInfo> {
     const p = normalizePlugin(await this.req<unknown>(method, path))
-    if (!p) throw new Error(`Unexpected reply from ${path}`)
+    if (!p) throw new Error(m.api_unexpected_reply({ path }))
     return p
   }
 

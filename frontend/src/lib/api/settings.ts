@@ -5,6 +5,7 @@
 
 import type { Connection } from './bootstrap'
 import { request, type Fetcher, type RequestOptions } from './http'
+import { m } from '../i18n'
 
 export type Theme = 'dark' | 'light' | 'system'
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
@@ -131,7 +132,7 @@ export class SettingsApi {
   async rotateToken(): Promise<string> {
     const v = await this.req<unknown>('POST', '/api/settings/token/rotate', { json: {} })
     const tok = str((v as { token?: unknown } | null)?.token)
-    if (!tok) throw new Error('Unexpected reply from /api/settings/token/rotate')
+    if (!tok) throw new Error(m.api_unexpected_reply({ path: '/api/settings/token/rotate' }))
     return tok
   }
 }
