@@ -5,6 +5,7 @@ import { feedUrl, overlayUrl, type Connection } from './bootstrap'
 import { ApiError, apiErrorFrom, filenameFromDisposition, request, type Fetcher } from './http'
 import { desktopServices, restServices, type Services } from './services'
 import type { Health, LiveEvent, ProfileInfo } from './types'
+import { m } from '../i18n'
 
 export interface ProfileExport {
   blob: Blob
@@ -146,7 +147,7 @@ export class ApiClient {
       const headers: Record<string, string> = this.conn.token ? { Authorization: `Bearer ${this.conn.token}` } : {}
       res = await this.fetcher(this.profileExportUrl(name), { cache: 'no-store', headers })
     } catch {
-      throw new ApiError(`Cannot reach LTTH at ${this.conn.baseUrl}`, 0)
+      throw new ApiError(m.api_unreachable({ url: this.conn.baseUrl }), 0)
     }
     if (!res.ok) throw await apiErrorFrom(res)
     const filename = filenameFromDisposition(res.headers.get('Content-Disposition')) || `${name}.db`

@@ -137,7 +137,7 @@ export class ProfileTrustApi {
     try {
       res = await this.fetcher(`${this.conn.baseUrl}${this.exportPath(profile, includeSecrets)}`, { headers, cache: 'no-store' })
     } catch {
-      throw new ApiError(`Cannot reach LTTH at ${this.conn.baseUrl}`, 0)
+      throw new ApiError(m.api_unreachable({ url: this.conn.baseUrl }), 0)
     }
     if (!res.ok) throw await apiErrorFrom(res)
     const filename = filenameFromDisposition(res.headers.get('Content-Disposition')) || `${profile}.db`
