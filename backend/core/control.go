@@ -3,11 +3,8 @@ package core
 import (
 	"context"
 	"errors"
-	"fmt"
-	"strings"
 
 	"github.com/ltth/ltth/backend/alert"
-	"github.com/ltth/ltth/backend/obs"
 	"github.com/ltth/ltth/backend/tiktok/connector"
 )
 
@@ -76,18 +73,10 @@ func (c *Core) Connection() connector.Status {
 	return cn.Status()
 }
 
-// ConnectionSummary is a one-line description for the tray.
+// ConnectionSummary is a one-line description for the tray, in the app
+// language.
 func (c *Core) ConnectionSummary() string {
-	st := c.Connection()
-	switch {
-	case st.State == "connected":
-		return fmt.Sprintf("Live: @%s (%s)", st.UniqueID, st.Source)
-	case st.Reason != "":
-		return fmt.Sprintf("%s: %s", st.State, st.Reason)
-	case st.State != "" && st.State != "disconnected":
-		return st.State
-	}
-	return "Not connected"
+	return connectionLine(c.resolvedLanguage(), c.Connection())
 }
 
 // OBSSummary is the OBS bridge's state in a few words for the tray ("" while
@@ -97,16 +86,5 @@ func (c *Core) OBSSummary() string {
 	if s == nil || s.obs == nil {
 		return ""
 	}
-	st := s.obs.Status()
-	switch {
-	case st.State == obs.StateDisabled:
-		return ""
-	case st.Connected:
-		return "OBS: connected"
-	case strings.HasPrefix(st.Reason, "OBS "):
-		return st.Reason
-	case st.Reason != "":
-		return "OBS: " + st.Reason
-	}
-	return "OBS: " + st.State
+	return obsLine(c.resolvedLanguage(), s.obs.Status())
 }

@@ -47,14 +47,7 @@ func (c *Core) UpdateStatus() update.Status { return c.rel.updater.Status() }
 
 // UpdateSummary is the tray's "Update available" line ("" = none).
 func (c *Core) UpdateSummary() string {
-	st := c.rel.updater.Status()
-	switch st.State {
-	case update.StateAvailable, update.StateDownloading, update.StateReady:
-		return "Update available: LTTH " + st.Latest
-	case update.StatePending, update.StateInstalled:
-		return "Update " + st.Latest + ": restart LTTH"
-	}
-	return ""
+	return updateLine(c.resolvedLanguage(), c.rel.updater.Status())
 }
 
 // reportPanic leaves a crash report for a panic a module recovered from.

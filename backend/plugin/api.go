@@ -46,6 +46,9 @@ type Manifest struct {
 	// Page is a dashboard page the plugin ships under /plugins/<id>/;
 	// empty means the dashboard renders a form from Settings.
 	Page string `json:"page,omitempty"`
+	// I18n holds the shown texts in other languages ("de": Texts); checked
+	// strictly by ParseManifest.
+	I18n map[string]Texts `json:"i18n,omitempty"`
 }
 
 // Overlay is one overlay page of a plugin.
@@ -73,7 +76,7 @@ func ParseManifest(raw []byte) (Manifest, error) {
 	if m.Name == "" || m.Version == "" {
 		return m, fmt.Errorf("plugin %s: name and version are required", m.ID)
 	}
-	return m, nil
+	return m, parseTexts(&m, raw)
 }
 
 // Plugin is one running instance. The constructor that makes it must have

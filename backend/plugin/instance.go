@@ -90,6 +90,8 @@ type Info struct {
 	Overlays    []Overlay          `json:"overlays"`
 	Settings    []action.FieldSpec `json:"settings"` // the settings schema
 	Page        string             `json:"page,omitempty"`
+	// I18n are the manifest's texts in other languages (the dashboard picks one).
+	I18n map[string]Texts `json:"i18n,omitempty"`
 	// Routes are the running plugin's route patterns; Assets whether it
 	// serves files under /plugins/<id>/.
 	Routes []string `json:"routes"`
@@ -107,7 +109,7 @@ func (in *instance) info() Info {
 	}
 	inf := Info{Routes: routes, Assets: assets, ID: mf.ID, Name: mf.Name, Version: mf.Version, Description: mf.Description,
 		Author: mf.Author, Permissions: mf.Permissions, Enabled: in.enabled, State: in.state,
-		Error: in.err, Overlays: mf.Overlays, Settings: mf.Settings, Page: mf.Page}
+		Error: in.err, Overlays: mf.Overlays, Settings: mf.Settings, Page: mf.Page, I18n: mf.I18n}
 	if inf.Permissions == nil {
 		inf.Permissions = []string{}
 	}

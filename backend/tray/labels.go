@@ -15,6 +15,7 @@ const (
 	lStopSoundsTip
 	lCopyURL
 	lQuit
+	lUpdateTip
 	labelCount
 )
 
@@ -27,6 +28,7 @@ var labels = map[string][labelCount]string{
 		lPause: "Pause alerts", lResume: "Resume alerts", lStopSounds: "Stop all sounds",
 		lStopSoundsTip: "Stop the soundboard's sounds and empty its queue",
 		lCopyURL:       "Copy overlay URL", lQuit: "Quit LTTH",
+		lUpdateTip: "Open the dashboard to download the update",
 	},
 	"de": {
 		lTooltip: "LTTH – Helfer für TikTok LIVE", lStatusTip: "Verbindungsstatus", lOBSTip: "OBS-Verbindung",
@@ -34,6 +36,7 @@ var labels = map[string][labelCount]string{
 		lPause: "Alerts pausieren", lResume: "Alerts fortsetzen", lStopSounds: "Alle Sounds stoppen",
 		lStopSoundsTip: "Stoppt die Sounds des Soundboards und leert seine Warteschlange",
 		lCopyURL:       "Overlay-URL kopieren", lQuit: "LTTH beenden",
+		lUpdateTip: "Öffne das Dashboard, um das Update herunterzuladen",
 	},
 }
 

@@ -28,7 +28,7 @@ if (!base || !token) {
 // leftovers are printed, not failed. The shell around them is checked.
 const PENDING = new Set(
   (process.env.LTTH_I18N_PENDING ??
-    'overlays')
+    '')
     .split(',')
     .filter(Boolean),
 )
@@ -251,6 +251,23 @@ try {
     }
     if (shotDir && id === 'settings') await page.screenshot({ path: join(shotDir, 'i18n-settings-de.png') })
   }
+  // the overlay designer's style panel (its option lists too) for the alerts overlay
+  await page.getByTestId('nav-overlays').click()
+  await page.getByTestId('designer-overlay').selectOption('alerts')
+  const panel = page.getByTestId('designer-style')
+  await panel.waitFor()
+  const panelTexts = await panel.evaluate((el) =>
+    [...el.querySelectorAll('legend, span, p, button, option')].map((n) => n.textContent?.trim() ?? '').concat(
+      [...el.querySelectorAll('[aria-label], [title], [placeholder]')].flatMap((n) => ['aria-label', 'title', 'placeholder'].map((a) => n.getAttribute(a) ?? '')),
+    ),
+  )
+  const englishPanel = [...new Set(panelTexts.filter((t) => untranslated.has(t)))]
+  check(englishPanel.length === 0, `the overlay style panel is German${englishPanel.length ? `: ${englishPanel.join(', ')}` : ''}`)
+  check(
+    ['Farben', 'Verhalten', 'Sprache des Browsers', 'Montserrat / Segoe UI (Standard)', 'unten rechts'].every((t) => panelTexts.includes(t)),
+    'the style panel shows its German legends, options and anchor names',
+  )
+  if (shotDir) await page.screenshot({ path: join(shotDir, 'i18n-overlays-de.png'), fullPage: true })
   if (pending.length) console.log(`# not translated yet (pages still pending):\n#   ${[...new Set(pending)].join('\n#   ')}`)
   check(problems.length === 0, `no untranslated text on ${nav.length} pages in German${problems.length ? `:\n  ${problems.join('\n  ')}` : ''}`)
 

@@ -2879,6 +2879,22 @@ export namespace overlay {
 
 export namespace plugin {
 	
+	export class FieldText {
+	    label?: string;
+	    help?: string;
+	    options?: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new FieldText(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.label = source["label"];
+	        this.help = source["help"];
+	        this.options = source["options"];
+	    }
+	}
 	export class IDRequest {
 	    id: string;
 	
@@ -2890,6 +2906,42 @@ export namespace plugin {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.id = source["id"];
 	    }
+	}
+	export class Texts {
+	    name?: string;
+	    description?: string;
+	    settings?: Record<string, FieldText>;
+	    overlays?: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new Texts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.description = source["description"];
+	        this.settings = this.convertValues(source["settings"], FieldText, true);
+	        this.overlays = source["overlays"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class Overlay {
 	    path: string;
@@ -2922,6 +2974,7 @@ export namespace plugin {
 	    overlays: Overlay[];
 	    settings: action.FieldSpec[];
 	    page?: string;
+	    i18n?: Record<string, Texts>;
 	    routes: string[];
 	    assets: boolean;
 	
@@ -2943,6 +2996,7 @@ export namespace plugin {
 	        this.overlays = this.convertValues(source["overlays"], Overlay);
 	        this.settings = this.convertValues(source["settings"], action.FieldSpec);
 	        this.page = source["page"];
+	        this.i18n = this.convertValues(source["i18n"], Texts, true);
 	        this.routes = source["routes"];
 	        this.assets = source["assets"];
 	    }

@@ -7,6 +7,7 @@
 import type { ApiClient } from './client'
 import type { AlertsService } from './services/alerts'
 import type { LiveEvent } from './types'
+import { m } from '../i18n'
 
 /** Event types that can have an alert, in the backend's display order (alert.AlertTypes). */
 export const ALERT_TYPES = ['gift', 'follow', 'subscribe', 'share', 'like', 'chat', 'join', 'emote', 'question'] as const
@@ -102,6 +103,10 @@ export function mediaPlaceholders(t: AlertType): string[] {
 }
 
 /** What the backend's default configuration of a type is (alert.DefaultConfig). */
+/** The placeholder every default text starts with (passed through the catalogue as itself). */
+const NAME = { nickname: '{nickname}' }
+
+/** An event type's defaults; the text in the dashboard's language (as the backend's alert.DefaultConfigIn). */
 export function defaultAlertConfig(t: AlertType): AlertConfig {
   const c: AlertConfig = {
     enabled: false,
@@ -118,23 +123,23 @@ export function defaultAlertConfig(t: AlertType): AlertConfig {
   }
   switch (t) {
     case 'gift':
-      return { ...c, enabled: true, priority: 20, text: '{nickname} sent {repeatCount}x {giftName}', imageUrl: '{giftPictureUrl}' }
+      return { ...c, enabled: true, priority: 20, text: m.al_default_gift({ ...NAME, repeatCount: '{repeatCount}', giftName: '{giftName}' }), imageUrl: '{giftPictureUrl}' }
     case 'follow':
-      return { ...c, enabled: true, priority: 10, text: '{nickname} followed!', imageUrl: '{avatarUrl}' }
+      return { ...c, enabled: true, priority: 10, text: m.al_default_follow(NAME), imageUrl: '{avatarUrl}' }
     case 'subscribe':
-      return { ...c, enabled: true, priority: 30, text: '{nickname} subscribed! (month {subMonth})', imageUrl: '{avatarUrl}' }
+      return { ...c, enabled: true, priority: 30, text: m.al_default_subscribe({ ...NAME, subMonth: '{subMonth}' }), imageUrl: '{avatarUrl}' }
     case 'share':
-      return { ...c, enabled: true, priority: 5, text: '{nickname} shared the stream!' }
+      return { ...c, enabled: true, priority: 5, text: m.al_default_share(NAME) }
     case 'like':
-      return { ...c, text: '{nickname} sent {likeCount} likes' }
+      return { ...c, text: m.al_default_like({ ...NAME, likeCount: '{likeCount}' }) }
     case 'chat':
       return { ...c, text: '{nickname}: {comment}' }
     case 'join':
-      return { ...c, text: '{nickname} joined' }
+      return { ...c, text: m.al_default_join(NAME) }
     case 'emote':
-      return { ...c, text: '{nickname} sent an emote', imageUrl: '{emoteUrl}' }
+      return { ...c, text: m.al_default_emote(NAME), imageUrl: '{emoteUrl}' }
     case 'question':
-      return { ...c, text: '{nickname} asks: {question}' }
+      return { ...c, text: m.al_default_question({ ...NAME, question: '{question}' }) }
   }
 }
 
@@ -186,16 +191,16 @@ export function validateAlertConfig(c: AlertConfig): AlertConfigErrors {
   const errs: AlertConfigErrors = {}
   const { minDurationMs, maxDurationMs, maxTextLen } = ALERT_LIMITS
   if (!Number.isFinite(c.durationMs) || c.durationMs < minDurationMs || c.durationMs > maxDurationMs) {
-    errs.durationMs = `Between ${minDurationMs / 1000} and ${maxDurationMs / 1000} seconds`
+    errs.durationMs = m.al_err_duration({ min: minDurationMs / 1000, max: maxDurationMs / 1000 })
   }
-  if (c.screen !== '' && !SCREEN_RE.test(c.screen)) errs.screen = 'Up to 32 letters, digits, “-” or “_”'
-  if (!ANIMATION_RE.test(c.animation)) errs.animation = 'Up to 32 letters, digits, “-” or “_”'
-  if (new TextEncoder().encode(c.text).length > maxTextLen) errs.text = `At most ${maxTextLen} bytes`
-  if (!Number.isFinite(c.minCoins) || c.minCoins < 0) errs.minCoins = 'Must not be negative'
-  if (!Number.isInteger(c.priority)) errs.priority = 'A whole number'
+  if (c.screen !== '' && !SCREEN_RE.test(c.screen)) errs.screen = m.al_err_name()
+  if (!ANIMATION_RE.test(c.animation)) errs.animation = m.al_err_name()
+  if (new TextEncoder().encode(c.text).length > maxTextLen) errs.text = m.al_err_text({ max: maxTextLen })
+  if (!Number.isFinite(c.minCoins) || c.minCoins < 0) errs.minCoins = m.al_err_negative()
+  if (!Number.isInteger(c.priority)) errs.priority = m.al_err_whole()
   const media = ['soundUrl', 'imageUrl', 'videoUrl'] as const
   for (const k of media) {
-    if (!validMediaUrl(c[k])) errs[k] = 'Empty, http(s)://…, a path starting with “/” or one placeholder like {avatarUrl}'
+    if (!validMediaUrl(c[k])) errs[k] = m.al_err_media({ avatarUrl: '{avatarUrl}' })
   }
   return errs
 }

@@ -6,6 +6,7 @@
 // This file and listen.ts (the listener status) are the only ones that touch `window.go`.
 
 import type { Bootstrap } from './types'
+import { m } from '../i18n'
 
 export type Mode = 'wails' | 'browser'
 
@@ -129,7 +130,7 @@ export async function resolveConnection(opts: ResolveOptions = {}): Promise<Conn
   const win = opts.win ?? (typeof window !== 'undefined' ? window : undefined)
   const loc = opts.location ?? (win as { location?: LocationLike } | undefined)?.location
   const storage = opts.storage ?? (typeof localStorage !== 'undefined' ? localStorage : undefined)
-  if (!loc) throw new Error('No page location: the dashboard must run in a browser or the LTTH window.')
+  if (!loc) throw new Error(m.boot_no_location())
 
   let app = bindings(win)
   if (!app && isWailsLocation(loc)) {
@@ -138,13 +139,13 @@ export async function resolveConnection(opts: ResolveOptions = {}): Promise<Conn
       await sleep(50)
       app = bindings(win)
     }
-    if (!app) throw new Error('The LTTH window did not provide its backend bridge (GetBootstrap is missing).')
+    if (!app) throw new Error(m.boot_no_bridge())
   }
 
   if (app?.GetBootstrap) {
     const b = (await app.GetBootstrap()) ?? {}
     if (b.error) throw new Error(b.error)
-    if (!b.listenUrl) throw new Error('LTTH did not report its local listener address; is the listener running?')
+    if (!b.listenUrl) throw new Error(m.boot_no_listener())
     const conn: Connection = {
       mode: 'wails',
       baseUrl: trimSlash(b.listenUrl),
@@ -229,6 +230,6 @@ export function canOpenFolders(win: unknown = typeof window !== 'undefined' ? wi
  */
 export async function bridgeOpenFolder(which: 'data' | 'logs', win: unknown = typeof window !== 'undefined' ? window : undefined): Promise<void> {
   const app = (win as WailsWindow | undefined)?.go?.main?.App
-  if (typeof app?.OpenFolder !== 'function') throw new Error('Opening folders needs the LTTH desktop window')
+  if (typeof app?.OpenFolder !== 'function') throw new Error(m.boot_needs_desktop())
   await app.OpenFolder(which)
 }

@@ -9,6 +9,7 @@ import type { ApiClient } from './client'
 import { CONNECTOR_MISSING } from './client'
 import { ApiError } from './http'
 import { ServiceError, type ConnectionService } from './services'
+import { m } from '../i18n'
 
 /** Every source the connector knows, in its default order. */
 export const CONNECTOR_SOURCES = ['direct', 'euler', 'browser', 'tikfinity'] as const
@@ -324,7 +325,7 @@ export interface SecretCheck {
 export function checkSecretInput(value: string, savedMask: string): SecretCheck {
   const v = value.trim()
   if (v === '' || v === savedMask) return { ok: true }
-  if (isMaskedSecret(v)) return { ok: false, message: 'Replace the whole hidden value: clear the field, then type or paste the new one.' }
+  if (isMaskedSecret(v)) return { ok: false, message: m.conn_secret_replace() }
   return { ok: true }
 }
 

@@ -6,6 +6,7 @@
 import type { Connection } from './bootstrap'
 import type { ApiClient } from './client'
 import type { APITokensService, TikFinityService } from './services'
+import { m } from '../i18n'
 
 export const TIKFINITY_DEFAULT_PORT = 21213
 
@@ -63,9 +64,9 @@ export function normalizeToken(v: unknown): ApiToken | null {
 /** A port the user typed, or an error text. */
 export function parsePort(text: string): { port: number } | { error: string } {
   const t = text.trim()
-  if (!/^\d+$/.test(t)) return { error: 'The port is a whole number (TikFinity uses 21213).' }
+  if (!/^\d+$/.test(t)) return { error: m.ext_port_whole() }
   const port = Number(t)
-  if (port < 1 || port > 65535) return { error: 'The port must be between 1 and 65535.' }
+  if (port < 1 || port > 65535) return { error: m.ext_port_range() }
   return { port }
 }
 
@@ -106,7 +107,7 @@ export class ExtApi {
     const v = await this.tokenSvc.create(name.trim(), scope)
     const t = normalizeToken(v)
     const secret = str((v as { token?: unknown } | null)?.token)
-    if (!t || !secret) throw new Error('Unexpected reply from /api/tokens')
+    if (!t || !secret) throw new Error(m.api_unexpected_reply({ path: '/api/tokens' }))
     return { ...t, token: secret }
   }
 

@@ -5,6 +5,7 @@
 import type { ApiClient } from './client'
 import type { GoalsService } from './services/goals'
 import type { GoalState } from './types'
+import { m } from '../i18n'
 
 export const GOAL_KINDS = ['coins', 'likes', 'follows', 'subscriptions', 'shares', 'custom'] as const
 export type GoalKind = (typeof GOAL_KINDS)[number]
@@ -81,17 +82,17 @@ export type GoalInputErrors = Partial<Record<keyof GoalInput, string>>
 /** The backend's checks (goal.Validate) for a create/update form. */
 export function validateGoalInput(g: GoalInput): GoalInputErrors {
   const errs: GoalInputErrors = {}
-  if (g.kind !== undefined && !(GOAL_KINDS as readonly string[]).includes(g.kind)) errs.kind = 'Pick a kind'
-  if (g.name !== undefined && new TextEncoder().encode(g.name.trim()).length > 100) errs.name = 'At most 100 bytes'
+  if (g.kind !== undefined && !(GOAL_KINDS as readonly string[]).includes(g.kind)) errs.kind = m.goal_err_kind()
+  if (g.name !== undefined && new TextEncoder().encode(g.name.trim()).length > 100) errs.name = m.goal_err_name()
   if (g.target !== undefined && (!Number.isInteger(g.target) || g.target < 1 || g.target > GOAL_MAX_TARGET)) {
-    errs.target = 'A whole number from 1'
+    errs.target = m.goal_err_target()
   }
   if (g.increment !== undefined && (!Number.isInteger(g.increment) || g.increment < 0 || g.increment > GOAL_MAX_TARGET)) {
-    errs.increment = 'A whole number ≥ 0 (0 = the start target)'
+    errs.increment = m.goal_err_increment()
   }
-  if (g.onReach !== undefined && !(GOAL_ON_REACH as readonly string[]).includes(g.onReach)) errs.onReach = 'Pick a behaviour'
-  if (g.style !== undefined && !(GOAL_STYLES as readonly string[]).includes(g.style)) errs.style = 'Pick a style'
-  if (g.color && !COLOR_RE.test(g.color)) errs.color = '#hex, a colour name or rgb()/rgba()'
+  if (g.onReach !== undefined && !(GOAL_ON_REACH as readonly string[]).includes(g.onReach)) errs.onReach = m.goal_err_on_reach()
+  if (g.style !== undefined && !(GOAL_STYLES as readonly string[]).includes(g.style)) errs.style = m.goal_err_style()
+  if (g.color && !COLOR_RE.test(g.color)) errs.color = m.goal_err_color()
   return errs
 }
 
@@ -159,7 +160,7 @@ export class GoalsApi {
 
   private async one(what: string, reply: Promise<Partial<GoalView> | null | undefined>): Promise<GoalView> {
     const g = normalizeGoal(await reply)
-    if (!g) throw new Error(`Unexpected reply to ${what}`)
+    if (!g) throw new Error(m.api_unexpected_reply({ path: what }))
     return g
   }
 

@@ -2,6 +2,7 @@
 // every request (most reads need it too: profile data and secrets), JSON errors ({error}) turned into ApiError.
 
 import type { Connection } from './bootstrap'
+import { m } from '../i18n'
 
 export class ApiError extends Error {
   /** HTTP status; 0 when the listener could not be reached at all. */
@@ -91,7 +92,7 @@ export async function request<T>(
     res = await fetcher(`${conn.baseUrl}${path}`, { method, headers, body, signal: opts.signal, cache: 'no-store' })
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err
-    throw new ApiError(`Cannot reach LTTH at ${conn.baseUrl}`, 0)
+    throw new ApiError(m.api_unreachable({ url: conn.baseUrl }), 0)
   }
 
   if (!res.ok) throw await apiErrorFrom(res)
@@ -104,7 +105,7 @@ export async function request<T>(
   try {
     return JSON.parse(text) as T
   } catch {
-    throw new ApiError(`Unexpected reply from ${path}`, res.status)
+    throw new ApiError(m.api_unexpected_reply({ path }), res.status)
   }
 }
 

@@ -48,14 +48,14 @@ export async function suggestPort(current: number, win: unknown = defaultWin()):
 /** Binds the listener on port and saves it (overlays and OBS sources move). */
 export async function choosePort(port: number, win: unknown = defaultWin()): Promise<ListenStatus> {
   const app = listenBindings(win)
-  if (!app?.ChoosePort) throw new Error('Choosing the port needs the LTTH desktop window')
+  if (!app?.ChoosePort) throw new Error(m.boot_needs_desktop())
   return app.ChoosePort(port)
 }
 
 /** Tries the port asked for again (after the other program was closed). */
 export async function retryListen(win: unknown = defaultWin()): Promise<ListenStatus> {
   const app = listenBindings(win)
-  if (!app?.RetryListen) throw new Error('Retrying needs the LTTH desktop window')
+  if (!app?.RetryListen) throw new Error(m.boot_needs_desktop())
   return app.RetryListen()
 }
 

@@ -5,6 +5,7 @@
 import type { Connection } from './bootstrap'
 import type { ApiClient } from './client'
 import { request, type Fetcher, type RequestOptions } from './http'
+import { m } from '../i18n'
 
 /** What GET /api/obs/settings answers as the password when one is set. */
 export const OBS_PASSWORD_MASK = '********'
@@ -78,8 +79,8 @@ export interface ObsCommand {
 
 /** Checks the connection form; returns an error message or ''. */
 export function validateObsSettings(p: ObsSettingsPatch): string {
-  if (p.host !== undefined && (!p.host.trim() || /[\s/:?#]/.test(p.host.trim()))) return 'Host must be a host name or IP address'
-  if (p.port !== undefined && (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535)) return 'Port must be 1–65535'
+  if (p.host !== undefined && (!p.host.trim() || /[\s/:?#]/.test(p.host.trim()))) return m.obs_err_host()
+  if (p.port !== undefined && (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535)) return m.obs_err_port()
   return ''
 }
 

@@ -3,6 +3,7 @@
 import type { Connection } from './bootstrap'
 import type { ApiClient } from './client'
 import { request, type Fetcher, type RequestOptions } from './http'
+import { m } from '../i18n'
 
 export interface OscSettings {
   targetHost: string
@@ -47,8 +48,8 @@ export interface OscLogEntry {
 
 /** Checks an OSC address and a typed value; returns an error message or ''. */
 export function validateOscSend(address: string, arg: OscArg): string {
-  if (!address.startsWith('/') || /[\s#*,?[\]{}]/.test(address)) return 'Address must start with / and have no spaces or # * , ? [ ] { }'
-  if ((arg.type === 'i' || arg.type === 'f') && (arg.value === '' || !Number.isFinite(Number(arg.value)))) return 'Value must be a number'
+  if (!address.startsWith('/') || /[\s#*,?[\]{}]/.test(address)) return m.osc_err_address()
+  if ((arg.type === 'i' || arg.type === 'f') && (arg.value === '' || !Number.isFinite(Number(arg.value)))) return m.osc_err_number()
   return ''
 }
 
@@ -61,9 +62,9 @@ export function oscArg(type: OscType, value: string): OscArg {
 
 export function validateOscSettings(s: OscSettings): string {
   const port = (p: number) => Number.isInteger(p) && p >= 1 && p <= 65535
-  if (!s.targetHost.trim()) return 'Target host is required'
-  if (!port(s.targetPort)) return 'Target port must be 1–65535'
-  if (s.listenPort !== 0 && !port(s.listenPort)) return 'Listen port must be 1–65535 (0 = do not listen)'
+  if (!s.targetHost.trim()) return m.osc_err_host()
+  if (!port(s.targetPort)) return m.osc_err_target_port()
+  if (s.listenPort !== 0 && !port(s.listenPort)) return m.osc_err_listen_port()
   return ''
 }
 

@@ -2,7 +2,8 @@
 // the overlays'), the params a style produces, the URL and the catalogue.
 
 import { describe, expect, it } from 'vitest'
-import { clampStyle, defaultStyle, overlayCatalog, overlayUrlFor, styleFromParams, styleParams, validColour, validPresetName } from './overlays'
+import { i18n } from '../i18n'
+import { OVERLAY_FONTS, anchorLabel, animationLabel, clampStyle, defaultStyle, overlayCatalog, overlayUrlFor, styleFromParams, styleParams, validColour, validPresetName } from './overlays'
 import type { PluginInfo } from './plugins'
 
 const alerts = overlayCatalog([], [])[0]!
@@ -40,5 +41,25 @@ describe('overlay designer helpers', () => {
     expect(rain.note).toMatch(/disabled/)
     const goal = list.find((t) => t.group === 'Goals')!
     expect(overlayUrlFor('http://h:1', goal, { accent: '#fff' })).toBe('http://h:1/overlay/goal.html?id=g1&accent=%23fff')
+  })
+
+  it('shows names, notes, fonts and anchors in German but keeps the OBS source names', () => {
+    const plugin = { id: 'emoji-rain', name: 'Emoji rain', enabled: false, overlays: [{ path: 'overlay.html', name: 'Rain', width: 1920, height: 1080 }] } as unknown as PluginInfo
+    i18n.setPreference('de')
+    try {
+      const list = overlayCatalog([{ id: 'g1', name: 'Roses', overlayUrl: '/overlay/goal.html?id=g1' } as never], [plugin])
+      const goal = list.find((t) => t.group === 'Goals')!
+      expect([goal.name, goal.label]).toEqual(['LTTH Goal Roses', 'Ziel Roses'])
+      const likers = list.find((t) => t.id === 'leaderboard-likers')!
+      expect([likers.name, likers.label]).toEqual(['LTTH Leaderboard Top likers', 'Top-Liker'])
+      expect(list.find((t) => t.group === 'Plugins')!.note).toMatch(/deaktiviert/)
+      expect(OVERLAY_FONTS.find((f) => f.key === 'default')!.label).toMatch(/Standard/)
+      expect(anchorLabel('bottom-right')).toBe('unten rechts')
+      expect(animationLabel('slide-up')).toBe('Nach oben gleiten')
+    } finally {
+      i18n.setPreference('en')
+    }
+    expect(OVERLAY_FONTS.find((f) => f.key === 'default')!.label).toMatch(/default/)
+    expect(anchorLabel('bottom-right')).toBe('bottom right')
   })
 })

@@ -10,11 +10,22 @@ import type { GoalView } from './goals'
 import type { PluginInfo } from './plugins'
 import { pluginAssetUrl } from './plugins'
 import type { OverlayPresetsService } from './services/overlaypresets'
+import { m } from '../i18n'
 
-/** Font choices (keys of the overlays' allow-list) with labels. */
-export const OVERLAY_FONTS: { key: string; label: string }[] = [
-  { key: 'default', label: 'Montserrat / Segoe UI (default)' },
-  { key: 'system', label: 'System UI' },
+/** Font choices (keys of the overlays' allow-list) with labels (in the dashboard's language). */
+export const OVERLAY_FONTS: { key: string; readonly label: string }[] = [
+  {
+    key: 'default',
+    get label() {
+      return m.ovs_font_default()
+    },
+  },
+  {
+    key: 'system',
+    get label() {
+      return m.ovs_font_system()
+    },
+  },
   { key: 'arial', label: 'Arial / Helvetica' },
   { key: 'verdana', label: 'Verdana' },
   { key: 'trebuchet', label: 'Trebuchet MS' },
@@ -22,10 +33,32 @@ export const OVERLAY_FONTS: { key: string; label: string }[] = [
   { key: 'times', label: 'Times New Roman' },
   { key: 'impact', label: 'Impact' },
   { key: 'comic', label: 'Comic Sans' },
-  { key: 'mono', label: 'Monospace' },
+  {
+    key: 'mono',
+    get label() {
+      return m.ovs_font_mono()
+    },
+  },
 ]
 export const OVERLAY_ANCHORS = ['top-left', 'top', 'top-right', 'left', 'center', 'right', 'bottom-left', 'bottom', 'bottom-right'] as const
 export const OVERLAY_ANIMATIONS = ['pop', 'slide', 'slide-up', 'fade', 'bounce', 'zoom', 'drop'] as const
+const ANCHOR_LABELS: Record<string, () => string> = {
+  'top-left': m.ovs_anchor_top_left, top: m.ovs_anchor_top, 'top-right': m.ovs_anchor_top_right,
+  left: m.ovs_anchor_left, center: m.ovs_anchor_center, right: m.ovs_anchor_right,
+  'bottom-left': m.ovs_anchor_bottom_left, bottom: m.ovs_anchor_bottom, 'bottom-right': m.ovs_anchor_bottom_right,
+}
+const ANIMATION_LABELS: Record<string, () => string> = {
+  pop: m.ovs_anim_pop, slide: m.ovs_anim_slide, 'slide-up': m.ovs_anim_slide_up, fade: m.ovs_anim_fade,
+  bounce: m.ovs_anim_bounce, zoom: m.ovs_anim_zoom, drop: m.ovs_anim_drop,
+}
+/** An anchor ("top-left") in the dashboard's language. */
+export function anchorLabel(a: string): string {
+  return ANCHOR_LABELS[a]?.() ?? a
+}
+/** An alert animation ("slide-up") in the dashboard's language. */
+export function animationLabel(a: string): string {
+  return ANIMATION_LABELS[a]?.() ?? a
+}
 export const OVERLAY_LANGS: { key: string; label: string }[] = [
   { key: 'en', label: 'English' },
   { key: 'de', label: 'Deutsch' },
@@ -115,8 +148,10 @@ export function styleFromParams(p: Record<string, string>, base: OverlayStyle): 
 /** One overlay page the designer can style. */
 export interface OverlayTarget {
   id: string
-  /** The OBS source name "Add to OBS" uses. */
+  /** The OBS source name "Add to OBS" uses (the same in every language, so a source is found again). */
   name: string
+  /** The name shown in the dashboard, in its language. */
+  label: string
   group: 'Alerts' | 'Goals' | 'Leaderboards' | 'Plugins'
   /** Page path (with its own query, e.g. ?id=), relative to the listener. */
   path: string
@@ -136,26 +171,27 @@ export function defaultStyle(t: OverlayTarget): OverlayStyle {
 /** Every overlay: alerts, the leaderboards, each goal, each plugin overlay. */
 export function overlayCatalog(goals: GoalView[], plugins: PluginInfo[]): OverlayTarget[] {
   const out: OverlayTarget[] = [
-    { id: 'alerts', name: 'LTTH Alerts', group: 'Alerts', path: '/overlay.html', width: 1920, height: 1080, defaultAnchor: 'top', animations: true, languages: true },
+    { id: 'alerts', name: 'LTTH Alerts', label: m.ovc_alerts(), group: 'Alerts', path: '/overlay.html', width: 1920, height: 1080, defaultAnchor: 'top', animations: true, languages: true },
   ]
-  for (const [board, label] of [['gifters', 'Top gifters'], ['likers', 'Top likers'], ['chatters', 'Top chatters']] as const) {
+  const boards = [['gifters', 'Top gifters', m.ovc_top_gifters()], ['likers', 'Top likers', m.ovc_top_likers()], ['chatters', 'Top chatters', m.ovc_top_chatters()]] as const
+  for (const [board, obsName, label] of boards) {
     out.push({
-      id: `leaderboard-${board}`, name: board === 'gifters' ? 'LTTH Leaderboard' : `LTTH Leaderboard ${label}`, group: 'Leaderboards',
+      id: `leaderboard-${board}`, name: board === 'gifters' ? 'LTTH Leaderboard' : `LTTH Leaderboard ${obsName}`, label, group: 'Leaderboards',
       path: `/overlay/leaderboard.html?board=${board}&period=stream`, width: 400, height: 600, defaultAnchor: 'top-left', animations: false, languages: false,
     })
   }
   for (const g of goals) {
     out.push({
-      id: `goal-${g.id}`, name: `LTTH Goal ${g.name}`, group: 'Goals', path: g.overlayUrl || `/overlay/goal.html?id=${encodeURIComponent(g.id)}`,
+      id: `goal-${g.id}`, name: `LTTH Goal ${g.name}`, label: m.ovc_goal({ name: g.name }), group: 'Goals', path: g.overlayUrl || `/overlay/goal.html?id=${encodeURIComponent(g.id)}`,
       width: 600, height: 120, defaultAnchor: 'top-left', animations: false, languages: false,
     })
   }
   for (const p of plugins) {
     for (const o of p.overlays) {
       out.push({
-        id: `plugin-${p.id}-${o.path}`, name: `LTTH ${p.name} ${o.name}`, group: 'Plugins', path: pluginAssetUrl('', p.id, o.path),
+        id: `plugin-${p.id}-${o.path}`, name: `LTTH ${p.name} ${o.name}`, label: `${p.name} ${o.name}`, group: 'Plugins', path: pluginAssetUrl('', p.id, o.path),
         width: o.width || 1920, height: o.height || 1080, defaultAnchor: 'top-left', animations: false, languages: false,
-        note: p.enabled ? undefined : `the ${p.name} plugin is disabled: enable it on the Plugins page`,
+        note: p.enabled ? undefined : m.ovc_plugin_disabled({ name: p.name }),
       })
     }
   }

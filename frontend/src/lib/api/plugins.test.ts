@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import type { Connection } from './bootstrap'
 import { ApiClient } from './client'
 import { pluginsBinding } from './services/plugins'
-import { PluginsApi, normalizePlugin, pluginAssetUrl, pluginsFromState, settingsDiffer, settingsPayload } from './plugins'
+import { PluginsApi, localizePlugin, normalizePlugin, pluginAssetUrl, pluginsFromState, settingsDiffer, settingsPayload } from './plugins'
 
 const conn: Connection = { mode: 'browser', baseUrl: 'http://127.0.0.1:3000', token: 'tok', version: '', headless: false }
 
@@ -153,5 +153,27 @@ describe('plugin helpers', () => {
     expect(settingsPayload(schema, { title: 'a', n: 0 })).toEqual({ title: 'a', n: 0 })
     expect(settingsDiffer({ a: [1], b: 2 }, { b: 2, a: [1] })).toBe(false)
     expect(settingsDiffer({ a: 1 }, { a: 1, b: 2 })).toBe(true)
+  })
+})
+
+describe('plugin texts in other languages', () => {
+  const raw = {
+    id: 'rain', name: 'Emoji rain', description: 'Emojis rain down', enabled: true,
+    overlays: [{ path: 'overlay.html', name: 'Emoji rain' }],
+    settings: [{ name: 'size', label: 'Size', kind: 'number', help: '16 to 160' }, { name: 'mode', label: 'Mode', kind: 'select', options: [{ value: 'a', label: 'All' }, { value: 'b', label: 'Some' }] }],
+    i18n: { de: { description: 'Emojis regnen herab', settings: { size: { label: 'Größe' }, mode: { options: { a: 'Alle' } } }, overlays: { 'overlay.html': 'Emoji-Regen' } }, fr: 'broken' },
+  }
+
+  it('uses the German texts where the manifest has them and English for the rest', () => {
+    const p = normalizePlugin(raw)!
+    expect(Object.keys(p.i18n)).toEqual(['de'])
+    const de = localizePlugin(p, 'de')
+    expect(de.description).toBe('Emojis regnen herab')
+    expect(de.name).toBe('Emoji rain')
+    expect(de.overlays[0]!.name).toBe('Emoji-Regen')
+    expect(de.settings.map((f) => [f.label, f.help])).toEqual([['Größe', '16 to 160'], ['Mode', undefined]])
+    expect(de.settings[1]!.options).toEqual([{ value: 'a', label: 'Alle' }, { value: 'b', label: 'Some' }])
+    expect(localizePlugin(p, 'en')).toBe(p)
+    expect(localizePlugin(p, 'fr')).toBe(p)
   })
 })

@@ -6,6 +6,7 @@
 import type { ApiClient } from './client'
 import type { FlowFieldSpec } from './flows'
 import type { PluginsService } from './services/plugins'
+import { m } from '../i18n'
 
 export type PluginState = 'running' | 'stopped' | 'error'
 
@@ -34,6 +35,16 @@ export interface PluginInfo {
   /** A dashboard page the plugin ships under /plugins/<id>/ (relative path). */
   page: string
   routes: string[]
+  /** The manifest's texts in other languages (plugin.json "i18n"); see localizePlugin. */
+  i18n: Record<string, PluginTexts>
+}
+
+/** A plugin's shown texts in one language (backend plugin.Texts); anything missing stays English. */
+export interface PluginTexts {
+  name?: string
+  description?: string
+  settings?: Record<string, { label?: string; help?: string; options?: Record<string, string> }>
+  overlays?: Record<string, string>
 }
 
 /** One line of a plugin's recent log. */
@@ -83,6 +94,34 @@ export function normalizePlugin(v: unknown): PluginInfo | null {
     settings: (Array.isArray(p.settings) ? p.settings : []).map(normalizeField).filter((f): f is FlowFieldSpec => f !== null),
     page: str(p.page),
     routes: strings(p.routes),
+    i18n: texts(p.i18n),
+  }
+}
+
+/** The "i18n" member as the backend checked it, anything unusable dropped. */
+function texts(v: unknown): Record<string, PluginTexts> {
+  const out: Record<string, PluginTexts> = {}
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return out
+  for (const [lang, t] of Object.entries(v as Record<string, unknown>)) if (t && typeof t === 'object' && !Array.isArray(t)) out[lang] = t as PluginTexts
+  return out
+}
+
+/** The plugin with its texts in locale where the manifest has them (the English ones otherwise). */
+export function localizePlugin(p: PluginInfo, locale: string): PluginInfo {
+  const t = p.i18n[locale]
+  if (!t) return p
+  const s = (x: unknown, d: string) => (typeof x === 'string' && x ? x : d)
+  return {
+    ...p,
+    name: s(t.name, p.name),
+    description: s(t.description, p.description),
+    overlays: p.overlays.map((o) => ({ ...o, name: s(t.overlays?.[o.path], o.name) })),
+    settings: p.settings.map((f) => {
+      const ft = t.settings?.[f.name]
+      if (!ft) return f
+      const options = f.options?.map((o) => ({ ...o, label: s(ft.options?.[o.value], o.label) }))
+      return { ...f, label: s(ft.label, f.label), ...(f.help !== undefined || ft.help ? { help: s(ft.help, f.help ?? '') } : {}), ...(options ? { options } : {}) }
+    }),
   }
 }
 
@@ -135,7 +174,7 @@ export class PluginsApi {
 
   private async one(op: 'enable' | 'disable' | 'reload', id: string): Promise<PluginInfo> {
     const p = normalizePlugin(await this.svc[op](id))
-    if (!p) throw new Error(`Unexpected reply to ${op} ${id}`)
+    if (!p) throw new Error(m.api_unexpected_reply({ path: `${op} ${id}` }))
     return p
   }
 

@@ -6,6 +6,7 @@
 
 import type { ApiClient } from './client'
 import type { ExportOutcome, ProfilesService } from './services'
+import { m } from '../i18n'
 
 const enc = encodeURIComponent
 
@@ -78,17 +79,17 @@ export function parseBackups(raw: unknown): BackupInfo[] {
 /** Human words for a review item: what the profile wants to do. */
 export function reviewWarning(it: ReviewItem): string {
   if (it.kind === 'flow') {
-    const to = it.webhooks.length ? ` to ${it.webhooks.join(', ')}` : ''
-    const hdr = it.headers.length ? ` with the header(s) ${it.headers.join(', ')}` : ''
-    return `The flow “${it.name || it.key}” sends web requests${to}${hdr}. Accepting turns it back on.`
+    const to = it.webhooks.length ? m.pt_flow_to({ urls: it.webhooks.join(', ') }) : ''
+    const headers = it.headers.length ? m.pt_flow_headers({ names: it.headers.join(', ') }) : ''
+    return m.pt_flow_web({ name: it.name || it.key, to, headers })
   }
   switch (it.key) {
     case 'tiktok.browserPath':
-      return `This profile wants to run ${it.value} as your browser. Accepting keeps the path; it still runs only after you confirm it on the Connection page.`
+      return m.pt_browser({ path: it.value })
     case 'tiktok.signServerUrl':
-      return `This profile wants to send your TikTok API key and session to ${it.value}.`
+      return m.pt_sign({ url: it.value })
   }
-  return `This profile wants to set ${it.key} to ${it.value}. ${it.reason}`
+  return m.pt_setting({ key: it.key, value: it.value, reason: it.reason })
 }
 
 /** Calls of the profile trust API. Get one with `profileTrustApi(api)`. */

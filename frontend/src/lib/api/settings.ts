@@ -5,6 +5,7 @@
 
 import type { ApiClient } from './client'
 import type { SettingsService } from './services'
+import { m } from '../i18n'
 
 export type Theme = 'dark' | 'light' | 'system'
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
@@ -125,7 +126,7 @@ export class SettingsApi {
   async rotateToken(): Promise<string> {
     const v = await this.svc.rotateToken()
     const tok = str((v as { token?: unknown } | null)?.token)
-    if (!tok) throw new Error('Unexpected reply from /api/settings/token/rotate')
+    if (!tok) throw new Error(m.api_unexpected_reply({ path: '/api/settings/token/rotate' }))
     return tok
   }
 }
