@@ -5,7 +5,7 @@
 // .svelte file for words shown to the streamer that bypass the catalogues
 // (see scanMarkup). Exits 1 with a list of problems.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { dirname, join, relative, sep } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'svelte/compiler'
 
