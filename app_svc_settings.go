@@ -30,3 +30,10 @@ func (s *SettingsService) RotateToken() (service.TokenResult, error) {
 		return v.Settings.RotateToken(ctx)
 	})
 }
+
+// Token answers the API token; see service.Settings.Token.
+func (s *SettingsService) Token() (service.TokenResult, error) {
+	return call(s.app, func(v *service.Services, ctx context.Context) (service.TokenResult, error) {
+		return v.Settings.Token(ctx)
+	})
+}

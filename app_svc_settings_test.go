@@ -142,3 +142,28 @@ func TestReleaseAndExtAPIBoundMatchREST(t *testing.T) {
 	code, body = apiCall(t, a, http.MethodPut, "/api/compat/tikfinity", `{"enabled":false,"port":0}`)
 	sameErrorCode(t, "TikFinity.Apply port 0", err, code, body, "invalid", http.StatusBadRequest)
 }
+
+// The window reads the API token through its binding (it holds none of its
+// own); REST answers the same to a holder of the token, and nothing
+// without it.
+func TestBoundTokenMatchesREST(t *testing.T) {
+	a := startedApp(t)
+	got, err := (&SettingsService{a}).Token()
+	if err != nil || got.Token != a.core.Token() {
+		t.Fatalf("bound token: %+v %v", got, err)
+	}
+	code, body := apiCall(t, a, http.MethodGet, "/api/settings/token", "")
+	if code != http.StatusOK {
+		t.Fatalf("REST token: %d %s", code, body)
+	}
+	sameJSON(t, "token", got, body)
+	req, _ := http.NewRequest(http.MethodGet, a.core.URL()+"/api/settings/token", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("token without a token: %d", resp.StatusCode)
+	}
+}

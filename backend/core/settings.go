@@ -55,6 +55,8 @@ func (c *Core) settingsRoutes() []module.Route {
 			Summary: "App settings (theme, port, LAN, start-up, log level) with the listener URL, folders and autostart state"},
 		{Pattern: "PUT /api/settings/app", Handler: c.needToken(c.handlePutAppSettings),
 			Summary: "Change the app settings; a new port or LAN setting moves the listener at once (a busy port changes nothing)"},
+		{Pattern: "GET /api/settings/token", Handler: c.needToken(c.handleGetToken),
+			Summary: "The API token {token}, for the streamer to copy into a tool"},
 		{Pattern: "POST /api/settings/token/rotate", Handler: c.needToken(c.handleRotateToken),
 			Summary: "Replace the API token; the old one is refused at once. Answers {token}"},
 	}
@@ -212,6 +214,11 @@ func (c *Core) lanAddresses() []string {
 		}
 	}
 	return out
+}
+
+func (c *Core) handleGetToken(w http.ResponseWriter, r *http.Request) {
+	v, err := c.Services().Settings.Token(r.Context())
+	reply(w, http.StatusOK, v, err)
 }
 
 func (c *Core) handleRotateToken(w http.ResponseWriter, r *http.Request) {

@@ -13,6 +13,7 @@ func init() {
 		"Settings.Get":         "GET /api/settings/app",
 		"Settings.Put":         "PUT /api/settings/app",
 		"Settings.RotateToken": "POST /api/settings/token/rotate",
+		"Settings.Token":       "GET /api/settings/token",
 	}, nil)
 }
 
@@ -24,6 +25,7 @@ type SettingsBackend interface {
 	// port) changes nothing.
 	ApplyAppSettings(next appconfig.Config) error
 	RotateToken() (string, error)
+	Token() string
 }
 
 // AppSettingsStatus is what the Settings page shows next to the settings.
@@ -74,6 +76,12 @@ func (s *Settings) Put(_ context.Context, next appconfig.Config) (AppSettingsVie
 		return AppSettingsView{}, wrap(err, nil)
 	}
 	return s.b.AppSettings(), nil
+}
+
+// Token is the app's API token, for the streamer to copy into a tool (the
+// desktop window holds none of its own).
+func (s *Settings) Token(context.Context) (TokenResult, error) {
+	return TokenResult{Token: s.b.Token()}, nil
 }
 
 // RotateToken replaces the API token; the old one is refused at once.

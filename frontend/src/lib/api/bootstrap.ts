@@ -33,6 +33,8 @@ interface WailsAppBindings {
   OpenCapture?: () => Promise<string>
   /** Optional: show the data or logs folder in the OS file manager. */
   OpenFolder?: (which: 'data' | 'logs') => Promise<void>
+  /** Optional: open a plugin's own page in the system browser (with the token the window does not hold). */
+  OpenPluginPage?: (id: string) => Promise<void>
 }
 
 interface WailsWindow {
@@ -232,4 +234,20 @@ export async function bridgeOpenFolder(which: 'data' | 'logs', win: unknown = ty
   const app = (win as WailsWindow | undefined)?.go?.main?.App
   if (typeof app?.OpenFolder !== 'function') throw new Error(m.boot_needs_desktop())
   await app.OpenFolder(which)
+}
+
+/** True inside the desktop window, which opens plugin pages through Go. */
+export function canOpenPluginPages(win: unknown = typeof window !== 'undefined' ? window : undefined): boolean {
+  return typeof (win as WailsWindow | undefined)?.go?.main?.App?.OpenPluginPage === 'function'
+}
+
+/**
+ * Opens plugin id's own page in the system browser through the desktop app
+ * (it adds the API token, which the window does not hold). Only the id
+ * goes over the bridge.
+ */
+export async function bridgeOpenPluginPage(id: string, win: unknown = typeof window !== 'undefined' ? window : undefined): Promise<void> {
+  const app = (win as WailsWindow | undefined)?.go?.main?.App
+  if (typeof app?.OpenPluginPage !== 'function') throw new Error(m.boot_needs_desktop())
+  await app.OpenPluginPage(id)
 }

@@ -129,6 +129,14 @@ export class SettingsApi {
     if (!tok) throw new Error(m.api_unexpected_reply({ path: '/api/settings/token/rotate' }))
     return tok
   }
+
+  /** The API token (to copy into a tool; the desktop window holds none of its own). */
+  async token(): Promise<string> {
+    const v = await this.svc.token()
+    const tok = str((v as { token?: unknown } | null)?.token)
+    if (!tok) throw new Error(m.api_unexpected_reply({ path: '/api/settings/token' }))
+    return tok
+  }
 }
 
 /** The app settings client of a dashboard client (same transport). */

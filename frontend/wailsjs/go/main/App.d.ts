@@ -19,6 +19,8 @@ export function OpenCapture():Promise<string>;
 
 export function OpenFolder(arg1:string):Promise<void>;
 
+export function OpenPluginPage(arg1:string):Promise<void>;
+
 export function ReportSelfTest(arg1:main.SelfTestReport):Promise<void>;
 
 export function RetryListen():Promise<core.ListenStatus>;

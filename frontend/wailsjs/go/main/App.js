@@ -34,6 +34,10 @@ export function OpenFolder(arg1) {
   return window['go']['main']['App']['OpenFolder'](arg1);
 }
 
+export function OpenPluginPage(arg1) {
+  return window['go']['main']['App']['OpenPluginPage'](arg1);
+}
+
 export function ReportSelfTest(arg1) {
   return window['go']['main']['App']['ReportSelfTest'](arg1);
 }

@@ -8,3 +8,5 @@ export function Get():Promise<service.AppSettingsView>;
 export function Put(arg1:appconfig.Config):Promise<service.AppSettingsView>;
 
 export function RotateToken():Promise<service.TokenResult>;
+
+export function Token():Promise<service.TokenResult>;

@@ -13,3 +13,7 @@ export function Put(arg1) {
 export function RotateToken() {
   return window['go']['main']['SettingsService']['RotateToken']();
 }
+
+export function Token() {
+  return window['go']['main']['SettingsService']['Token']();
+}

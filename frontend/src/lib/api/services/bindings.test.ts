@@ -37,7 +37,7 @@ function services(calls: Calls, reply: (m: string, args: unknown[]) => unknown) 
       'List', 'Switch', 'Create', 'Rename', 'Duplicate', 'Delete', 'ChooseImport', 'Import', 'Export',
       'RecentEvents', 'Review', 'ApplyReview', 'Backups', 'Restore',
     ]),
-    SettingsService: s('Settings', ['Get', 'Put', 'RotateToken']),
+    SettingsService: s('Settings', ['Get', 'Put', 'RotateToken', 'Token']),
     UpdatesService: s('Updates', ['Settings', 'SaveSettings', 'Status', 'Check', 'Download', 'Install']),
     CrashReportsService: s('CrashReports', ['List', 'Read', 'MarkSeen']),
     APITokensService: s('APITokens', ['List', 'Create', 'Revoke']),

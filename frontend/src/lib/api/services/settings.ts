@@ -12,6 +12,8 @@ export interface SettingsService {
   put(settings: object): Promise<unknown>
   /** {token}: the new API token. */
   rotateToken(): Promise<unknown>
+  /** {token}: the API token (the desktop window holds none of its own). */
+  token(): Promise<unknown>
 }
 
 /** The Go adapter's methods as the Wails bridge exposes them. */
@@ -19,6 +21,7 @@ export interface SettingsBound {
   Get: Call
   Put: Call
   RotateToken: Call
+  Token: Call
 }
 
 export function settingsBinding(b: SettingsBound): SettingsService {
@@ -26,6 +29,7 @@ export function settingsBinding(b: SettingsBound): SettingsService {
     get: () => bound(() => b.Get()),
     put: (s) => bound(() => (b.Put as (s: object) => Promise<unknown>)(s)),
     rotateToken: () => bound(() => b.RotateToken()),
+    token: () => bound(() => b.Token()),
   }
 }
 
@@ -34,5 +38,6 @@ export function settingsRest(call: RestCall): SettingsService {
     get: () => call('GET', '/api/settings/app'),
     put: (s) => call('PUT', '/api/settings/app', s),
     rotateToken: () => call('POST', '/api/settings/token/rotate', {}),
+    token: () => call('GET', '/api/settings/token'),
   }
 }
