@@ -51,7 +51,6 @@ type App struct {
 type Bootstrap struct {
 	ListenURL  string `json:"listenUrl"`
 	OverlayURL string `json:"overlayUrl"`
-	Token      string `json:"token"`
 	Version    string `json:"version"`
 	Headless   bool   `json:"headless"`
 	Profile    string `json:"profile"`
@@ -217,7 +216,7 @@ func (a *App) GetBootstrap() Bootstrap {
 	}
 	a.core.NoteBindingCall()
 	return Bootstrap{
-		ListenURL: a.core.URL(), OverlayURL: a.core.OverlayURL(), Token: a.core.Token(),
+		ListenURL: a.core.URL(), OverlayURL: a.core.OverlayURL(),
 		Version: version, Profile: a.core.ActiveProfile(), DataDir: a.opts.DataDir,
 	}
 }

@@ -6,48 +6,50 @@ import (
 	"testing"
 )
 
-func TestCORSForDashboardOrigins(t *testing.T) {
+// The listener has no CORS rule: the desktop window uses its bindings, so
+// its origins are refused on the API and the feed (and counted), and the
+// browser dashboard is same-origin and needs none.
+func TestNoCORSAndTheWindowIsRefused(t *testing.T) {
 	s := New(Config{Addr: "127.0.0.1:3000", Token: "tok-tok-tok-tok-tok-tok-tok-tok-tok"}, Deps{})
 	h := s.Handler()
-	own := []string{"wails://wails", "wails://wails.localhost", "http://wails.localhost",
-		"https://wails.localhost", "http://127.0.0.1:3000", "http://localhost:3000"}
-	for _, origin := range own {
-		req := httptest.NewRequest(http.MethodOptions, "http://127.0.0.1:3000/api/simulate", nil)
-		req.Header.Set("Origin", origin)
-		req.Header.Set("Access-Control-Request-Method", "POST")
-		req.Header.Set("Access-Control-Request-Headers", "authorization,content-type")
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
-		if rec.Code != http.StatusNoContent || rec.Header().Get("Access-Control-Allow-Origin") != origin ||
-			rec.Header().Get("Access-Control-Allow-Headers") == "" {
-			t.Fatalf("%s preflight: %d %v", origin, rec.Code, rec.Header())
-		}
-		get := httptest.NewRequest(http.MethodGet, "http://127.0.0.1:3000/api/health", nil)
-		get.Header.Set("Origin", origin)
-		get.RemoteAddr = "127.0.0.1:50000"
-		rec = httptest.NewRecorder()
-		h.ServeHTTP(rec, get)
-		if rec.Code != 200 || rec.Header().Get("Access-Control-Allow-Origin") != origin {
-			t.Fatalf("%s GET: %d %v", origin, rec.Code, rec.Header())
-		}
-	}
-	// Any other origin, including other loopback ports (a dev server,
-	// another app's page), null and file://, gets neither CORS nor data.
-	foreign := []string{"https://evil.example", "null", "http://absolute", "file://",
-		"http://127.0.0.1:5173", "http://localhost:8080", "https://127.0.0.1:3000", "wails://evil"}
-	for _, origin := range foreign {
+	desktop := []string{"wails://wails", "wails://wails.localhost", "http://wails.localhost", "https://wails.localhost"}
+	for i, origin := range desktop {
 		for _, m := range []string{http.MethodOptions, http.MethodGet} {
 			req := httptest.NewRequest(m, "http://127.0.0.1:3000/api/health", nil)
 			req.Header.Set("Origin", origin)
 			req.Header.Set("Access-Control-Request-Method", "GET")
+			req.RemoteAddr = "127.0.0.1:50000"
 			rec := httptest.NewRecorder()
 			h.ServeHTTP(rec, req)
-			if rec.Header().Get("Access-Control-Allow-Origin") != "" || rec.Code != http.StatusForbidden {
-				t.Fatalf("%s %s: %d, CORS %q", m, origin, rec.Code, rec.Header().Get("Access-Control-Allow-Origin"))
+			if rec.Code != http.StatusForbidden || rec.Header().Get("Access-Control-Allow-Origin") != "" {
+				t.Fatalf("%s %s: %d %v", m, origin, rec.Code, rec.Header())
 			}
 		}
+		if got := s.Health().WindowHTTP; got != int64(2*(i+1)) {
+			t.Fatalf("window requests counted: %d, want %d", got, 2*(i+1))
+		}
 	}
-	// No Origin (OBS, tools) is served.
+	for _, origin := range []string{"http://127.0.0.1:3000", "http://localhost:3000"} {
+		req := httptest.NewRequest(http.MethodGet, "http://127.0.0.1:3000/api/health", nil)
+		req.Header.Set("Origin", origin)
+		req.RemoteAddr = "127.0.0.1:50000"
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != 200 || rec.Header().Get("Access-Control-Allow-Origin") != "" {
+			t.Fatalf("same-origin %s: %d %v", origin, rec.Code, rec.Header())
+		}
+	}
+	foreign := []string{"https://evil.example", "null", "http://absolute", "file://",
+		"http://127.0.0.1:5173", "http://localhost:8080", "https://127.0.0.1:3000", "wails://evil"}
+	for _, origin := range foreign {
+		req := httptest.NewRequest(http.MethodGet, "http://127.0.0.1:3000/api/health", nil)
+		req.Header.Set("Origin", origin)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusForbidden || rec.Header().Get("Access-Control-Allow-Origin") != "" {
+			t.Fatalf("%s: %d %v", origin, rec.Code, rec.Header())
+		}
+	}
 	rec := httptest.NewRecorder()
 	req := httptest.NewRequest(http.MethodGet, "http://127.0.0.1:3000/api/health", nil)
 	req.RemoteAddr = "127.0.0.1:50000"

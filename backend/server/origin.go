@@ -9,7 +9,10 @@ import (
 
 // desktopOrigins are the origins the Wails desktop shell serves the
 // dashboard from: wails://wails (macOS, Linux/WebKitGTK), wails://wails.localhost,
-// and http(s)://wails.localhost (Windows/WebView2).
+// and http(s)://wails.localhost (Windows/WebView2). The window reaches Go
+// through its bindings, never the listener: these origins are refused on
+// the API and the feed (and counted, Health.WindowHTTP), and there is no
+// CORS rule for them or anyone.
 var desktopOrigins = map[string]bool{
 	"wails://wails":           true,
 	"wails://wails.localhost": true,
@@ -23,18 +26,14 @@ func guardedPath(p string) bool {
 	return p == "/ws" || strings.HasPrefix(p, "/api/")
 }
 
-// originAllowed admits exactly the dashboard's own origins: no Origin at
-// all (OBS browser sources, tools), the desktop shell's origins, and the
-// listener's own origin (an http(s) origin on a loopback name, or the Host
+// originAllowed admits exactly the browser dashboard's own origin: no
+// Origin at all (OBS browser sources, tools) and the listener's own origin (an http(s) origin on a loopback name, or the Host
 // the request was sent to, with the port the listener serves on). Never
 // "null" (sandboxed frames, file pages), file://, other loopback ports or
 // foreign sites.
 func (s *Server) originAllowed(r *http.Request) bool {
 	o := strings.TrimSpace(r.Header.Get("Origin"))
 	if o == "" {
-		return true
-	}
-	if desktopOrigins[strings.ToLower(o)] {
 		return true
 	}
 	u, err := url.Parse(o)
@@ -68,25 +67,4 @@ func (s *Server) servingPort(r *http.Request) string {
 	}
 	_, p, _ := net.SplitHostPort(s.Addr())
 	return p
-}
-
-// applyCORS lets the desktop dashboard call the REST API cross-origin: an
-// admitted Origin is echoed (the bearer token is still required). It
-// answers preflight requests itself and reports whether it did.
-func (s *Server) applyCORS(w http.ResponseWriter, r *http.Request) bool {
-	o := r.Header.Get("Origin")
-	if o == "" || !guardedPath(r.URL.Path) || !s.originAllowed(r) {
-		return false
-	}
-	h := w.Header()
-	h.Set("Access-Control-Allow-Origin", o)
-	h.Add("Vary", "Origin")
-	if r.Method != http.MethodOptions || r.Header.Get("Access-Control-Request-Method") == "" {
-		return false
-	}
-	h.Set("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS")
-	h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type")
-	h.Set("Access-Control-Max-Age", "600")
-	w.WriteHeader(http.StatusNoContent)
-	return true
 }

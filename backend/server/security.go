@@ -39,15 +39,15 @@ func (s *Server) secure(next http.Handler) http.Handler {
 			return
 		}
 		if guardedPath(r.URL.Path) && desktopOrigins[strings.ToLower(strings.TrimSpace(r.Header.Get("Origin")))] {
-			s.windowHTTP.Add(1) // the desktop window should use its bindings
+			s.windowHTTP.Add(1)
+			s.logRejected(r, "the desktop window uses its bindings")
+			httpapi.WriteErrorText(w, http.StatusForbidden, "forbidden: the desktop window reaches LTTH through its bindings, not the listener")
+			return
 		}
 		if guardedPath(r.URL.Path) && !s.originAllowed(r) {
 			s.logRejected(r, "Origin is not the dashboard's")
 			httpapi.WriteErrorText(w, http.StatusForbidden, "forbidden: Origin "+quoteHost(r.Header.Get("Origin"))+" may not use the API or the feed")
 			return
-		}
-		if s.applyCORS(w, r) {
-			return // preflight answered
 		}
 		if tok := bearer(r); !safeMethod(r.Method) && !s.tokenAllows(tok, r.Method) {
 			s.refuseToken(w, tok)

@@ -162,10 +162,10 @@ func TestOriginCheck(t *testing.T) {
 		"null":                      false, // a sandboxed iframe on any site
 		"file://":                   false,
 		"http://absolute":           false,
-		"wails://wails":             true,
-		"wails://wails.localhost":   true,
-		"http://wails.localhost":    true,
-		"https://wails.localhost":   true,
+		"wails://wails":             false, // the desktop window uses its bindings
+		"wails://wails.localhost":   false, // the desktop window uses its bindings
+		"http://wails.localhost":    false, // the desktop window uses its bindings
+		"https://wails.localhost":   false, // the desktop window uses its bindings
 		"http://localhost:" + port:  true,
 		"http://" + s.Addr():        true,
 	} {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { backoffDelay, FeedClient, parseFeedPayload, type WebSocketLike } from './feed'
-import { feedUrl, isWailsLocation, resolveConnection, stripTokenFromHash, tokenFromHash, type StorageLike } from './bootstrap'
+import { feedUrl, isWailsLocation, resolveConnection, stripTokenFromHash, tokenFromHash, TOKEN_STORAGE_KEY, type StorageLike } from './bootstrap'
 import { ApiClient, CONNECTOR_MISSING } from './client'
 import { ApiError, filenameFromDisposition } from './http'
 import type { Connection } from './bootstrap'
@@ -102,19 +102,21 @@ describe('bootstrap', () => {
     expect(feedUrl(c2.baseUrl)).toBe('ws://127.0.0.1:3000/ws')
   })
 
-  it('wails mode: uses GetBootstrap', async () => {
+  it('wails mode: uses GetBootstrap, and the window holds no token (even one left in storage)', async () => {
     const win = {
-      go: { main: { App: { GetBootstrap: async () => ({ listenUrl: 'http://127.0.0.1:3999/', token: 'tok', version: '1.2.3', headless: false }) } } },
+      go: { main: { App: { GetBootstrap: async () => ({ listenUrl: 'http://127.0.0.1:3999/', version: '1.2.3', headless: false }) } } },
     }
-    const c = await resolveConnection({ win, location: loc('wails://wails/'), storage: memStorage() })
-    expect(c).toEqual({ mode: 'wails', baseUrl: 'http://127.0.0.1:3999', token: 'tok', version: '1.2.3', headless: false })
+    const storage = memStorage()
+    storage.setItem(TOKEN_STORAGE_KEY, 'old-browser-token')
+    const c = await resolveConnection({ win, location: loc('wails://wails/#token=abc'), storage })
+    expect(c).toEqual({ mode: 'wails', baseUrl: 'http://127.0.0.1:3999', token: '', version: '1.2.3', headless: false })
   })
 
   it('wails mode: reports a backend start error and keeps the overlay URL', async () => {
     const failing = { go: { main: { App: { GetBootstrap: async () => ({ version: '1', error: 'port 3000 is busy (--listen)' }) } } } }
     await expect(resolveConnection({ win: failing, location: loc('wails://wails/') })).rejects.toThrow('port 3000 is busy')
     const ok = {
-      go: { main: { App: { GetBootstrap: async () => ({ listenUrl: 'http://127.0.0.1:3000', overlayUrl: 'http://127.0.0.1:3000/overlay.html', token: 't' }) } } },
+      go: { main: { App: { GetBootstrap: async () => ({ listenUrl: 'http://127.0.0.1:3000', overlayUrl: 'http://127.0.0.1:3000/overlay.html' }) } } },
     }
     const c = await resolveConnection({ win: ok, location: loc('http://wails.localhost/') })
     expect(new ApiClient(c).overlayUrl).toBe('http://127.0.0.1:3000/overlay.html')

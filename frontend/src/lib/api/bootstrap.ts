@@ -1,6 +1,8 @@
 // Finds the local listener and the API token, in both places the dashboard runs:
 //  - inside the Wails window (wails://wails, http://wails.localhost, or the
-//    `wails dev` server): ask the Go binding App.GetBootstrap();
+//    `wails dev` server): ask the Go binding App.GetBootstrap(); the window
+//    gets no token, as it reaches Go through its bindings only (the listener
+//    refuses its origin);
 //  - in a plain browser, served by the listener itself: same origin, token
 //    from `#token=…` or localStorage.
 // This file and listen.ts (the listener status) are the only ones that touch `window.go`.
@@ -151,7 +153,7 @@ export async function resolveConnection(opts: ResolveOptions = {}): Promise<Conn
     const conn: Connection = {
       mode: 'wails',
       baseUrl: trimSlash(b.listenUrl),
-      token: b.token ?? '',
+      token: '', // the window uses its bindings, never the listener's API
       version: b.version ?? '',
       headless: Boolean(b.headless),
     }

@@ -199,7 +199,6 @@ export interface SelfTestReport {
   calls: number
   method: string
   boundMsAvg: number
-  restMsAvg: number
   error: string
   transport: string
   /** The pages the self-test opened, in order. */

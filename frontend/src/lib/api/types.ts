@@ -151,7 +151,6 @@ export interface ProfileInfo {
 /** What the Go binding `App.GetBootstrap()` returns inside the Wails window. */
 export interface Bootstrap {
   listenUrl: string
-  token: string
   version: string
   headless: boolean
   /** Optional extras the desktop app may add. */
