@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	_ "embed"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -227,42 +228,42 @@ func (a *App) CopyText(text string) error {
 	return runtime.ClipboardSetText(a.ctx, text)
 }
 
-// SaveDownload saves a file the listener serves for download (a profile
-// backup, exported flows) where the user picks in a native Save dialog:
-// the webview's own downloads do not work inside every WebKitGTK window.
+// SaveDownload saves a file the listener serves for download (exported
+// flows) where the user picks in a native Save dialog: the webview's own
+// downloads do not work inside every WebKitGTK window. The route is
+// answered in process (no socket, so it works with the overlay port busy).
 // It returns the saved path, or "" when the user cancelled.
 func (a *App) SaveDownload(apiPath, filename string) (string, error) {
 	if !strings.HasPrefix(apiPath, "/api/") || strings.Contains(apiPath, "..") {
 		return "", fmt.Errorf("not an export path: %q", apiPath)
 	}
+	if !a.waitReady() {
+		return "", fmt.Errorf("LTTH is not running")
+	}
 	dest, err := runtime.SaveFileDialog(a.ctx, runtime.SaveDialogOptions{Title: "Save export", DefaultFilename: filename})
 	if err != nil || dest == "" {
 		return "", err
 	}
-	return dest, download(a.core.URL()+apiPath, a.core.Token(), dest)
+	return dest, a.saveDownloadTo(apiPath, dest)
 }
 
-// download GETs url with the API token into dest, atomically.
-func download(url, token, dest string) error {
-	req, err := http.NewRequest(http.MethodGet, url, nil)
-	if err != nil {
-		return err
-	}
-	req.Header.Set("Authorization", "Bearer "+token)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("export failed: %s", resp.Status)
+// saveDownloadTo writes the answer of GET apiPath into dest, atomically; a
+// refused answer changes nothing.
+func (a *App) saveDownloadTo(apiPath, dest string) error {
+	status, body := a.core.GetInternal(a.callCtx(), apiPath)
+	if status != http.StatusOK {
+		var e struct {
+			Error string `json:"error"`
+		}
+		_ = json.Unmarshal(body, &e)
+		return fmt.Errorf("export failed (%d): %s", status, e.Error)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(dest), ".ltth-export-*")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := io.Copy(tmp, resp.Body); err != nil {
+	if _, err := tmp.Write(body); err != nil {
 		tmp.Close()
 		return fmt.Errorf("writing %s: %w", dest, err)
 	}

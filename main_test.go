@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,27 +23,23 @@ func TestVersionAndBadArguments(t *testing.T) {
 	}
 }
 
-func TestDownloadWritesAtomicallyWithToken(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Header.Get("Authorization") != "Bearer tok" {
-			http.Error(w, "no token", http.StatusUnauthorized)
-			return
-		}
-		w.Write([]byte("SQLite format 3\x00backup"))
-	}))
-	defer srv.Close()
-	dest := filepath.Join(t.TempDir(), "backup.db")
-	if err := download(srv.URL+"/api/profiles/x/export", "tok", dest); err != nil {
+// An export saved from the desktop is the route's answer, read in process,
+// written atomically; a refused export leaves an earlier file as it was.
+func TestSaveDownloadWritesAtomicallyInProcess(t *testing.T) {
+	a := startedApp(t)
+	dest := filepath.Join(t.TempDir(), "flows.json")
+	if err := a.saveDownloadTo("/api/flows/export", dest); err != nil {
 		t.Fatal(err)
 	}
-	if data, _ := os.ReadFile(dest); string(data) != "SQLite format 3\x00backup" {
+	data, _ := os.ReadFile(dest)
+	if strings.TrimSpace(string(data)) != "[]" {
 		t.Fatalf("saved %q", data)
 	}
-	if err := download(srv.URL+"/api/profiles/x/export", "wrong", dest); err == nil || !strings.Contains(err.Error(), "401") {
-		t.Fatalf("refused download: %v", err)
+	if err := a.saveDownloadTo("/api/flows/nope", dest); err == nil || !strings.Contains(err.Error(), "404") {
+		t.Fatalf("refused export: %v", err)
 	}
-	if data, _ := os.ReadFile(dest); string(data) != "SQLite format 3\x00backup" {
-		t.Fatal("a failed download replaced the earlier file")
+	if got, _ := os.ReadFile(dest); string(got) != string(data) {
+		t.Fatal("a failed export replaced the earlier file")
 	}
 	left, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), ".ltth-export-*"))
 	if len(left) != 0 {
