@@ -1,7 +1,7 @@
 // Overlay designer: the style parameters every overlay page understands
 // (backend/overlay/style.go and /overlay/ltth-style.js apply the same
 // rules), the catalogue of overlays, URL building, saved presets
-// (/api/overlay-presets) and "Add to OBS" (/api/obs/browser-sources).
+// (/api/overlay-presets); "Add to OBS" is the OBS service's (obs.ts).
 
 import type { Connection } from './bootstrap'
 import type { ApiClient } from './client'
@@ -212,11 +212,6 @@ export class OverlaysApi {
 
   deletePreset(name: string): Promise<void> {
     return this.presetsSvc.remove(name)
-  }
-
-  /** Creates or updates browser sources in OBS's current scene. */
-  addToObs(sources: BrowserSource[], scene = ''): Promise<{ scene: string; sources: BrowserSource[] | null }> {
-    return this.req('POST', '/api/obs/browser-sources', { json: scene ? { scene, sources } : { sources } })
   }
 }
 
