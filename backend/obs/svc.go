@@ -51,7 +51,7 @@ type Option struct {
 // with data in base64, which the page turns into the same Blob).
 type Screenshot struct {
 	ContentType string `json:"contentType"`
-	Data        []byte `json:"data"`
+	Data        []byte `json:"data" ts_type:"string"` // base64 in JSON
 }
 
 // OverlaysRequest names the scene LTTH's overlay sources go to.
