@@ -2789,247 +2789,6 @@ export namespace main {
 
 }
 
-export namespace overlay {
-	
-	export class Preset {
-	    name: string;
-	    overlay: string;
-	    params: Record<string, string>;
-	    css: string;
-	    // Go type: time
-	    updatedAt: any;
-	
-	    static createFrom(source: any = {}) {
-	        return new Preset(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.overlay = source["overlay"];
-	        this.params = source["params"];
-	        this.css = source["css"];
-	        this.updatedAt = this.convertValues(source["updatedAt"], null);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class PresetDeleted {
-	    name: string;
-	    deleted: boolean;
-	
-	    static createFrom(source: any = {}) {
-	        return new PresetDeleted(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.deleted = source["deleted"];
-	    }
-	}
-	export class PresetRequest {
-	    name: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new PresetRequest(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	    }
-	}
-	export class PutPresetRequest {
-	    name: string;
-	    overlay: string;
-	    params: Record<string, string>;
-	    css: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new PutPresetRequest(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.overlay = source["overlay"];
-	        this.params = source["params"];
-	        this.css = source["css"];
-	    }
-	}
-
-}
-
-export namespace plugin {
-	
-	export class IDRequest {
-	    id: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new IDRequest(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	    }
-	}
-	export class Overlay {
-	    path: string;
-	    name: string;
-	    width: number;
-	    height: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new Overlay(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.path = source["path"];
-	        this.name = source["name"];
-	        this.width = source["width"];
-	        this.height = source["height"];
-	    }
-	}
-	export class Info {
-	    id: string;
-	    name: string;
-	    version: string;
-	    description: string;
-	    author: string;
-	    permissions: string[];
-	    enabled: boolean;
-	    state: string;
-	    error?: string;
-	    overlays: Overlay[];
-	    settings: action.FieldSpec[];
-	    page?: string;
-	    routes: string[];
-	    assets: boolean;
-	
-	    static createFrom(source: any = {}) {
-	        return new Info(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.name = source["name"];
-	        this.version = source["version"];
-	        this.description = source["description"];
-	        this.author = source["author"];
-	        this.permissions = source["permissions"];
-	        this.enabled = source["enabled"];
-	        this.state = source["state"];
-	        this.error = source["error"];
-	        this.overlays = this.convertValues(source["overlays"], Overlay);
-	        this.settings = this.convertValues(source["settings"], action.FieldSpec);
-	        this.page = source["page"];
-	        this.routes = source["routes"];
-	        this.assets = source["assets"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class LogLine {
-	    ts: number;
-	    level: string;
-	    message: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new LogLine(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.ts = source["ts"];
-	        this.level = source["level"];
-	        this.message = source["message"];
-	    }
-	}
-	
-	export class PutSettingsRequest {
-	    id: string;
-	    settings: number[];
-	
-	    static createFrom(source: any = {}) {
-	        return new PutSettingsRequest(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.settings = source["settings"];
-	    }
-	}
-
-}
-
-export namespace server {
-	
-	export class HubStats {
-	    clients: number;
-	    sent: number;
-	    dropped: number;
-	    frames: number;
-	    encoded: number;
-	    encodeErrors: number;
-	    stalledDisconnects: number;
-	    retained: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new HubStats(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.clients = source["clients"];
-	        this.sent = source["sent"];
-	        this.dropped = source["dropped"];
-	        this.frames = source["frames"];
-	        this.encoded = source["encoded"];
-	        this.encodeErrors = source["encodeErrors"];
-	        this.stalledDisconnects = source["stalledDisconnects"];
-	        this.retained = source["retained"];
-	    }
-	}
-
-}
-
 export namespace obs {
 	
 	export class OverlaySource {
@@ -3619,6 +3378,247 @@ export namespace osc {
 		    }
 		    return a;
 		}
+	}
+
+}
+
+export namespace overlay {
+	
+	export class Preset {
+	    name: string;
+	    overlay: string;
+	    params: Record<string, string>;
+	    css: string;
+	    // Go type: time
+	    updatedAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Preset(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.overlay = source["overlay"];
+	        this.params = source["params"];
+	        this.css = source["css"];
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PresetDeleted {
+	    name: string;
+	    deleted: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PresetDeleted(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.deleted = source["deleted"];
+	    }
+	}
+	export class PresetRequest {
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PresetRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	    }
+	}
+	export class PutPresetRequest {
+	    name: string;
+	    overlay: string;
+	    params: Record<string, string>;
+	    css: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PutPresetRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.overlay = source["overlay"];
+	        this.params = source["params"];
+	        this.css = source["css"];
+	    }
+	}
+
+}
+
+export namespace plugin {
+	
+	export class IDRequest {
+	    id: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new IDRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	    }
+	}
+	export class Overlay {
+	    path: string;
+	    name: string;
+	    width: number;
+	    height: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Overlay(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.name = source["name"];
+	        this.width = source["width"];
+	        this.height = source["height"];
+	    }
+	}
+	export class Info {
+	    id: string;
+	    name: string;
+	    version: string;
+	    description: string;
+	    author: string;
+	    permissions: string[];
+	    enabled: boolean;
+	    state: string;
+	    error?: string;
+	    overlays: Overlay[];
+	    settings: action.FieldSpec[];
+	    page?: string;
+	    routes: string[];
+	    assets: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Info(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.version = source["version"];
+	        this.description = source["description"];
+	        this.author = source["author"];
+	        this.permissions = source["permissions"];
+	        this.enabled = source["enabled"];
+	        this.state = source["state"];
+	        this.error = source["error"];
+	        this.overlays = this.convertValues(source["overlays"], Overlay);
+	        this.settings = this.convertValues(source["settings"], action.FieldSpec);
+	        this.page = source["page"];
+	        this.routes = source["routes"];
+	        this.assets = source["assets"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LogLine {
+	    ts: number;
+	    level: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LogLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ts = source["ts"];
+	        this.level = source["level"];
+	        this.message = source["message"];
+	    }
+	}
+	
+	export class PutSettingsRequest {
+	    id: string;
+	    settings: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PutSettingsRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.settings = source["settings"];
+	    }
+	}
+
+}
+
+export namespace server {
+	
+	export class HubStats {
+	    clients: number;
+	    sent: number;
+	    dropped: number;
+	    frames: number;
+	    encoded: number;
+	    encodeErrors: number;
+	    stalledDisconnects: number;
+	    retained: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new HubStats(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.clients = source["clients"];
+	        this.sent = source["sent"];
+	        this.dropped = source["dropped"];
+	        this.frames = source["frames"];
+	        this.encoded = source["encoded"];
+	        this.encodeErrors = source["encodeErrors"];
+	        this.stalledDisconnects = source["stalledDisconnects"];
+	        this.retained = source["retained"];
+	    }
 	}
 
 }
