@@ -3,9 +3,7 @@
 // rules), the catalogue of overlays, URL building, saved presets
 // (/api/overlay-presets); "Add to OBS" is the OBS service's (obs.ts).
 
-import type { Connection } from './bootstrap'
 import type { ApiClient } from './client'
-import { request, type Fetcher, type RequestOptions } from './http'
 import type { GoalView } from './goals'
 import type { PluginInfo } from './plugins'
 import { pluginAssetUrl } from './plugins'
@@ -190,15 +188,7 @@ export interface BrowserSource {
 }
 
 export class OverlaysApi {
-  constructor(
-    private readonly presetsSvc: OverlayPresetsService,
-    private readonly conn: Connection,
-    private readonly fetcher: Fetcher = (...a) => fetch(...a),
-  ) {}
-
-  private req<T>(method: string, path: string, opts?: RequestOptions): Promise<T> {
-    return request<T>(this.conn, method, path, opts, this.fetcher)
-  }
+  constructor(private readonly presetsSvc: OverlayPresetsService) {}
 
   /** Saved presets go through the overlay presets service (bindings in the desktop window, else REST). */
   async presets(): Promise<OverlayPreset[]> {
@@ -216,5 +206,5 @@ export class OverlaysApi {
 }
 
 export function overlaysApi(api: ApiClient): OverlaysApi {
-  return new OverlaysApi(api.services.overlayPresets, api.conn)
+  return new OverlaysApi(api.services.overlayPresets)
 }
