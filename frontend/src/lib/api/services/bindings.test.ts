@@ -47,6 +47,9 @@ function services(calls: Calls, reply: (m: string, args: unknown[]) => unknown) 
     FlowsService: s('Flows', []),
     PluginsService: s('Plugins', []),
     ExternalPluginsService: s('ExternalPlugins', []),
+    HistoryService: s('History', []),
+    OBSService: s('OBS', []),
+    OSCService: s('OSC', []),
   } as never)!
 }
 
