@@ -45,6 +45,8 @@ func (a *App) boundServices() []any {
 		&CrashReportsService{a},
 		&APITokensService{a},
 		&TikFinityService{a},
+		&OBSService{a},
+		&OSCService{a},
 	}
 }
 

@@ -15,10 +15,10 @@ func (c *Core) bridges(s *scope, goals *goal.Module, plugins *plugin.Manager) []
 	opts := obs.Options{Log: c.log.With().Str("module", "obs").Logger(),
 		Overlays: func() []obs.OverlaySource { return c.overlaySources(goals, plugins) }}
 	s.obs = obs.New(c.bus, s.db, opts)
-	return []module.Module{
-		s.obs,
-		osc.New(c.bus, s.db, osc.Options{Log: c.log.With().Str("module", "osc").Logger()}),
-	}
+	s.svc.OBS = s.obs.Service()
+	oscMod := osc.New(c.bus, s.db, osc.Options{Log: c.log.With().Str("module", "osc").Logger()})
+	s.svc.OSC = oscMod.Service()
+	return []module.Module{s.obs, oscMod}
 }
 
 // overlaySources are the pages "Add to OBS" creates as browser sources,

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"net/http"
 	"net/url"
 	"strings"
 
@@ -12,42 +11,10 @@ import (
 	"github.com/andreykaipov/goobs/api/requests/config"
 	"github.com/andreykaipov/goobs/api/requests/sceneitems"
 	"github.com/andreykaipov/goobs/api/requests/scenes"
-
-	"github.com/ltth/ltth/backend/httpapi"
 )
 
 // MaxBrowserSources bounds one "Add to OBS" request.
 const MaxBrowserSources = 50
-
-// handleBrowserSources creates or updates the browser sources the overlay
-// designer's OBS guide lists ({name, url, width, height[, anchor]} each) in
-// a scene, the current program scene when none is named; with an anchor
-// the source is also placed there on the canvas.
-func (m *Module) handleBrowserSources(w http.ResponseWriter, r *http.Request) {
-	var b struct {
-		Scene   string          `json:"scene"`
-		Sources []OverlaySource `json:"sources"`
-	}
-	if err := decode(r, &b); err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	if err := validSources(b.Sources); err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	scene, err := m.sceneOrCurrent(r.Context(), strings.TrimSpace(b.Scene))
-	if err != nil {
-		httpapi.WriteError(w, obsError(err))
-		return
-	}
-	done, err := m.AddOverlays(r.Context(), scene, b.Sources)
-	if err != nil {
-		httpapi.WriteError(w, obsError(err))
-		return
-	}
-	httpapi.WriteJSON(w, http.StatusOK, map[string]any{"scene": scene, "sources": done})
-}
 
 // validSources checks an "Add to OBS" list before anything reaches OBS.
 func validSources(list []OverlaySource) error {

@@ -2,9 +2,7 @@ package obs
 
 import (
 	"context"
-	"encoding/base64"
 	"encoding/json"
-	"errors"
 	"io"
 	"net/http"
 	"net/url"
@@ -12,7 +10,6 @@ import (
 
 	"github.com/andreykaipov/goobs"
 	"github.com/andreykaipov/goobs/api/requests/inputs"
-	"github.com/andreykaipov/goobs/api/requests/sources"
 
 	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/module"
@@ -20,20 +17,22 @@ import (
 
 var _ module.RouteProvider = (*Module)(nil)
 
-// Routes implements module.RouteProvider.
+// Routes implements module.RouteProvider. The handlers only decode and
+// encode: the service (svc.go) holds the logic both transports share.
 func (m *Module) Routes() []module.Route {
 	h := func(p string, f http.HandlerFunc) module.Route { return module.Route{Pattern: p, Handler: f} }
+	svc := m.Service()
 	return []module.Route{
-		h("GET /api/obs/settings", m.handleGetSettings),
-		h("PUT /api/obs/settings", m.handlePutSettings),
-		h("GET /api/obs/status", func(w http.ResponseWriter, _ *http.Request) { httpapi.WriteJSON(w, 200, m.Status()) }),
-		h("GET /api/obs/state", func(w http.ResponseWriter, _ *http.Request) { httpapi.WriteJSON(w, 200, m.State()) }),
+		h("GET /api/obs/settings", get(svc.Settings)),
+		h("PUT /api/obs/settings", post(svc.SaveSettings)),
+		h("GET /api/obs/status", get(svc.Status)),
+		h("GET /api/obs/state", get(svc.State)),
 		h("GET /api/obs/options", m.handleOptions),
-		h("POST /api/obs/scene", m.handleScene),
-		h("POST /api/obs/command", m.handleCommand),
+		h("POST /api/obs/scene", post(svc.SetScene)),
+		h("POST /api/obs/command", post(svc.Command)),
 		h("GET /api/obs/screenshot", m.handleScreenshot),
-		h("POST /api/obs/overlays", m.handleOverlays),
-		{Pattern: "POST /api/obs/browser-sources", Handler: http.HandlerFunc(m.handleBrowserSources),
+		h("POST /api/obs/overlays", post(svc.AddOverlays)),
+		{Pattern: "POST /api/obs/browser-sources", Handler: post(svc.BrowserSources),
 			Summary: "Add to OBS: create or update browser sources {scene?, sources:[{name,url,width,height}]} (default: the current scene)"},
 	}
 }
@@ -47,54 +46,34 @@ func decode(r *http.Request, v any) error {
 	return nil
 }
 
-func (m *Module) handleGetSettings(w http.ResponseWriter, _ *http.Request) {
-	httpapi.WriteJSON(w, http.StatusOK, m.Settings().View())
+// get answers a service method without a request.
+func get[T any](f func(context.Context) (T, error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		v, err := f(r.Context())
+		respond(w, v, err)
+	}
 }
 
-func (m *Module) handlePutSettings(w http.ResponseWriter, r *http.Request) {
-	var p SettingsPatch
-	if err := decode(r, &p); err != nil {
-		httpapi.WriteError(w, err)
-		return
+// post decodes the JSON body into the method's request and answers its
+// result.
+func post[Req, T any](f func(context.Context, Req) (T, error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var req Req
+		if err := decode(r, &req); err != nil {
+			httpapi.WriteError(w, err)
+			return
+		}
+		v, err := f(r.Context(), req)
+		respond(w, v, err)
 	}
-	s, err := p.Apply(m.Settings())
-	if err == nil {
-		err = m.SetSettings(s)
-	}
+}
+
+func respond(w http.ResponseWriter, v any, err error) {
 	if err != nil {
 		httpapi.WriteError(w, err)
 		return
 	}
-	httpapi.WriteJSON(w, http.StatusOK, s.View())
-}
-
-func (m *Module) handleScene(w http.ResponseWriter, r *http.Request) {
-	var b struct {
-		Name string `json:"name"`
-	}
-	if err := decode(r, &b); err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	m.answer(w, r.Context(), Command{Op: OpSetScene, Scene: b.Name})
-}
-
-// handleCommand runs any Command (the dashboard's toggles use it).
-func (m *Module) handleCommand(w http.ResponseWriter, r *http.Request) {
-	var c Command
-	if err := decode(r, &c); err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	m.answer(w, r.Context(), c)
-}
-
-func (m *Module) answer(w http.ResponseWriter, ctx context.Context, c Command) {
-	if err := m.Do(ctx, c); err != nil {
-		httpapi.WriteError(w, obsError(err))
-		return
-	}
-	httpapi.WriteJSON(w, http.StatusOK, map[string]any{"ok": true, "state": m.State()})
+	httpapi.WriteJSON(w, http.StatusOK, v)
 }
 
 // obsError marks OBS's refusals (unknown scene...) as unprocessable.
@@ -105,108 +84,24 @@ func obsError(err error) error {
 	return httpapi.NewError(httpapi.ErrUnprocessable, err.Error())
 }
 
-// handleOptions answers the live choice lists of the form editor.
+// handleOptions answers the live choice lists of the form editor
+// (?kind=&scene=&source=).
 func (m *Module) handleOptions(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	st := m.State()
-	type opt struct {
-		Value string `json:"value"`
-		Label string `json:"label"`
-	}
-	out := []opt{}
-	seen := map[string]bool{}
-	add := func(v string) {
-		if !seen[v] {
-			seen[v] = true
-			out = append(out, opt{v, v})
-		}
-	}
-	switch q.Get("kind") {
-	case "scenes":
-		for _, s := range st.Scenes {
-			add(s.Name)
-		}
-	case "sources", "inputs", "filters":
-		for _, s := range st.Scenes {
-			if q.Get("kind") == "sources" && q.Get("scene") != "" && s.Name != q.Get("scene") {
-				continue
-			}
-			for _, src := range s.Sources {
-				if q.Get("kind") != "filters" {
-					add(src.Name)
-					continue
-				}
-				if src.Name == q.Get("source") {
-					for _, f := range src.Filters {
-						add(f.Name)
-					}
-				}
-			}
-		}
-	default:
-		httpapi.WriteError(w, invalid("kind must be scenes, sources, inputs or filters"))
-		return
-	}
-	httpapi.WriteJSON(w, http.StatusOK, out)
+	out, err := m.Service().Options(r.Context(), OptionsRequest{Kind: q.Get("kind"), Scene: q.Get("scene"), Source: q.Get("source")})
+	respond(w, out, err)
 }
 
-// handleScreenshot answers a small JPEG of the program scene.
+// handleScreenshot answers the program scene's image as the body.
 func (m *Module) handleScreenshot(w http.ResponseWriter, r *http.Request) {
-	var img []byte
-	err := m.call(r.Context(), "screenshot", func(c *goobs.Client) error {
-		scene := m.State().CurrentScene
-		if scene == "" {
-			cur, err := c.Scenes.GetCurrentProgramScene()
-			if err != nil {
-				return err
-			}
-			scene = cur.CurrentProgramSceneName
-		}
-		res, err := c.Sources.GetSourceScreenshot(sources.NewGetSourceScreenshotParams().WithSourceName(scene).
-			WithImageFormat("jpg").WithImageWidth(480).WithImageCompressionQuality(70))
-		if err != nil {
-			return err
-		}
-		_, data, ok := strings.Cut(res.ImageData, ";base64,")
-		if !ok {
-			return errors.New("OBS sent no image")
-		}
-		img, err = base64.StdEncoding.DecodeString(data)
-		return err
-	})
+	img, err := m.Service().Screenshot(r.Context())
 	if err != nil {
-		httpapi.WriteError(w, obsError(err))
-		return
-	}
-	w.Header().Set("Content-Type", "image/jpeg")
-	w.Header().Set("Cache-Control", "no-store")
-	_, _ = w.Write(img)
-}
-
-// handleOverlays creates (or updates) LTTH's overlay browser sources in a
-// scene.
-func (m *Module) handleOverlays(w http.ResponseWriter, r *http.Request) {
-	var b struct {
-		Scene string `json:"scene"`
-	}
-	if err := decode(r, &b); err != nil {
 		httpapi.WriteError(w, err)
 		return
 	}
-	if strings.TrimSpace(b.Scene) == "" {
-		httpapi.WriteError(w, invalid("scene is required"))
-		return
-	}
-	var list []OverlaySource
-	if m.opts.Overlays != nil {
-		list = m.opts.Overlays()
-	}
-	done, err := m.AddOverlays(r.Context(), b.Scene, list)
-	if err != nil {
-		httpapi.WriteError(w, obsError(err))
-		return
-	}
-	httpapi.WriteJSON(w, http.StatusOK, map[string]any{"scene": b.Scene, "sources": done})
+	w.Header().Set("Content-Type", img.ContentType)
+	w.Header().Set("Cache-Control", "no-store")
+	_, _ = w.Write(img.Data)
 }
 
 // AddOverlays creates a browser source per overlay in scene; an input that

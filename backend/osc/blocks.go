@@ -7,19 +7,12 @@ import (
 	"strconv"
 	"strings"
 
-	"net/http"
-
 	"github.com/ltth/ltth/backend/action"
-	"github.com/ltth/ltth/backend/httpapi"
-	"github.com/ltth/ltth/backend/module"
 )
 
 const catOSC = "OSC / VRChat"
 
-var (
-	_ action.BlockProvider = (*Module)(nil)
-	_ module.RouteProvider = (*Module)(nil)
-)
+var _ action.BlockProvider = (*Module)(nil)
 
 // Blocks implements action.BlockProvider: osc.send and osc.received.
 func (m *Module) Blocks() action.Blocks {
@@ -136,24 +129,4 @@ func compare(op, got, want string) bool {
 func isBool(s string) bool {
 	s = strings.ToLower(s)
 	return s == "true" || s == "false"
-}
-
-// Routes implements module.RouteProvider.
-func (m *Module) Routes() []module.Route {
-	return []module.Route{
-		{Pattern: "GET /api/osc/settings", Handler: httpHandler(func(w http.ResponseWriter, _ *http.Request) {
-			httpapi.WriteJSON(w, http.StatusOK, m.Settings())
-		})},
-		{Pattern: "PUT /api/osc/settings", Handler: httpHandler(m.handlePut)},
-		{Pattern: "GET /api/osc/status", Handler: httpHandler(func(w http.ResponseWriter, _ *http.Request) {
-			httpapi.WriteJSON(w, http.StatusOK, m.Status())
-		})},
-		{Pattern: "GET /api/osc/log", Handler: httpHandler(func(w http.ResponseWriter, _ *http.Request) {
-			m.mu.Lock()
-			l := m.journal.list()
-			m.mu.Unlock()
-			httpapi.WriteJSON(w, http.StatusOK, l)
-		})},
-		{Pattern: "POST /api/osc/send", Handler: httpHandler(m.handleSend)},
-	}
 }

@@ -8,7 +8,9 @@ type Entry struct {
 	Dir     string `json:"dir"` // "out" or "in"
 	Address string `json:"address"`
 	Types   string `json:"types"`
-	Args    []any  `json:"args"`
+	// Args are the message's arguments as OSC carries them (numbers,
+	// strings, bools, blobs), their types given by Types.
+	Args []any `json:"args"`
 }
 
 // ring keeps the last max entries.

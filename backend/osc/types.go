@@ -21,8 +21,12 @@ const (
 // Arg is one typed OSC argument: Type is i (int32), f (float32), s
 // (string), T or F (bool), or "b" (bool from Value).
 type Arg struct {
-	Type  string `json:"type"`
-	Value any    `json:"value,omitempty"`
+	Type string `json:"type"`
+	// Value is a JSON scalar (number, string or bool; absent for T and F),
+	// read according to Type (goValue). It stays untyped on purpose: the
+	// user picks its JSON type (a form's number, a flow template's text),
+	// and Type, not the value, says what is sent.
+	Value any `json:"value,omitempty"`
 }
 
 // Send is one message to send; PulseMs > 0 sends the argument's reset

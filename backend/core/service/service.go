@@ -28,6 +28,8 @@ import (
 	"github.com/ltth/ltth/backend/history"
 	"github.com/ltth/ltth/backend/httpapi"
 	"github.com/ltth/ltth/backend/leaderboard"
+	"github.com/ltth/ltth/backend/obs"
+	"github.com/ltth/ltth/backend/osc"
 	"github.com/ltth/ltth/backend/overlay"
 	"github.com/ltth/ltth/backend/plugin"
 	"github.com/ltth/ltth/backend/plugin/external"
@@ -69,6 +71,8 @@ type Services struct {
 	CrashReports    *crash.Service
 	APITokens       *apitoken.Service
 	TikFinity       *tikfinity.Service
+	OBS             *obs.Service
+	OSC             *osc.Service
 }
 
 // New builds the services of the composition root over b; core fills in
@@ -93,6 +97,8 @@ func New(b Backend, m Scoped) *Services {
 		CrashReports:    m.CrashReports,
 		APITokens:       m.APITokens,
 		TikFinity:       m.TikFinity,
+		OBS:             m.OBS,
+		OSC:             m.OSC,
 	}
 }
 
@@ -107,6 +113,8 @@ type Scoped struct {
 	OverlayPresets  *overlay.PresetService
 	Connection      *connector.Service
 	History         *history.Service
+	OBS             *obs.Service
+	OSC             *osc.Service
 	// The app's own (profile-independent) ones, the same in every scope
 	// (core/appservices.go).
 	Updates      *update.Service

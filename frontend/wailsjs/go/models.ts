@@ -2689,7 +2689,6 @@ export namespace main {
 	export class Bootstrap {
 	    listenUrl: string;
 	    overlayUrl: string;
-	    token: string;
 	    version: string;
 	    headless: boolean;
 	    profile: string;
@@ -2704,7 +2703,6 @@ export namespace main {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.listenUrl = source["listenUrl"];
 	        this.overlayUrl = source["overlayUrl"];
-	        this.token = source["token"];
 	        this.version = source["version"];
 	        this.headless = source["headless"];
 	        this.profile = source["profile"];
@@ -2762,7 +2760,6 @@ export namespace main {
 	    calls: number;
 	    method: string;
 	    boundMsAvg: number;
-	    restMsAvg: number;
 	    error: string;
 	    transport: string;
 	    pages: string[];
@@ -2780,11 +2777,603 @@ export namespace main {
 	        this.calls = source["calls"];
 	        this.method = source["method"];
 	        this.boundMsAvg = source["boundMsAvg"];
-	        this.restMsAvg = source["restMsAvg"];
 	        this.error = source["error"];
 	        this.transport = source["transport"];
 	        this.pages = source["pages"];
 	    }
+	}
+
+}
+
+export namespace obs {
+	
+	export class OverlaySource {
+	    name: string;
+	    url: string;
+	    width: number;
+	    height: number;
+	    anchor?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new OverlaySource(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.url = source["url"];
+	        this.width = source["width"];
+	        this.height = source["height"];
+	        this.anchor = source["anchor"];
+	    }
+	}
+	export class BrowserSourcesRequest {
+	    scene: string;
+	    sources: OverlaySource[];
+	
+	    static createFrom(source: any = {}) {
+	        return new BrowserSourcesRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.scene = source["scene"];
+	        this.sources = this.convertValues(source["sources"], OverlaySource);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Command {
+	    op: string;
+	    scene?: string;
+	    source?: string;
+	    filter?: string;
+	    text?: string;
+	    on?: boolean;
+	    number?: number;
+	    seconds?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Command(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.op = source["op"];
+	        this.scene = source["scene"];
+	        this.source = source["source"];
+	        this.filter = source["filter"];
+	        this.text = source["text"];
+	        this.on = source["on"];
+	        this.number = source["number"];
+	        this.seconds = source["seconds"];
+	    }
+	}
+	export class Filter {
+	    name: string;
+	    kind?: string;
+	    enabled: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Filter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.enabled = source["enabled"];
+	    }
+	}
+	export class Source {
+	    name: string;
+	    itemId: number;
+	    kind?: string;
+	    visible: boolean;
+	    filters: Filter[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Source(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.itemId = source["itemId"];
+	        this.kind = source["kind"];
+	        this.visible = source["visible"];
+	        this.filters = this.convertValues(source["filters"], Filter);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Scene {
+	    name: string;
+	    sources: Source[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Scene(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.sources = this.convertValues(source["sources"], Source);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class State {
+	    connected: boolean;
+	    reason?: string;
+	    currentScene: string;
+	    scenes: Scene[];
+	    streaming: boolean;
+	    recording: boolean;
+	    updatedAt: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new State(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.connected = source["connected"];
+	        this.reason = source["reason"];
+	        this.currentScene = source["currentScene"];
+	        this.scenes = this.convertValues(source["scenes"], Scene);
+	        this.streaming = source["streaming"];
+	        this.recording = source["recording"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CommandResult {
+	    ok: boolean;
+	    state: State;
+	
+	    static createFrom(source: any = {}) {
+	        return new CommandResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ok = source["ok"];
+	        this.state = this.convertValues(source["state"], State);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Option {
+	    value: string;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Option(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.label = source["label"];
+	    }
+	}
+	export class OptionsRequest {
+	    kind: string;
+	    scene: string;
+	    source: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new OptionsRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.scene = source["scene"];
+	        this.source = source["source"];
+	    }
+	}
+	
+	export class OverlaysRequest {
+	    scene: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new OverlaysRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.scene = source["scene"];
+	    }
+	}
+	
+	export class SceneRequest {
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SceneRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	    }
+	}
+	export class Screenshot {
+	    contentType: string;
+	    data: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Screenshot(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.contentType = source["contentType"];
+	        this.data = source["data"];
+	    }
+	}
+	export class SettingsPatch {
+	    host?: string;
+	    port?: number;
+	    password?: string;
+	    enabled?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SettingsPatch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.host = source["host"];
+	        this.port = source["port"];
+	        this.password = source["password"];
+	        this.enabled = source["enabled"];
+	    }
+	}
+	export class SettingsView {
+	    host: string;
+	    port: number;
+	    password: string;
+	    passwordSet: boolean;
+	    enabled: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SettingsView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.host = source["host"];
+	        this.port = source["port"];
+	        this.password = source["password"];
+	        this.passwordSet = source["passwordSet"];
+	        this.enabled = source["enabled"];
+	    }
+	}
+	
+	export class SourcesResult {
+	    scene: string;
+	    sources: OverlaySource[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SourcesResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.scene = source["scene"];
+	        this.sources = this.convertValues(source["sources"], OverlaySource);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Status {
+	    connected: boolean;
+	    state: string;
+	    reason?: string;
+	    addr: string;
+	    obsVersion?: string;
+	    attempts?: number;
+	    nextRetry?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Status(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.connected = source["connected"];
+	        this.state = source["state"];
+	        this.reason = source["reason"];
+	        this.addr = source["addr"];
+	        this.obsVersion = source["obsVersion"];
+	        this.attempts = source["attempts"];
+	        this.nextRetry = source["nextRetry"];
+	    }
+	}
+
+}
+
+export namespace osc {
+	
+	export class Arg {
+	    type: string;
+	    value?: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Arg(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.value = source["value"];
+	    }
+	}
+	export class Entry {
+	    ts: number;
+	    dir: string;
+	    address: string;
+	    types: string;
+	    args: any[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Entry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ts = source["ts"];
+	        this.dir = source["dir"];
+	        this.address = source["address"];
+	        this.types = source["types"];
+	        this.args = source["args"];
+	    }
+	}
+	export class Send {
+	    address: string;
+	    args: Arg[];
+	    pulseMs?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Send(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.address = source["address"];
+	        this.args = this.convertValues(source["args"], Arg);
+	        this.pulseMs = source["pulseMs"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SendResult {
+	    ok: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SendResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ok = source["ok"];
+	    }
+	}
+	export class Settings {
+	    targetHost: string;
+	    targetPort: number;
+	    listenPort: number;
+	    enabled: boolean;
+	    rateLimit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Settings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.targetHost = source["targetHost"];
+	        this.targetPort = source["targetPort"];
+	        this.listenPort = source["listenPort"];
+	        this.enabled = source["enabled"];
+	        this.rateLimit = source["rateLimit"];
+	    }
+	}
+	export class SettingsPatch {
+	    targetHost?: string;
+	    targetPort?: number;
+	    listenPort?: number;
+	    enabled?: boolean;
+	    rateLimit?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SettingsPatch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.targetHost = source["targetHost"];
+	        this.targetPort = source["targetPort"];
+	        this.listenPort = source["listenPort"];
+	        this.enabled = source["enabled"];
+	        this.rateLimit = source["rateLimit"];
+	    }
+	}
+	export class Status {
+	    enabled: boolean;
+	    listening: boolean;
+	    listenPort: number;
+	    target: string;
+	    reason?: string;
+	    sent: number;
+	    received: number;
+	    dropped: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Status(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.enabled = source["enabled"];
+	        this.listening = source["listening"];
+	        this.listenPort = source["listenPort"];
+	        this.target = source["target"];
+	        this.reason = source["reason"];
+	        this.sent = source["sent"];
+	        this.received = source["received"];
+	        this.dropped = source["dropped"];
+	    }
+	}
+	export class SettingsResult {
+	    settings: Settings;
+	    status: Status;
+	
+	    static createFrom(source: any = {}) {
+	        return new SettingsResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.settings = this.convertValues(source["settings"], Settings);
+	        this.status = this.convertValues(source["status"], Status);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }

@@ -1,10 +1,10 @@
-// OBS bridge REST API (backend/obs): connection settings (password masked),
+// OBS bridge client (backend/obs): connection settings (password masked),
 // status and mirrored state, scene switching, source/filter commands, the
-// program preview and "Add to OBS".
+// program preview and "Add to OBS" — through the OBS service
+// (services/obs.ts: bindings in the desktop, REST in a browser).
 
-import type { Connection } from './bootstrap'
 import type { ApiClient } from './client'
-import { request, type Fetcher, type RequestOptions } from './http'
+import type { ObsBrowserSource, ObsService, ObsSourcesResult } from './services/obs'
 import { m } from '../i18n'
 
 /** What GET /api/obs/settings answers as the password when one is set. */
@@ -108,45 +108,37 @@ function normalizeState(s: Partial<ObsState> | null | undefined): ObsState {
   }
 }
 
-/** REST client of the OBS bridge. */
+/** The OBS bridge's client, over the OBS service (bindings or REST). */
 export class ObsApi {
-  private readonly conn: Connection
-  private readonly fetcher: Fetcher
+  private readonly svc: ObsService
 
-  constructor(conn: Connection, fetcher: Fetcher = (...a) => fetch(...a)) {
-    this.conn = conn
-    this.fetcher = fetcher
+  constructor(svc: ObsService) {
+    this.svc = svc
   }
 
-  private req<T>(method: string, path: string, opts?: RequestOptions): Promise<T> {
-    return request<T>(this.conn, method, path, opts, this.fetcher)
-  }
-
-  settings(signal?: AbortSignal): Promise<ObsSettings> {
-    return this.req<ObsSettings>('GET', '/api/obs/settings', { signal })
+  settings(): Promise<ObsSettings> {
+    return this.svc.settings()
   }
 
   saveSettings(patch: ObsSettingsPatch): Promise<ObsSettings> {
-    return this.req<ObsSettings>('PUT', '/api/obs/settings', { json: patch })
+    return this.svc.saveSettings(patch)
   }
 
-  status(signal?: AbortSignal): Promise<ObsStatus> {
-    return this.req<ObsStatus>('GET', '/api/obs/status', { signal })
+  status(): Promise<ObsStatus> {
+    return this.svc.status()
   }
 
-  async state(signal?: AbortSignal): Promise<ObsState> {
-    return normalizeState(await this.req<Partial<ObsState>>('GET', '/api/obs/state', { signal }))
+  async state(): Promise<ObsState> {
+    return normalizeState(await this.svc.state())
   }
 
   /** Switches the program scene. */
   async setScene(name: string): Promise<ObsState> {
-    const r = await this.req<{ state?: Partial<ObsState> }>('POST', '/api/obs/scene', { json: { name } })
-    return normalizeState(r?.state)
+    return normalizeState((await this.svc.setScene(name))?.state)
   }
 
   async command(cmd: ObsCommand): Promise<ObsState> {
-    const r = await this.req<{ state?: Partial<ObsState> }>('POST', '/api/obs/command', { json: cmd })
-    return normalizeState(r?.state)
+    return normalizeState((await this.svc.command(cmd))?.state)
   }
 
   setSourceVisible(scene: string, source: string, visible: boolean): Promise<ObsState> {
@@ -158,16 +150,21 @@ export class ObsApi {
   }
 
   /** A small JPEG of the program scene. */
-  screenshot(signal?: AbortSignal): Promise<Blob> {
-    return this.req<Blob>('GET', '/api/obs/screenshot', { signal, expect: 'blob' })
+  screenshot(): Promise<Blob> {
+    return this.svc.screenshot()
   }
 
   /** Creates LTTH's overlay browser sources in scene. */
   addOverlays(scene: string): Promise<{ scene: string; sources: { name: string; url: string }[] | null }> {
-    return this.req('POST', '/api/obs/overlays', { json: { scene } })
+    return this.svc.addOverlays(scene)
+  }
+
+  /** Creates or updates browser sources ("Add to OBS") in scene, OBS's current one when empty. */
+  browserSources(sources: ObsBrowserSource[], scene = ''): Promise<ObsSourcesResult> {
+    return this.svc.browserSources(sources, scene)
   }
 }
 
 export function obsApi(api: ApiClient): ObsApi {
-  return new ObsApi(api.conn)
+  return new ObsApi(api.services.obs)
 }

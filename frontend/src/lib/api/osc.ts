@@ -1,8 +1,9 @@
-// OSC bridge REST API (backend/osc): ports, a test send and the live log.
+// OSC bridge client (backend/osc): ports, a test send and the live log —
+// through the OSC service (services/osc.ts: bindings in the desktop, REST
+// in a browser).
 
-import type { Connection } from './bootstrap'
 import type { ApiClient } from './client'
-import { request, type Fetcher, type RequestOptions } from './http'
+import type { OscService } from './services/osc'
 import { m } from '../i18n'
 
 export interface OscSettings {
@@ -74,41 +75,36 @@ export function formatOscEntry(e: OscLogEntry): string {
   return [e.address, e.types, ...args].filter((x) => x !== '').join(' ')
 }
 
+/** The OSC bridge's client, over the OSC service (bindings or REST). */
 export class OscApi {
-  private readonly conn: Connection
-  private readonly fetcher: Fetcher
+  private readonly svc: OscService
 
-  constructor(conn: Connection, fetcher: Fetcher = (...a) => fetch(...a)) {
-    this.conn = conn
-    this.fetcher = fetcher
+  constructor(svc: OscService) {
+    this.svc = svc
   }
 
-  private req<T>(method: string, path: string, opts?: RequestOptions): Promise<T> {
-    return request<T>(this.conn, method, path, opts, this.fetcher)
-  }
-
-  settings(signal?: AbortSignal): Promise<OscSettings> {
-    return this.req<OscSettings>('GET', '/api/osc/settings', { signal })
+  settings(): Promise<OscSettings> {
+    return this.svc.settings()
   }
 
   saveSettings(s: Partial<OscSettings>): Promise<{ settings: OscSettings; status: OscStatus }> {
-    return this.req('PUT', '/api/osc/settings', { json: s })
+    return this.svc.saveSettings(s)
   }
 
-  status(signal?: AbortSignal): Promise<OscStatus> {
-    return this.req<OscStatus>('GET', '/api/osc/status', { signal })
+  status(): Promise<OscStatus> {
+    return this.svc.status()
   }
 
-  async log(signal?: AbortSignal): Promise<OscLogEntry[]> {
-    const l = await this.req<OscLogEntry[] | null>('GET', '/api/osc/log', { signal })
+  async log(): Promise<OscLogEntry[]> {
+    const l = await this.svc.log()
     return Array.isArray(l) ? l : []
   }
 
   send(address: string, args: OscArg[], pulseMs = 0): Promise<void> {
-    return this.req<void>('POST', '/api/osc/send', { json: { address, args, pulseMs }, expect: 'none' })
+    return this.svc.send({ address, args, pulseMs })
   }
 }
 
 export function oscApi(api: ApiClient): OscApi {
-  return new OscApi(api.conn)
+  return new OscApi(api.services.osc)
 }

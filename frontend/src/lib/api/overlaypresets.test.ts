@@ -43,7 +43,7 @@ describe('overlay presets api', () => {
         throw new Error('{"error":"overlay preset \\"x\\" not found","code":"not_found"}')
       }) as never,
     })
-    const api = new OverlaysApi(svc, conn)
+    const api = new OverlaysApi(svc)
     expect(await api.presets()).toEqual([])
     expect((await api.savePreset({ ...preset, updatedAt: 'old' })).updatedAt).toBe('now')
     await expect(api.deletePreset('x')).rejects.toMatchObject({ code: 'not_found', status: 404, name: 'ServiceError' })

@@ -1,11 +1,9 @@
 // Overlay designer: the style parameters every overlay page understands
 // (backend/overlay/style.go and /overlay/ltth-style.js apply the same
 // rules), the catalogue of overlays, URL building, saved presets
-// (/api/overlay-presets) and "Add to OBS" (/api/obs/browser-sources).
+// (/api/overlay-presets); "Add to OBS" is the OBS service's (obs.ts).
 
-import type { Connection } from './bootstrap'
 import type { ApiClient } from './client'
-import { request, type Fetcher, type RequestOptions } from './http'
 import type { GoalView } from './goals'
 import type { PluginInfo } from './plugins'
 import { pluginAssetUrl } from './plugins'
@@ -226,15 +224,7 @@ export interface BrowserSource {
 }
 
 export class OverlaysApi {
-  constructor(
-    private readonly presetsSvc: OverlayPresetsService,
-    private readonly conn: Connection,
-    private readonly fetcher: Fetcher = (...a) => fetch(...a),
-  ) {}
-
-  private req<T>(method: string, path: string, opts?: RequestOptions): Promise<T> {
-    return request<T>(this.conn, method, path, opts, this.fetcher)
-  }
+  constructor(private readonly presetsSvc: OverlayPresetsService) {}
 
   /** Saved presets go through the overlay presets service (bindings in the desktop window, else REST). */
   async presets(): Promise<OverlayPreset[]> {
@@ -249,13 +239,8 @@ export class OverlaysApi {
   deletePreset(name: string): Promise<void> {
     return this.presetsSvc.remove(name)
   }
-
-  /** Creates or updates browser sources in OBS's current scene. */
-  addToObs(sources: BrowserSource[], scene = ''): Promise<{ scene: string; sources: BrowserSource[] | null }> {
-    return this.req('POST', '/api/obs/browser-sources', { json: scene ? { scene, sources } : { sources } })
-  }
 }
 
 export function overlaysApi(api: ApiClient): OverlaysApi {
-  return new OverlaysApi(api.services.overlayPresets, api.conn)
+  return new OverlaysApi(api.services.overlayPresets)
 }

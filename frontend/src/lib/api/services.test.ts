@@ -31,6 +31,8 @@ describe('services', () => {
       LeaderboardsService: { Top: async () => null, Reset: async () => ({}) },
       HealthService: { Get: async () => ({ status: 'ok', windowHttp: 0 }) },
       PluginsService: {}, ExternalPluginsService: {}, HistoryService: {},
+      OBSService: Object.fromEntries(['Settings', 'SaveSettings', 'Status', 'State', 'Options', 'SetScene', 'Command', 'Screenshot', 'AddOverlays', 'BrowserSources'].map((k) => [k, async () => null])),
+      OSCService: Object.fromEntries(['Settings', 'SaveSettings', 'Status', 'Log', 'Send'].map((k) => [k, async () => null])),
     } as never)
     expect(svc?.transport).toBe('bindings')
     expect(await svc!.testEvents.simulate({ type: 'chat', id: '', ts: 0 })).toMatchObject({ id: '1' })

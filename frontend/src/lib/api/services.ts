@@ -27,6 +27,8 @@ import { crashReportsBinding, crashReportsRest, type CrashReportsBound, type Cra
 import { apiTokensBinding, apiTokensRest, type APITokensBound, type APITokensService } from './services/apitokens'
 import { tikFinityBinding, tikFinityRest, type TikFinityBound, type TikFinityService } from './services/tikfinity'
 import type { LiveEvent } from './types'
+import { obsBinding, obsRest, type ObsBound, type ObsService } from './services/obs'
+import { oscBinding, oscRest, type OscBound, type OscService } from './services/osc'
 
 export * from './services/base'
 export type { LeaderboardsService } from './services/leaderboards'
@@ -47,6 +49,8 @@ export type { CrashReportsService } from './services/crashreports'
 export type { APITokensService } from './services/apitokens'
 export type { TikFinityService } from './services/tikfinity'
 export type { RestRaw, DownloadedFile } from './services/raw'
+export type { ObsService } from './services/obs'
+export type { OscService } from './services/osc'
 
 export interface TestEventsService {
   /** Publishes event as simulated; resolves it as published (id, ts filled in). */
@@ -73,6 +77,8 @@ export interface Services {
   readonly crashReports: CrashReportsService
   readonly apiTokens: APITokensService
   readonly tikFinity: TikFinityService
+  readonly obs: ObsService
+  readonly osc: OscService
 }
 
 interface BoundServices {
@@ -94,6 +100,8 @@ interface BoundServices {
   CrashReportsService?: CrashReportsBound
   APITokensService?: APITokensBound
   TikFinityService?: TikFinityBound
+  OBSService?: ObsBound
+  OSCService?: OscBound
 }
 
 /** Every bound service the window must have (one per line). */
@@ -116,6 +124,8 @@ const BOUND: (keyof BoundServices)[] = [
   'CrashReportsService',
   'APITokensService',
   'TikFinityService',
+  'OBSService',
+  'OSCService',
 ]
 
 function bridge(): Required<BoundServices> | null {
@@ -150,6 +160,8 @@ export function bindingServices(b = bridge()): Services | null {
     crashReports: crashReportsBinding(b.CrashReportsService),
     apiTokens: apiTokensBinding(b.APITokensService),
     tikFinity: tikFinityBinding(b.TikFinityService),
+    obs: obsBinding(b.OBSService),
+    osc: oscBinding(b.OSCService),
   }
 }
 
@@ -175,6 +187,8 @@ export function restServices(call: RestCall, files: RestFiles): Services {
     crashReports: crashReportsRest(call, files),
     apiTokens: apiTokensRest(call),
     tikFinity: tikFinityRest(call),
+    obs: obsRest(call, files),
+    osc: oscRest(call),
   }
 }
 

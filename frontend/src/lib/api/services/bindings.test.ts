@@ -52,6 +52,8 @@ function services(calls: Calls, reply: (m: string, args: unknown[]) => unknown) 
     FlowsService: s('Flows', []),
     PluginsService: s('Plugins', []),
     ExternalPluginsService: s('ExternalPlugins', []),
+    OBSService: s('OBS', []),
+    OSCService: s('OSC', []),
   } as never)!
 }
 
