@@ -30,14 +30,15 @@ export const helpKey = (type: string, field: string) => `${fieldKey(type, field)
 export const optionKey = (type: string, field: string, value: string) => `${fieldKey(type, field)}__${norm(value)}`
 export const categoryKey = (category: string) => `blkcat_${norm(category)}`
 
+/** Inputs that render every {name} as itself. */
+const ASIS = new Proxy({} as Record<string, string>, { get: (_, name) => (typeof name === 'string' ? `{${name}}` : undefined) })
+
 /** The catalogue text under key, or english when there is none. {name}
  * placeholders in the text are shown as they are (they are template hints). */
 export function blockText(key: string, english: string): string {
   const fn = messages[key]
   if (typeof fn !== 'function' || !english) return english
-  const inputs: Record<string, string> = {}
-  for (const x of english.matchAll(/\{([A-Za-z_][\w.]*)\}/g)) inputs[x[1]] = `{${x[1]}}`
-  return fn(inputs)
+  return fn(ASIS)
 }
 
 export const blockName = (type: string, english: string) => blockText(blockKey(type), english)
