@@ -6,7 +6,9 @@
 // English sidebar back. The flow editor is walked in German too: a flow from
 // a template (trigger, condition and action cards, settings, a dry run, the
 // JSON tab), saved and run (its run history), a variable and the import
-// dialog — texts, titles, labels and placeholders. The language setting is
+// dialog — texts, titles, labels, placeholders and the block pickers' and
+// select fields' options (block names, descriptions, field labels and help
+// come from the registry through the catalogues' blk_ keys). The language setting is
 // reset to "system" at the end; the flow and the variable are deleted.
 //
 //   LTTH_URL=… LTTH_TOKEN=… [LTTH_SHOT_DIR=…] node tests/i18n.e2e.mjs
@@ -84,7 +86,7 @@ function visibleTexts(page) {
     for (let n = walk.nextNode(); n; n = walk.nextNode()) {
       const t = (n.textContent ?? '').trim()
       const el = n.parentElement
-      // identifiers, not words; [data-backend]: texts the backend supplies (flow block names, field labels)
+      // identifiers, not words; [data-backend]: texts the backend supplies as they are (run reasons, aliases)
       if (!t || !el || el.closest('script, style, option, code, kbd, .mono, [data-backend]')) continue
       if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: false })) continue
       out.push({ text: t, where: el.closest('main') ? 'page' : 'shell' })
@@ -95,8 +97,7 @@ function visibleTexts(page) {
 
 /**
  * Titles, accessible names and placeholders of the visible elements under the
- * given roots (options and [data-backend] left out: block names and field
- * labels come from the backend's registry).
+ * given roots (options, checked by selectTexts, and [data-backend] left out).
  * @param {import('playwright-core').Page} page @param {string} roots
  */
 function visibleAttributes(page, roots) {
@@ -122,6 +123,24 @@ async function api(path, init = {}) {
   return res
 }
 
+/**
+ * Labels of the options and option groups (and the options' titles: block
+ * descriptions) of the selects under the given roots: the element cards'
+ * block pickers and select fields, whose texts come from the registry through
+ * the catalogues (not the placeholder inserters: event field names).
+ * @param {import('playwright-core').Page} page @param {string} roots
+ */
+function selectTexts(page, roots) {
+  return page.evaluate((sel) => {
+    const out = []
+    for (const root of document.querySelectorAll(sel)) {
+      for (const g of root.querySelectorAll('select:not(.ins) optgroup')) out.push((g.getAttribute('label') ?? '').trim())
+      for (const o of root.querySelectorAll('select:not(.ins) option')) out.push((o.textContent ?? '').trim(), (o.getAttribute('title') ?? '').trim())
+    }
+    return out.filter(Boolean)
+  }, roots)
+}
+
 const FLOW_ROOTS = 'main[data-testid="page-flows"], [data-testid="flow-import-dialog"], [data-testid="flow-templates"], [data-testid="toast"]'
 const VARIABLE = 'i18nCheck'
 
@@ -138,6 +157,7 @@ async function walkFlowEditor(page, saved) {
   const scan = async (step) => {
     for (const t of await visibleTexts(page)) if (untranslated.has(t.text)) found.push(`${step}: "${t.text}"`)
     for (const t of await visibleAttributes(page, FLOW_ROOTS)) if (untranslated.has(t.text)) found.push(`${step} (${t.where}): "${t.text}"`)
+    for (const t of await selectTexts(page, '[data-testid^="flow-card-"]')) if (untranslated.has(t)) found.push(`${step} (select): "${t}"`)
   }
   await api('/api/variables', { method: 'PUT', body: JSON.stringify({ [VARIABLE]: 5 }) })
   await page.getByTestId('nav-flows').click()
@@ -156,6 +176,16 @@ async function walkFlowEditor(page, saved) {
   await page.locator('[data-testid="flow-settings"] details summary').click()
   await page.locator('[data-testid="flow-test-panel"] details summary').click()
   await scan('new flow from a template')
+  // The registry's texts in German: the block picker, a card's description, field labels and option labels.
+  const trigger = page.locator('[data-testid="flow-card-trigger"]').first()
+  const picked = await trigger.getByTestId('element-type').evaluate((s) => /** @type {HTMLSelectElement} */ (s).selectedOptions[0]?.textContent?.trim())
+  check(picked === 'Chat-Befehl', `the block picker names the trigger in German (${picked})`)
+  const groups = await trigger.locator('[data-testid="element-type"] optgroup').evaluateAll((gs) => gs.map((g) => g.getAttribute('label')))
+  check(groups.includes('Extern') && groups.includes('Ziele'), `the block picker's groups are German (${groups.join(', ')})`)
+  const action = page.locator('[data-testid="flow-card-action"]').first()
+  const labels = await action.locator('[data-testid="field"] .lbl').allInnerTexts()
+  const where = await action.getByTestId('field-position').evaluate((s) => /** @type {HTMLSelectElement} */ (s).selectedOptions[0]?.textContent?.trim())
+  check(labels.some((l) => l.startsWith('Dauer')) && where === 'unten', `an action card shows its labels and options in German (${labels.join(', ')}; ${where})`)
 
   await page.getByTestId('flow-test-run').click()
   await page.getByTestId('flow-test-trace').waitFor()

@@ -16,10 +16,14 @@ import {
   type FlowView,
 } from '../../lib/api'
 import { m } from '../../lib/i18n'
+import { localizeRegistry } from './blocktexts'
 
 export class FlowsState {
   flows = $state.raw<FlowView[]>([])
-  registry = $state.raw<FlowRegistry>(EMPTY_FLOW_REGISTRY)
+  /** The registry as the backend sent it (English texts). */
+  private rawRegistry = $state.raw<FlowRegistry>(EMPTY_FLOW_REGISTRY)
+  /** The registry with its texts in the dashboard's language (follows a switch). */
+  registry = $derived(localizeRegistry(this.rawRegistry))
   variables = $state.raw<FlowVariables>({})
   goals = $state.raw<FlowFieldOption[]>([])
   loaded = $state(false)
@@ -32,10 +36,10 @@ export class FlowsState {
     this.loading = true
     try {
       const fa = flowsApi(api)
-      const needRegistry = this.registry.triggers.length === 0
-      const [list, reg] = await Promise.all([fa.list(), needRegistry ? fa.registry() : Promise.resolve(this.registry)])
+      const needRegistry = this.rawRegistry.triggers.length === 0
+      const [list, reg] = await Promise.all([fa.list(), needRegistry ? fa.registry() : Promise.resolve(this.rawRegistry)])
       this.flows = list
-      this.registry = reg
+      this.rawRegistry = reg
       this.loadError = ''
     } catch (err) {
       this.loadError =

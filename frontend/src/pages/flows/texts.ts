@@ -1,7 +1,8 @@
 // The flow editor's words in the dashboard's language: run modes, run and
 // action states, value kinds, element kinds, durations, one-line summaries
-// of triggers and the engine's validation lines. Block names, field labels
-// and reasons come from the backend's registry and traces as they are.
+// of triggers and the engine's validation lines. Block names and field
+// labels come from the registry, already localized (blocktexts.ts); reasons
+// come from the traces as they are.
 
 import { findFlowBlock, type FlowDoc, type FlowElement, type FlowElementKind, type FlowFieldSpec, type FlowRegistry, type FlowTrace, stableFlowJson } from '../../lib/api'
 import { fmtNumber, m } from '../../lib/i18n'
