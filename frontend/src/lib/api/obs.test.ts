@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Connection } from './bootstrap'
 import { ApiClient } from './client'
-import { OBS_PASSWORD_MASK, ObsApi, obsSettingsPatch, validateObsSettings } from './obs'
+import { OBS_PASSWORD_MASK, ObsApi, obsReasonText, obsSettingsPatch, validateObsSettings } from './obs'
+import { i18n } from '../i18n'
 import { OscApi, formatOscEntry, oscArg, validateOscSend, validateOscSettings } from './osc'
 import { obsBinding, type ObsBound } from './services/obs'
 import { oscBinding, type OscBound } from './services/osc'
@@ -165,5 +166,21 @@ describe('osc api', () => {
       ['Send', { address: '/avatar/parameters/Wave', args: [{ type: 'i', value: 1 }], pulseMs: 0 }],
       ['SaveSettings', { targetPort: 70000 }],
     ])
+  })
+})
+
+describe('OBS reasons in the dashboard language', () => {
+  it('words the bridge\'s known reasons, keeps any other text', () => {
+    const refused = { reason: 'OBS is not running or its WebSocket server is off at 127.0.0.1:4455 (connection refused)', addr: '127.0.0.1:4455' }
+    expect(obsReasonText(refused)).toBe('OBS is not running or its WebSocket server is off at 127.0.0.1:4455')
+    i18n.setPreference('de')
+    try {
+      expect(obsReasonText(refused)).toBe('OBS läuft nicht oder sein WebSocket-Server ist unter 127.0.0.1:4455 aus')
+      expect(obsReasonText({ reason: 'OBS refused the password (wrong password; …)', addr: '' })).toContain('Passwort abgelehnt')
+      expect(obsReasonText({ reason: 'connection to OBS lost', addr: '' })).toBe('Verbindung zu OBS verloren')
+      expect(obsReasonText({ reason: 'scene "X" not found', addr: '' })).toBe('scene "X" not found')
+    } finally {
+      i18n.setPreference('en')
+    }
   })
 })

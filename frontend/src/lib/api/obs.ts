@@ -65,6 +65,24 @@ export interface ObsStatus {
   nextRetry?: number
 }
 
+/**
+ * The OBS bridge's reason in the dashboard's language: its known reasons
+ * (backend/obs/conn.go, worded the same way for the tray in
+ * backend/core/traylines.go) get catalogue texts; any other text (an OBS
+ * error of its own) is shown as the bridge wrote it.
+ */
+export function obsReasonText(st: Pick<ObsStatus, 'reason' | 'addr'>): string {
+  const r = st.reason ?? ''
+  const addr = st.addr
+  if (r.startsWith('OBS refused the password')) return m.obs_why_password()
+  if (r.includes('(connection refused)')) return m.obs_why_refused({ addr })
+  if (r.includes('did not answer in time')) return m.obs_why_timeout({ addr })
+  if (r === 'connection to OBS lost') return m.obs_why_lost()
+  if (r === 'disconnected') return m.obs_why_closed()
+  if (r === 'the OBS connection is turned off') return m.obs_why_off()
+  return r
+}
+
 /** An OBS command (backend obs.Command). */
 export interface ObsCommand {
   op: string
