@@ -85,6 +85,8 @@ export interface ConnectionState {
   uniqueId?: string
   roomId?: string
   reason?: string
+  /** The failure code behind reason, when there is one (backend/tiktok/source). */
+  code?: string
 }
 
 /** `goal` state (key `goal:<id>`). */

@@ -92,6 +92,23 @@ export const CODE_INFO: Record<string, CodeInfo> = lazy<CodeInfo>({
   protocol: () => ({ title: m.code_protocol(), hint: m.code_protocol_hint() }),
 })
 
+/**
+ * The connection's overall reason in the dashboard's language: the
+ * connector's own phrases (backend/tiktok/connector) get catalogue texts, a
+ * failure code its title; any other text is shown as the server wrote it.
+ */
+export function connectionReasonText(reason: string, code?: string): string {
+  let r: RegExpExecArray | null
+  if (reason === 'disconnected by the user') return m.conn_why_user()
+  if (reason === 'every source is cooling down') return m.conn_why_cooling()
+  if ((r = /^connecting to (.+)$/.exec(reason))) return m.conn_why_connecting_to({ target: r[1] ?? '' })
+  if ((r = /^connecting via (.+)$/.exec(reason))) return m.conn_why_connecting_via({ source: r[1] ?? '' })
+  if ((r = /^live via (.+)$/.exec(reason))) return m.conn_why_live_via({ source: r[1] ?? '' })
+  const info = code ? CODE_INFO[code] : undefined
+  if (reason.startsWith('no source could connect')) return info ? m.conn_why_none_code({ what: info.title }) : m.conn_why_none()
+  return info ? info.title : reason
+}
+
 /** Codes from most to least telling, to pick the explanation when several sources failed. */
 const CODE_PRIORITY = [
   'invalid_target',
