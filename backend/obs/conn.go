@@ -149,6 +149,9 @@ func (m *Module) serve(ctx context.Context, ses *session, s Settings) (lost bool
 	m.mu.Unlock()
 	m.setStatus(Status{Connected: true, State: StateConnected, Addr: s.Addr(), OBSVersion: version})
 	m.publish(TypeConnection, "", ConnectionChange{Connected: true})
+	// A refresh queued on an earlier connection may never have run (the
+	// worker drops jobs while there is no client): it must not block this one.
+	m.refresh.Store(false)
 	m.requestRefresh()
 	m.syncOverlays()
 	defer func() {
