@@ -40,7 +40,7 @@ func (m *Module) Routes() []module.Route {
 
 func (m *Module) getConfigs(w http.ResponseWriter, r *http.Request) {
 	cs, err := m.Service().Configs(r.Context())
-	respond(w, http.StatusOK, cs, err)
+	httpapi.Reply(w, http.StatusOK, cs, err)
 }
 
 func (m *Module) putConfig(w http.ResponseWriter, r *http.Request) {
@@ -54,7 +54,7 @@ func (m *Module) putConfig(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c, err := m.Service().PutConfig(r.Context(), req)
-	respond(w, http.StatusOK, c, err)
+	httpapi.Reply(w, http.StatusOK, c, err)
 }
 
 func (m *Module) postPause(w http.ResponseWriter, r *http.Request) {
@@ -68,7 +68,7 @@ func (m *Module) postPause(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p, err := m.Service().Pause(r.Context(), req)
-	respond(w, http.StatusOK, p, err)
+	httpapi.Reply(w, http.StatusOK, p, err)
 }
 
 // postAction routes POST /api/alerts/{a}/{b}: a test alert (a = "test",
@@ -82,10 +82,10 @@ func (m *Module) postAction(w http.ResponseWriter, r *http.Request) {
 		httpapi.WriteErrorText(w, http.StatusNotFound, "unknown screen or event type")
 	case b == "skip":
 		res, err := m.Service().Skip(r.Context(), ScreenRequest{Screen: a})
-		respond(w, http.StatusOK, res, err)
+		httpapi.Reply(w, http.StatusOK, res, err)
 	case b == "clear":
 		res, err := m.Service().Clear(r.Context(), ScreenRequest{Screen: a})
-		respond(w, http.StatusOK, res, err)
+		httpapi.Reply(w, http.StatusOK, res, err)
 	case a == "test":
 		httpapi.WriteError(w, ErrUnknownType)
 	default:
@@ -107,25 +107,17 @@ func (m *Module) postTest(w http.ResponseWriter, r *http.Request, eventType stri
 		}
 	}
 	res, err := m.Service().Test(r.Context(), req)
-	respond(w, http.StatusAccepted, res, err)
+	httpapi.Reply(w, http.StatusAccepted, res, err)
 }
 
 func (m *Module) getStatus(w http.ResponseWriter, r *http.Request) {
 	st, err := m.Service().Status(r.Context())
-	respond(w, http.StatusOK, st, err)
+	httpapi.Reply(w, http.StatusOK, st, err)
 }
 
 func (m *Module) getScreens(w http.ResponseWriter, r *http.Request) {
 	out, err := m.Service().Screens(r.Context())
-	respond(w, http.StatusOK, out, err)
-}
-
-func respond(w http.ResponseWriter, status int, v any, err error) {
-	if err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	httpapi.WriteJSON(w, status, v)
+	httpapi.Reply(w, http.StatusOK, out, err)
 }
 
 func readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {

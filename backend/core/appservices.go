@@ -1,10 +1,7 @@
 package core
 
 import (
-	"net/http"
-
 	"github.com/ltth/ltth/backend/core/service"
-	"github.com/ltth/ltth/backend/httpapi"
 )
 
 // appServices fills in the services of the app's own, profile-independent
@@ -18,12 +15,3 @@ func (c *Core) appServices(sc *service.Scoped) {
 }
 
 var _ service.Backend = (*Core)(nil)
-
-// reply writes a service method's result with status ok, or its error.
-func reply(w http.ResponseWriter, ok int, v any, err error) {
-	if err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	httpapi.WriteJSON(w, ok, v)
-}

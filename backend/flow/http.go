@@ -59,12 +59,12 @@ func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 
 func (e *Engine) handleList(w http.ResponseWriter, r *http.Request) {
 	vs, err := e.Service().List(r.Context())
-	respond(w, http.StatusOK, vs, err)
+	httpapi.Reply(w, http.StatusOK, vs, err)
 }
 
 func (e *Engine) handleGet(w http.ResponseWriter, r *http.Request) {
 	v, err := e.Service().Get(r.Context(), FlowRef{ID: r.PathValue("id")})
-	respond(w, http.StatusOK, v, err)
+	httpapi.Reply(w, http.StatusOK, v, err)
 }
 
 func (e *Engine) handlePut(w http.ResponseWriter, r *http.Request) {
@@ -85,7 +85,7 @@ func (e *Engine) handlePut(w http.ResponseWriter, r *http.Request) {
 	}
 	f.ID = id
 	v, err := e.Service().Put(r.Context(), f)
-	respond(w, http.StatusOK, v, err)
+	httpapi.Reply(w, http.StatusOK, v, err)
 }
 
 func (e *Engine) handleDelete(w http.ResponseWriter, r *http.Request) {
@@ -98,7 +98,7 @@ func (e *Engine) handleDelete(w http.ResponseWriter, r *http.Request) {
 
 func (e *Engine) handleRuns(w http.ResponseWriter, r *http.Request) {
 	runs, err := e.Service().Runs(r.Context(), FlowRef{ID: r.PathValue("id")})
-	respond(w, http.StatusOK, runs, err)
+	httpapi.Reply(w, http.StatusOK, runs, err)
 }
 
 func (e *Engine) handleOp(w http.ResponseWriter, r *http.Request) {
@@ -126,7 +126,7 @@ func (e *Engine) handleEnable(w http.ResponseWriter, r *http.Request) {
 	}
 	req.ID = r.PathValue("id")
 	v, err := e.Service().Enable(r.Context(), req)
-	respond(w, http.StatusOK, v, err)
+	httpapi.Reply(w, http.StatusOK, v, err)
 }
 
 // hasType reports whether a JSON object has a top-level "type" (a bare
@@ -162,7 +162,7 @@ func (e *Engine) handleRun(w http.ResponseWriter, r *http.Request) {
 	}
 	req.Args = body.Args
 	res, err := e.Service().Run(r.Context(), req)
-	respond(w, http.StatusAccepted, res, err)
+	httpapi.Reply(w, http.StatusAccepted, res, err)
 }
 
 func decodeEvent(b []byte) (*domain.Event, error) {
@@ -190,7 +190,7 @@ func (e *Engine) handleTest(w http.ResponseWriter, r *http.Request) {
 	}
 	req.ID = r.PathValue("id")
 	t, err := e.Service().Test(r.Context(), req)
-	respond(w, http.StatusOK, t, err)
+	httpapi.Reply(w, http.StatusOK, t, err)
 }
 
 // handleImport takes the import file itself: one flow object or an array.
@@ -211,7 +211,7 @@ func (e *Engine) handleImport(w http.ResponseWriter, r *http.Request) {
 		req.Flows[i] = *f
 	}
 	res, err := e.Service().Import(r.Context(), req)
-	respond(w, http.StatusOK, res, err)
+	httpapi.Reply(w, http.StatusOK, res, err)
 }
 
 // handleExport answers the export as a file to save (?id=… picks flows,
@@ -284,12 +284,12 @@ func webhookArgs(w http.ResponseWriter, r *http.Request) (map[string]string, *do
 
 func (e *Engine) handleRegistry(w http.ResponseWriter, r *http.Request) {
 	reg, err := e.Service().Registry(r.Context())
-	respond(w, http.StatusOK, reg, err)
+	httpapi.Reply(w, http.StatusOK, reg, err)
 }
 
 func (e *Engine) handleVariables(w http.ResponseWriter, r *http.Request) {
 	vars, err := e.Service().Variables(r.Context())
-	respond(w, http.StatusOK, vars, err)
+	httpapi.Reply(w, http.StatusOK, vars, err)
 }
 
 func (e *Engine) handlePutVariables(w http.ResponseWriter, r *http.Request) {
@@ -303,16 +303,7 @@ func (e *Engine) handlePutVariables(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	vars, err := e.Service().SetVariables(r.Context(), patch)
-	respond(w, http.StatusOK, vars, err)
-}
-
-// respond writes v with status, or err.
-func respond(w http.ResponseWriter, status int, v any, err error) {
-	if err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	httpapi.WriteJSON(w, status, v)
+	httpapi.Reply(w, http.StatusOK, vars, err)
 }
 
 // Interface guards.

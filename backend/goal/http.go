@@ -46,12 +46,12 @@ func (m *Module) Routes() []module.Route {
 // both transports share.
 func (m *Module) getGoals(w http.ResponseWriter, r *http.Request) {
 	list, err := m.Service().List(r.Context())
-	respond(w, http.StatusOK, list, err)
+	httpapi.Reply(w, http.StatusOK, list, err)
 }
 
 func (m *Module) getGoal(w http.ResponseWriter, r *http.Request) {
 	v, err := m.Service().Get(r.Context(), GoalRequest{ID: r.PathValue("id")})
-	respond(w, http.StatusOK, v, err)
+	httpapi.Reply(w, http.StatusOK, v, err)
 }
 
 func (m *Module) postGoal(w http.ResponseWriter, r *http.Request) {
@@ -60,7 +60,7 @@ func (m *Module) postGoal(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v, err := m.Service().Create(r.Context(), in)
-	respond(w, http.StatusCreated, v, err)
+	httpapi.Reply(w, http.StatusCreated, v, err)
 }
 
 func (m *Module) putGoalHTTP(w http.ResponseWriter, r *http.Request) {
@@ -69,12 +69,12 @@ func (m *Module) putGoalHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v, err := m.Service().Put(r.Context(), PutRequest{ID: r.PathValue("id"), Goal: in})
-	respond(w, http.StatusOK, v, err)
+	httpapi.Reply(w, http.StatusOK, v, err)
 }
 
 func (m *Module) deleteGoal(w http.ResponseWriter, r *http.Request) {
 	res, err := m.Service().Delete(r.Context(), GoalRequest{ID: r.PathValue("id")})
-	respond(w, http.StatusOK, res, err)
+	httpapi.Reply(w, http.StatusOK, res, err)
 }
 
 func (m *Module) postAdjust(w http.ResponseWriter, r *http.Request) {
@@ -89,15 +89,7 @@ func (m *Module) postAdjust(w http.ResponseWriter, r *http.Request) {
 	}
 	req.ID = r.PathValue("id")
 	v, err := m.Service().Adjust(r.Context(), req)
-	respond(w, http.StatusOK, v, err)
-}
-
-func respond(w http.ResponseWriter, status int, v any, err error) {
-	if err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	httpapi.WriteJSON(w, status, v)
+	httpapi.Reply(w, http.StatusOK, v, err)
 }
 
 // readInput reads a create/update body (DecodeInput).

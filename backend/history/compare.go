@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+
+	"github.com/ltth/ltth/backend/httpapi"
 )
 
 // Comparison is two streams side by side: B minus A for every figure, and
@@ -50,11 +52,11 @@ func (m *Module) getCompare(w http.ResponseWriter, r *http.Request) {
 	for i, name := range []string{"a", "b"} {
 		id, err := strconv.ParseInt(r.URL.Query().Get(name), 10, 64)
 		if err != nil || id <= 0 {
-			respond(w, nil, fmt.Errorf("%w: %s must be a stream id (a positive number)", ErrInvalid, name))
+			httpapi.Reply(w, http.StatusOK, nil, fmt.Errorf("%w: %s must be a stream id (a positive number)", ErrInvalid, name))
 			return
 		}
 		ids[i] = id
 	}
 	c, err := m.Service().Compare(r.Context(), CompareRequest{A: ids[0], B: ids[1]})
-	respond(w, c, err)
+	httpapi.Reply(w, http.StatusOK, c, err)
 }

@@ -39,14 +39,6 @@ func (m *Module) Routes() []module.Route {
 	}...)
 }
 
-func respond(w http.ResponseWriter, v any, err error) {
-	if err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	httpapi.WriteJSON(w, http.StatusOK, v)
-}
-
 func intParam(r *http.Request, name string) (int64, error) {
 	s := r.URL.Query().Get(name)
 	if s == "" {
@@ -69,7 +61,7 @@ func (m *Module) getStreams(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ss, err := m.Service().Streams(r.Context(), StreamsRequest{Limit: int(limit), Simulated: r.URL.Query().Get("simulated") == "1"})
-	respond(w, ss, err)
+	httpapi.Reply(w, http.StatusOK, ss, err)
 }
 
 func streamID(r *http.Request) (int64, error) {
@@ -87,7 +79,7 @@ func (m *Module) getStream(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d, err := m.Service().Stream(r.Context(), StreamRequest{ID: id})
-	respond(w, d, err)
+	httpapi.Reply(w, http.StatusOK, d, err)
 }
 
 func (m *Module) getEvents(w http.ResponseWriter, r *http.Request) {
@@ -107,7 +99,7 @@ func (m *Module) getEvents(w http.ResponseWriter, r *http.Request) {
 	}
 	q.Limit = int(limit)
 	page, err := m.Service().Events(r.Context(), q)
-	respond(w, page, err)
+	httpapi.Reply(w, http.StatusOK, page, err)
 }
 
 func (m *Module) getViewers(w http.ResponseWriter, r *http.Request) {
@@ -118,12 +110,12 @@ func (m *Module) getViewers(w http.ResponseWriter, r *http.Request) {
 	}
 	q := r.URL.Query()
 	vs, err := m.Service().Viewers(r.Context(), ViewersRequest{Q: q.Get("q"), Sort: q.Get("sort"), Limit: int(limit)})
-	respond(w, vs, err)
+	httpapi.Reply(w, http.StatusOK, vs, err)
 }
 
 func (m *Module) getViewer(w http.ResponseWriter, r *http.Request) {
 	v, err := m.Service().Viewer(r.Context(), ViewerRequest{UserID: r.PathValue("userId")})
-	respond(w, v, err)
+	httpapi.Reply(w, http.StatusOK, v, err)
 }
 
 func (m *Module) putNotes(w http.ResponseWriter, r *http.Request) {
@@ -135,7 +127,7 @@ func (m *Module) putNotes(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v, err := m.Service().SetNotes(r.Context(), NotesRequest{UserID: r.PathValue("userId"), Notes: body.Notes})
-	respond(w, v, err)
+	httpapi.Reply(w, http.StatusOK, v, err)
 }
 
 func (m *Module) postPoints(w http.ResponseWriter, r *http.Request) {
@@ -147,12 +139,12 @@ func (m *Module) postPoints(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v, err := m.Service().AddPoints(r.Context(), PointsRequest{UserID: r.PathValue("userId"), Amount: body.Amount})
-	respond(w, v, err)
+	httpapi.Reply(w, http.StatusOK, v, err)
 }
 
 func (m *Module) getRules(w http.ResponseWriter, r *http.Request) {
 	rules, err := m.Service().Rules(r.Context())
-	respond(w, rules, err)
+	httpapi.Reply(w, http.StatusOK, rules, err)
 }
 
 func (m *Module) putRules(w http.ResponseWriter, r *http.Request) {
@@ -162,7 +154,7 @@ func (m *Module) putRules(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rules, err := m.Service().SetRules(r.Context(), rules)
-	respond(w, rules, err)
+	httpapi.Reply(w, http.StatusOK, rules, err)
 }
 
 func (m *Module) getExport(w http.ResponseWriter, r *http.Request) {

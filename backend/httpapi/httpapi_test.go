@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -85,5 +86,39 @@ func TestErrorBodiesCarryTheCode(t *testing.T) {
 	WriteErrorText(rec, http.StatusUnauthorized, "token required")
 	if !strings.Contains(rec.Body.String(), `"code":"unauthorized"`) {
 		t.Errorf("401 body: %s", rec.Body)
+	}
+}
+
+// Post decodes strictly (an unknown field is a 400 with code invalid and
+// the method is not called); Get and Post answer the method's result or
+// its error.
+func TestGetAndPostServeAServiceMethod(t *testing.T) {
+	called := 0
+	post := Post(func(_ context.Context, req struct {
+		N int `json:"n"`
+	}) (int, error) {
+		called++
+		if req.N < 0 {
+			return 0, NewError(ErrConflict, "negative")
+		}
+		return req.N * 2, nil
+	})
+	for body, want := range map[string]string{
+		`{"n":2}`: "200 4", `{"n":-1}`: `409 {"error":"negative","code":"conflict"}`, `{"m":1}`: "400 ", `{"n":1}{}`: "400 ",
+	} {
+		rec := httptest.NewRecorder()
+		post(rec, httptest.NewRequest(http.MethodPost, "/x", strings.NewReader(body)))
+		got := fmt.Sprintf("%d %s", rec.Code, strings.TrimSpace(rec.Body.String()))
+		if !strings.HasPrefix(got, want) || (rec.Code == 400 && !strings.Contains(got, `"code":"invalid"`)) {
+			t.Errorf("POST %s: %s, want %s…", body, got, want)
+		}
+	}
+	if called != 2 {
+		t.Errorf("the method ran %d times, want 2 (refused bodies must not reach it)", called)
+	}
+	rec := httptest.NewRecorder()
+	Get(func(context.Context) (string, error) { return "ok", nil })(rec, httptest.NewRequest(http.MethodGet, "/x", nil))
+	if rec.Code != 200 || strings.TrimSpace(rec.Body.String()) != `"ok"` {
+		t.Errorf("GET: %d %s", rec.Code, rec.Body)
 	}
 }

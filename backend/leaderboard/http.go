@@ -50,7 +50,7 @@ func (m *Module) getBoard(w http.ResponseWriter, r *http.Request) {
 		req.Limit = n
 	}
 	st, err := m.Service().Top(r.Context(), req)
-	respond(w, st, err)
+	httpapi.Reply(w, http.StatusOK, st, err)
 }
 
 func (m *Module) postReset(w http.ResponseWriter, r *http.Request) {
@@ -65,15 +65,7 @@ func (m *Module) postReset(w http.ResponseWriter, r *http.Request) {
 	}
 	req.Board = r.PathValue("board")
 	res, err := m.Service().Reset(r.Context(), req)
-	respond(w, res, err)
-}
-
-func respond(w http.ResponseWriter, v any, err error) {
-	if err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	httpapi.WriteJSON(w, http.StatusOK, v)
+	httpapi.Reply(w, http.StatusOK, res, err)
 }
 
 // csp is the Content-Security-Policy of the overlay page (as for the other

@@ -2,8 +2,6 @@ package obs
 
 import (
 	"context"
-	"encoding/json"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -23,57 +21,18 @@ func (m *Module) Routes() []module.Route {
 	h := func(p string, f http.HandlerFunc) module.Route { return module.Route{Pattern: p, Handler: f} }
 	svc := m.Service()
 	return []module.Route{
-		h("GET /api/obs/settings", get(svc.Settings)),
-		h("PUT /api/obs/settings", post(svc.SaveSettings)),
-		h("GET /api/obs/status", get(svc.Status)),
-		h("GET /api/obs/state", get(svc.State)),
+		h("GET /api/obs/settings", httpapi.Get(svc.Settings)),
+		h("PUT /api/obs/settings", httpapi.Post(svc.SaveSettings)),
+		h("GET /api/obs/status", httpapi.Get(svc.Status)),
+		h("GET /api/obs/state", httpapi.Get(svc.State)),
 		h("GET /api/obs/options", m.handleOptions),
-		h("POST /api/obs/scene", post(svc.SetScene)),
-		h("POST /api/obs/command", post(svc.Command)),
+		h("POST /api/obs/scene", httpapi.Post(svc.SetScene)),
+		h("POST /api/obs/command", httpapi.Post(svc.Command)),
 		h("GET /api/obs/screenshot", m.handleScreenshot),
-		h("POST /api/obs/overlays", post(svc.AddOverlays)),
-		{Pattern: "POST /api/obs/browser-sources", Handler: post(svc.BrowserSources),
+		h("POST /api/obs/overlays", httpapi.Post(svc.AddOverlays)),
+		{Pattern: "POST /api/obs/browser-sources", Handler: httpapi.Post(svc.BrowserSources),
 			Summary: "Add to OBS: create or update browser sources {scene?, sources:[{name,url,width,height}]} (default: the current scene)"},
 	}
-}
-
-func decode(r *http.Request, v any) error {
-	dec := json.NewDecoder(io.LimitReader(r.Body, 64<<10))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return httpapi.NewError(httpapi.ErrInvalid, "body: "+err.Error())
-	}
-	return nil
-}
-
-// get answers a service method without a request.
-func get[T any](f func(context.Context) (T, error)) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		v, err := f(r.Context())
-		respond(w, v, err)
-	}
-}
-
-// post decodes the JSON body into the method's request and answers its
-// result.
-func post[Req, T any](f func(context.Context, Req) (T, error)) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		var req Req
-		if err := decode(r, &req); err != nil {
-			httpapi.WriteError(w, err)
-			return
-		}
-		v, err := f(r.Context(), req)
-		respond(w, v, err)
-	}
-}
-
-func respond(w http.ResponseWriter, v any, err error) {
-	if err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	httpapi.WriteJSON(w, http.StatusOK, v)
 }
 
 // obsError marks OBS's refusals (unknown scene...) as unprocessable.
@@ -89,7 +48,7 @@ func obsError(err error) error {
 func (m *Module) handleOptions(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	out, err := m.Service().Options(r.Context(), OptionsRequest{Kind: q.Get("kind"), Scene: q.Get("scene"), Source: q.Get("source")})
-	respond(w, out, err)
+	httpapi.Reply(w, http.StatusOK, out, err)
 }
 
 // handleScreenshot answers the program scene's image as the body.

@@ -41,14 +41,14 @@ func (m *Manager) apiHandler() http.Handler {
 
 func (m *Manager) handleList(w http.ResponseWriter, r *http.Request) {
 	v, err := m.Service().List(r.Context())
-	reply(w, v, err)
+	httpapi.Reply(w, http.StatusOK, v, err)
 }
 
 // handleID serves a service method that takes the plugin id of the path.
 func handleID[T any](f func(context.Context, IDRequest) (T, error)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		v, err := f(r.Context(), IDRequest{ID: r.PathValue("id")})
-		reply(w, v, err)
+		httpapi.Reply(w, http.StatusOK, v, err)
 	}
 }
 
@@ -59,7 +59,7 @@ func (m *Manager) handlePutSettings(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v, err := m.Service().PutSettings(r.Context(), PutSettingsRequest{ID: r.PathValue("id"), Settings: body})
-	reply(w, v, err)
+	httpapi.Reply(w, http.StatusOK, v, err)
 }
 
 // servePluginAPI dispatches to the running plugin's routes (404 when the
@@ -93,12 +93,4 @@ func (m *Manager) serveAssets(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	assets.ServeHTTP(w, r)
-}
-
-func reply(w http.ResponseWriter, v any, err error) {
-	if err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	httpapi.WriteJSON(w, http.StatusOK, v)
 }

@@ -15,7 +15,7 @@ func (u *Updater) Routes() []module.Route {
 	return []module.Route{
 		{Pattern: "GET /api/update", Summary: "Update settings: {enabled, feedUrl}", Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			v, err := s.Settings(r.Context())
-			reply(w, http.StatusOK, v, err)
+			httpapi.Reply(w, http.StatusOK, v, err)
 		})},
 		{Pattern: "PUT /api/update", Summary: "Save update settings {enabled, feedUrl}", Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			var next Settings
@@ -24,32 +24,23 @@ func (u *Updater) Routes() []module.Route {
 				return
 			}
 			v, err := s.SaveSettings(r.Context(), next)
-			reply(w, http.StatusOK, v, err)
+			httpapi.Reply(w, http.StatusOK, v, err)
 		})},
 		{Pattern: "GET /api/update/status", Summary: "Update state: current and latest version, download progress", Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			v, err := s.Status(r.Context())
-			reply(w, http.StatusOK, v, err)
+			httpapi.Reply(w, http.StatusOK, v, err)
 		})},
 		{Pattern: "POST /api/update/check", Summary: "Check the release feed now", Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			v, err := s.Check(r.Context())
-			reply(w, http.StatusOK, v, err)
+			httpapi.Reply(w, http.StatusOK, v, err)
 		})},
 		{Pattern: "POST /api/update/download", Summary: "Download and verify the newer release (progress on the updateStatus message)", Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			v, err := s.Download(r.Context())
-			reply(w, http.StatusAccepted, v, err)
+			httpapi.Reply(w, http.StatusAccepted, v, err)
 		})},
 		{Pattern: "POST /api/update/install", Summary: "Install the verified download (Windows: on the next start; Linux: replaces the binary)", Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			v, err := s.Install(r.Context())
-			reply(w, http.StatusOK, v, err)
+			httpapi.Reply(w, http.StatusOK, v, err)
 		})},
 	}
-}
-
-// reply writes a service method's result with status ok, or its error.
-func reply(w http.ResponseWriter, ok int, v any, err error) {
-	if err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	httpapi.WriteJSON(w, ok, v)
 }

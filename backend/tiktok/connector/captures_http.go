@@ -8,19 +8,19 @@ import (
 
 func (c *Connector) handleStopReplay(w http.ResponseWriter, r *http.Request) {
 	res, err := c.Service().StopReplay(r.Context())
-	respond(w, http.StatusOK, res, err)
+	httpapi.Reply(w, http.StatusOK, res, err)
 }
 
 func (c *Connector) handleListCaptures(w http.ResponseWriter, r *http.Request) {
 	list, err := c.Service().Captures(r.Context())
-	respond(w, http.StatusOK, list, err)
+	httpapi.Reply(w, http.StatusOK, list, err)
 }
 
 // handleUploadCapture stores the raw request body (a capture file, up to
 // httpapi.MaxUploadBytes, streamed to disk) as ?name=….
 func (c *Connector) handleUploadCapture(w http.ResponseWriter, r *http.Request) {
 	info, err := c.Service().SaveCapture(r.Context(), SaveCaptureRequest{Name: r.URL.Query().Get("name"), Data: r.Body})
-	respond(w, http.StatusCreated, info, err)
+	httpapi.Reply(w, http.StatusCreated, info, err)
 }
 
 func (c *Connector) handleConfirmBrowserPath(w http.ResponseWriter, r *http.Request) {
@@ -30,5 +30,5 @@ func (c *Connector) handleConfirmBrowserPath(w http.ResponseWriter, r *http.Requ
 		return
 	}
 	res, err := c.Service().ConfirmBrowserPath(r.Context(), req)
-	respond(w, http.StatusOK, res, err)
+	httpapi.Reply(w, http.StatusOK, res, err)
 }

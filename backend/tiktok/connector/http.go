@@ -31,7 +31,7 @@ func (c *Connector) Routes() []module.Route {
 
 func (c *Connector) handleStatus(w http.ResponseWriter, r *http.Request) {
 	st, err := c.Service().Status(r.Context())
-	respond(w, http.StatusOK, st, err)
+	httpapi.Reply(w, http.StatusOK, st, err)
 }
 
 func (c *Connector) handleConnect(w http.ResponseWriter, r *http.Request) {
@@ -41,17 +41,17 @@ func (c *Connector) handleConnect(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	st, err := c.Service().Connect(r.Context(), req)
-	respond(w, http.StatusAccepted, st, err)
+	httpapi.Reply(w, http.StatusAccepted, st, err)
 }
 
 func (c *Connector) handleDisconnect(w http.ResponseWriter, r *http.Request) {
 	st, err := c.Service().Disconnect(r.Context())
-	respond(w, http.StatusOK, st, err)
+	httpapi.Reply(w, http.StatusOK, st, err)
 }
 
 func (c *Connector) handleGetSettings(w http.ResponseWriter, r *http.Request) {
 	v, err := c.Service().Settings(r.Context())
-	respond(w, http.StatusOK, v, err)
+	httpapi.Reply(w, http.StatusOK, v, err)
 }
 
 func (c *Connector) handlePutSettings(w http.ResponseWriter, r *http.Request) {
@@ -61,7 +61,7 @@ func (c *Connector) handlePutSettings(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v, err := c.Service().UpdateSettings(r.Context(), p)
-	respond(w, http.StatusOK, v, err)
+	httpapi.Reply(w, http.StatusOK, v, err)
 }
 
 func (c *Connector) handleRecord(w http.ResponseWriter, r *http.Request) {
@@ -71,7 +71,7 @@ func (c *Connector) handleRecord(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rec, err := c.Service().Record(r.Context(), req)
-	respond(w, http.StatusOK, rec, err)
+	httpapi.Reply(w, http.StatusOK, rec, err)
 }
 
 func (c *Connector) handleReplay(w http.ResponseWriter, r *http.Request) {
@@ -81,7 +81,7 @@ func (c *Connector) handleReplay(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	res, err := c.Service().StartReplay(r.Context(), req)
-	respond(w, http.StatusAccepted, res, err)
+	httpapi.Reply(w, http.StatusAccepted, res, err)
 }
 
 // readJSON decodes exactly one JSON value with no unknown fields and
@@ -95,16 +95,6 @@ func readJSON(r *http.Request, v any, allowEmpty bool) error {
 		return nil
 	}
 	return httpapi.Strict(b, v)
-}
-
-// respond answers v with status, or the error (its code and the status of
-// its kind).
-func respond(w http.ResponseWriter, status int, v any, err error) {
-	if err != nil {
-		httpapi.WriteError(w, err)
-		return
-	}
-	httpapi.WriteJSON(w, status, v)
 }
 
 // Settings returns the current settings (secrets included: do not log).
