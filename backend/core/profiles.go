@@ -127,7 +127,7 @@ func (c *Core) handleCreateProfile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v, err := c.Services().Profiles.Create(r.Context(), service.ProfileRequest{Name: b.Name})
-	reply(w, http.StatusCreated, v, err)
+	httpapi.Reply(w, http.StatusCreated, v, err)
 }
 
 func (c *Core) handleRenameProfile(w http.ResponseWriter, r *http.Request) {
@@ -136,7 +136,7 @@ func (c *Core) handleRenameProfile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v, err := c.Services().Profiles.Rename(r.Context(), service.RenameRequest{Name: r.PathValue("name"), NewName: b.NewName})
-	reply(w, http.StatusOK, v, err)
+	httpapi.Reply(w, http.StatusOK, v, err)
 }
 
 func (c *Core) handleDuplicateProfile(w http.ResponseWriter, r *http.Request) {
@@ -145,17 +145,17 @@ func (c *Core) handleDuplicateProfile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v, err := c.Services().Profiles.Duplicate(r.Context(), service.RenameRequest{Name: r.PathValue("name"), NewName: b.NewName})
-	reply(w, http.StatusCreated, v, err)
+	httpapi.Reply(w, http.StatusCreated, v, err)
 }
 
 func (c *Core) handleActivateProfile(w http.ResponseWriter, r *http.Request) {
 	_, err := c.Services().Profiles.Switch(r.Context(), service.SwitchRequest{Name: r.PathValue("name")})
-	reply(w, http.StatusOK, service.OK{OK: true}, err)
+	httpapi.Reply(w, http.StatusOK, service.OK{OK: true}, err)
 }
 
 func (c *Core) handleDeleteProfile(w http.ResponseWriter, r *http.Request) {
 	v, err := c.Services().Profiles.Delete(r.Context(), service.ProfileRequest{Name: r.PathValue("name")})
-	reply(w, http.StatusOK, v, err)
+	httpapi.Reply(w, http.StatusOK, v, err)
 }
 
 // handleExportProfile streams the export as a download; an export with
@@ -188,11 +188,11 @@ func (c *Core) handleExportProfile(w http.ResponseWriter, r *http.Request) {
 func (c *Core) handleImportProfile(w http.ResponseWriter, r *http.Request) {
 	req := service.ProfileRequest{Name: r.URL.Query().Get("name")}
 	v, err := c.Services().Profiles.Import(r.Context(), req, r.Body)
-	reply(w, http.StatusCreated, v, err)
+	httpapi.Reply(w, http.StatusCreated, v, err)
 }
 
 func (c *Core) handleRecentEvents(w http.ResponseWriter, r *http.Request) {
 	limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
 	evs, err := c.Services().Profiles.RecentEvents(r.Context(), service.RecentRequest{Limit: limit})
-	reply(w, http.StatusOK, evs, err)
+	httpapi.Reply(w, http.StatusOK, evs, err)
 }

@@ -79,7 +79,7 @@ func (c *Core) AppSettings() service.AppSettingsView {
 
 func (c *Core) handleGetAppSettings(w http.ResponseWriter, r *http.Request) {
 	v, err := c.Services().Settings.Get(r.Context())
-	reply(w, http.StatusOK, v, err)
+	httpapi.Reply(w, http.StatusOK, v, err)
 }
 
 func (c *Core) handlePutAppSettings(w http.ResponseWriter, r *http.Request) {
@@ -94,7 +94,7 @@ func (c *Core) handlePutAppSettings(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v, err := c.Services().Settings.Put(r.Context(), next)
-	reply(w, http.StatusOK, v, err)
+	httpapi.Reply(w, http.StatusOK, v, err)
 }
 
 // ApplyAppSettings applies and saves next. Each step that fails undoes the
@@ -218,12 +218,12 @@ func (c *Core) lanAddresses() []string {
 
 func (c *Core) handleGetToken(w http.ResponseWriter, r *http.Request) {
 	v, err := c.Services().Settings.Token(r.Context())
-	reply(w, http.StatusOK, v, err)
+	httpapi.Reply(w, http.StatusOK, v, err)
 }
 
 func (c *Core) handleRotateToken(w http.ResponseWriter, r *http.Request) {
 	v, err := c.Services().Settings.RotateToken(r.Context())
-	reply(w, http.StatusOK, v, err)
+	httpapi.Reply(w, http.StatusOK, v, err)
 }
 
 // RotateToken replaces the API token on disk and in the listener; the old

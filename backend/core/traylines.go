@@ -93,22 +93,13 @@ func obsLine(lang string, st obs.Status) string {
 	return fmt.Sprintf(trayWord(lang, "obs_prefix"), trayWord(lang, st.State))
 }
 
-// obsReason words the OBS bridge's known reasons (backend/obs/conn.go) in
-// lang; "" when lang has no words for it (English keeps the bridge's text).
+// obsReason words the OBS bridge's known reasons (obs.Status.Code) in lang;
+// "" when lang has no words for it (English keeps the bridge's text).
 func obsReason(lang string, st obs.Status) string {
-	k := ""
-	switch r := st.Reason; {
-	case strings.HasPrefix(r, "OBS refused the password"):
-		k = "obs_password"
-	case strings.Contains(r, "(connection refused)"):
-		k = "obs_refused"
-	case strings.Contains(r, "did not answer in time"):
-		k = "obs_timeout"
-	case r == "connection to OBS lost":
-		k = "obs_lost"
-	case r == "disconnected":
-		k = "obs_closed"
+	if st.Code == "" {
+		return ""
 	}
+	k := "obs_" + st.Code
 	w, ok := trayWords[lang][k]
 	if !ok || k == "" {
 		return ""

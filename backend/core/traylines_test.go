@@ -16,7 +16,7 @@ import (
 func TestTrayLinesFollowTheLanguage(t *testing.T) {
 	failed := connector.Status{State: connector.StateError, Code: "not_live", Reason: "@x is not LIVE right now"}
 	odd := connector.Status{State: connector.StateReconnecting, Code: "something_new", Reason: "socket closed"}
-	refused := obs.Status{State: obs.StateError, Addr: "127.0.0.1:4455", Reason: "OBS is not running or its WebSocket server is off at 127.0.0.1:4455 (connection refused)"}
+	refused := obs.Status{State: obs.StateError, Addr: "127.0.0.1:4455", Reason: "OBS is not running or its WebSocket server is off at 127.0.0.1:4455 (connection refused)", Code: obs.ReasonRefused}
 	cases := []struct{ name, lang, got, want string }{
 		{"live de", "de", connectionLine("de", connector.Status{State: connector.StateConnected, UniqueID: "anna", Source: "euler"}), "Live: @anna (euler)"},
 		{"idle de", "de", connectionLine("de", connector.Status{}), "Nicht verbunden"},
@@ -26,13 +26,13 @@ func TestTrayLinesFollowTheLanguage(t *testing.T) {
 		{"code de", "de", connectionLine("de", failed), "Fehler: gerade nicht LIVE"},
 		{"code en", "en", connectionLine("en", failed), "error: @x is not LIVE right now"},
 		{"unknown code de", "de", connectionLine("de", odd), "verbinde erneut: socket closed"},
-		{"obs off", "de", obsLine("de", obs.Status{State: obs.StateDisabled, Reason: "the OBS connection is turned off"}), ""},
+		{"obs off", "de", obsLine("de", obs.Status{State: obs.StateDisabled, Reason: "the OBS connection is turned off", Code: obs.ReasonOff}), ""},
 		{"obs up de", "de", obsLine("de", obs.Status{State: obs.StateConnected, Connected: true}), "OBS: verbunden"},
 		{"obs up en", "en", obsLine("en", obs.Status{State: obs.StateConnected, Connected: true}), "OBS: connected"},
 		{"obs refused de", "de", obsLine("de", refused), "OBS: nicht erreichbar unter 127.0.0.1:4455 (läuft OBS, ist sein WebSocket-Server an?)"},
 		{"obs refused en", "en", obsLine("en", refused), refused.Reason},
-		{"obs lost de", "de", obsLine("de", obs.Status{State: obs.StateConnecting, Reason: "connection to OBS lost"}), "OBS: Verbindung verloren"},
-		{"obs lost en", "en", obsLine("en", obs.Status{State: obs.StateConnecting, Reason: "connection to OBS lost"}), "OBS: connection to OBS lost"},
+		{"obs lost de", "de", obsLine("de", obs.Status{State: obs.StateConnecting, Reason: "connection to OBS lost", Code: obs.ReasonLost}), "OBS: Verbindung verloren"},
+		{"obs lost en", "en", obsLine("en", obs.Status{State: obs.StateConnecting, Reason: "connection to OBS lost", Code: obs.ReasonLost}), "OBS: connection to OBS lost"},
 		{"obs state de", "de", obsLine("de", obs.Status{State: obs.StateConnecting}), "OBS: verbinde"},
 		{"update de", "de", updateLine("de", update.Status{State: update.StateAvailable, Latest: "1.2.0"}), "Update verfügbar: LTTH 1.2.0"},
 		{"update en", "en", updateLine("en", update.Status{State: update.StateReady, Latest: "1.2.0"}), "Update available: LTTH 1.2.0"},

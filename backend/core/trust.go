@@ -88,7 +88,7 @@ func (c *Core) RestoreProfile(ctx context.Context, name, backup string) (string,
 
 func (c *Core) handleListReview(w http.ResponseWriter, r *http.Request) {
 	items, err := c.Services().Profiles.Review(r.Context(), service.ProfileRequest{Name: r.PathValue("name")})
-	reply(w, http.StatusOK, items, err)
+	httpapi.Reply(w, http.StatusOK, items, err)
 }
 
 func (c *Core) handleApplyReview(w http.ResponseWriter, r *http.Request) {
@@ -102,12 +102,12 @@ func (c *Core) handleApplyReview(w http.ResponseWriter, r *http.Request) {
 	}
 	req := service.ReviewRequest{Name: r.PathValue("name"), Accept: body.Accept, Reject: body.Reject}
 	items, err := c.Services().Profiles.ApplyReview(r.Context(), req)
-	reply(w, http.StatusOK, items, err)
+	httpapi.Reply(w, http.StatusOK, items, err)
 }
 
 func (c *Core) handleListBackups(w http.ResponseWriter, r *http.Request) {
 	list, err := c.Services().Profiles.Backups(r.Context(), service.ProfileRequest{Name: r.PathValue("name")})
-	reply(w, http.StatusOK, list, err)
+	httpapi.Reply(w, http.StatusOK, list, err)
 }
 
 func (c *Core) handleRestore(w http.ResponseWriter, r *http.Request) {
@@ -119,7 +119,7 @@ func (c *Core) handleRestore(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v, err := c.Services().Profiles.Restore(r.Context(), service.RestoreRequest{Name: r.PathValue("name"), Backup: body.Backup})
-	reply(w, http.StatusOK, v, err)
+	httpapi.Reply(w, http.StatusOK, v, err)
 }
 
 // decodeStrict reads one JSON object and nothing after it.

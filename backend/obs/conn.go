@@ -71,17 +71,17 @@ func (s *session) close() {
 }
 
 // reason turns a connection error into a sentence for the dashboard.
-func reason(addr string, err error) string {
+func reason(addr string, err error) (code, text string) {
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, "4009") || strings.Contains(msg, "Authentication failed"):
-		return "OBS refused the password (wrong password; check Tools → WebSocket Server Settings in OBS)"
+		return ReasonPassword, "OBS refused the password (wrong password; check Tools → WebSocket Server Settings in OBS)"
 	case strings.Contains(msg, "connection refused"):
-		return "OBS is not running or its WebSocket server is off at " + addr + " (connection refused)"
+		return ReasonRefused, "OBS is not running or its WebSocket server is off at " + addr + " (connection refused)"
 	case strings.Contains(msg, "timeout"):
-		return "OBS at " + addr + " did not answer in time: " + msg
+		return ReasonTimeout, "OBS at " + addr + " did not answer in time: " + msg
 	}
-	return msg
+	return "", msg
 }
 
 // connectLoop connects, pumps events until the connection ends, and
@@ -92,16 +92,18 @@ func (m *Module) connectLoop(ctx context.Context) {
 	for ctx.Err() == nil {
 		s := m.Settings()
 		if !s.Enabled {
-			m.setStatus(Status{State: StateDisabled, Addr: s.Addr(), Reason: "the OBS connection is turned off"})
+			m.setStatus(Status{State: StateDisabled, Addr: s.Addr(), Reason: "the OBS connection is turned off", Code: ReasonOff})
 			m.wait(ctx, -1)
 			continue
 		}
-		m.setStatus(Status{State: StateConnecting, Addr: s.Addr(), Attempts: attempts, Reason: m.Status().Reason})
+		prev := m.Status()
+		m.setStatus(Status{State: StateConnecting, Addr: s.Addr(), Attempts: attempts, Reason: prev.Reason, Code: prev.Code})
 		ses, err := m.dial(ctx, s)
 		if err != nil {
 			attempts++
 			delay := jitter(backoff)
-			m.setStatus(Status{State: StateError, Addr: s.Addr(), Reason: reason(s.Addr(), err),
+			code, why := reason(s.Addr(), err)
+			m.setStatus(Status{State: StateError, Addr: s.Addr(), Reason: why, Code: code,
 				Attempts: attempts, NextRetry: time.Now().Add(delay).UnixMilli()})
 			m.wait(ctx, delay)
 			backoff = min(backoff*2, m.opts.MaxBackoff)
@@ -155,14 +157,14 @@ func (m *Module) serve(ctx context.Context, ses *session, s Settings) (lost bool
 	m.requestRefresh()
 	m.syncOverlays()
 	defer func() {
-		why := "connection to OBS lost"
+		code, why := ReasonLost, "connection to OBS lost"
 		if !lost {
-			why = "disconnected"
+			code, why = ReasonClosed, "disconnected"
 		}
 		m.mu.Lock()
 		m.client = nil
 		m.mu.Unlock()
-		m.setStatus(Status{State: StateConnecting, Addr: s.Addr(), Reason: why})
+		m.setStatus(Status{State: StateConnecting, Addr: s.Addr(), Reason: why, Code: code})
 		m.publish(TypeConnection, "", ConnectionChange{Connected: false, Reason: why})
 		ses.close()
 	}()

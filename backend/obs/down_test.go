@@ -30,7 +30,8 @@ func closedPort(t *testing.T) int {
 func downModule(t *testing.T, b *bus.Bus) *Module {
 	m := startModule(t, b, Settings{Host: "127.0.0.1", Port: closedPort(t), Password: "x", Enabled: true})
 	eventually(t, 5*time.Second, "connection refused", func() bool {
-		return strings.Contains(m.Status().Reason, "connection refused")
+		st := m.Status()
+		return strings.Contains(st.Reason, "connection refused") && st.Code == ReasonRefused
 	})
 	return m
 }

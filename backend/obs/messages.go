@@ -79,11 +79,24 @@ const (
 	StateError      = "error"
 )
 
+// The reason codes of Status.Code.
+const (
+	ReasonPassword = "password" // OBS refused the password
+	ReasonRefused  = "refused"  // nothing listens at the address
+	ReasonTimeout  = "timeout"  // OBS did not answer in time
+	ReasonLost     = "lost"     // a working connection dropped
+	ReasonClosed   = "closed"   // LTTH closed it (settings changed, stopping)
+	ReasonOff      = "off"      // the connection is turned off
+)
+
 // Status is the connection status for the dashboard and the tray.
 type Status struct {
-	Connected  bool   `json:"connected"`
-	State      string `json:"state"`
-	Reason     string `json:"reason,omitempty"`
+	Connected bool   `json:"connected"`
+	State     string `json:"state"`
+	Reason    string `json:"reason,omitempty"`
+	// Code names the reason for the dashboard and the tray to word in the
+	// streamer's language (Reason* below); "" for any other reason.
+	Code       string `json:"code,omitempty"`
 	Addr       string `json:"addr"`
 	OBSVersion string `json:"obsVersion,omitempty"`
 	Attempts   int    `json:"attempts,omitempty"` // failed attempts since the last success

@@ -136,7 +136,7 @@ func TestWrongPassword(t *testing.T) {
 	m := startModule(t, bus.New(), s)
 	eventually(t, 20*time.Second, "auth error", func() bool { return m.Status().State == StateError })
 	st := m.Status()
-	if st.Connected || !strings.Contains(st.Reason, "wrong password") {
+	if st.Connected || !strings.Contains(st.Reason, "wrong password") || st.Code != ReasonPassword {
 		t.Fatalf("status = %+v", st)
 	}
 	err := m.Do(context.Background(), Command{Op: OpSetScene, Scene: "Scene"})

@@ -171,13 +171,13 @@ describe('osc api', () => {
 
 describe('OBS reasons in the dashboard language', () => {
   it('words the bridge\'s known reasons, keeps any other text', () => {
-    const refused = { reason: 'OBS is not running or its WebSocket server is off at 127.0.0.1:4455 (connection refused)', addr: '127.0.0.1:4455' }
+    const refused = { reason: 'OBS is not running or its WebSocket server is off at 127.0.0.1:4455 (connection refused)', code: 'refused', addr: '127.0.0.1:4455' }
     expect(obsReasonText(refused)).toBe('OBS is not running or its WebSocket server is off at 127.0.0.1:4455')
     i18n.setPreference('de')
     try {
       expect(obsReasonText(refused)).toBe('OBS läuft nicht oder sein WebSocket-Server ist unter 127.0.0.1:4455 aus')
-      expect(obsReasonText({ reason: 'OBS refused the password (wrong password; …)', addr: '' })).toContain('Passwort abgelehnt')
-      expect(obsReasonText({ reason: 'connection to OBS lost', addr: '' })).toBe('Verbindung zu OBS verloren')
+      expect(obsReasonText({ reason: 'OBS refused the password (wrong password; …)', code: 'password', addr: '' })).toContain('Passwort abgelehnt')
+      expect(obsReasonText({ reason: 'connection to OBS lost', code: 'lost', addr: '' })).toBe('Verbindung zu OBS verloren')
       expect(obsReasonText({ reason: 'scene "X" not found', addr: '' })).toBe('scene "X" not found')
     } finally {
       i18n.setPreference('en')

@@ -59,28 +59,32 @@ export interface ObsStatus {
   connected: boolean
   state: 'disabled' | 'connecting' | 'connected' | 'error' | string
   reason?: string
+  /** Names a known reason (password, refused, timeout, lost, closed, off). */
+  code?: string
   addr: string
   obsVersion?: string
   attempts?: number
   nextRetry?: number
 }
 
+/** The OBS bridge's known reasons by code (backend obs.Status.Code). */
+const OBS_REASONS: Record<string, (addr: string) => string> = {
+  password: () => m.obs_why_password(),
+  refused: (addr) => m.obs_why_refused({ addr }),
+  timeout: (addr) => m.obs_why_timeout({ addr }),
+  lost: () => m.obs_why_lost(),
+  closed: () => m.obs_why_closed(),
+  off: () => m.obs_why_off(),
+}
+
 /**
- * The OBS bridge's reason in the dashboard's language: its known reasons
- * (backend/obs/conn.go, worded the same way for the tray in
- * backend/core/traylines.go) get catalogue texts; any other text (an OBS
- * error of its own) is shown as the bridge wrote it.
+ * The OBS bridge's reason in the dashboard's language: a known reason
+ * (its code) gets the catalogue's words, any other text (an OBS error of
+ * its own) is shown as the bridge wrote it.
  */
-export function obsReasonText(st: Pick<ObsStatus, 'reason' | 'addr'>): string {
-  const r = st.reason ?? ''
-  const addr = st.addr
-  if (r.startsWith('OBS refused the password')) return m.obs_why_password()
-  if (r.includes('(connection refused)')) return m.obs_why_refused({ addr })
-  if (r.includes('did not answer in time')) return m.obs_why_timeout({ addr })
-  if (r === 'connection to OBS lost') return m.obs_why_lost()
-  if (r === 'disconnected') return m.obs_why_closed()
-  if (r === 'the OBS connection is turned off') return m.obs_why_off()
-  return r
+export function obsReasonText(st: Pick<ObsStatus, 'reason' | 'code' | 'addr'>): string {
+  const known = st.code ? OBS_REASONS[st.code] : undefined
+  return known ? known(st.addr) : (st.reason ?? '')
 }
 
 /** An OBS command (backend obs.Command). */
