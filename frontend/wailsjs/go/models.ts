@@ -3172,6 +3172,7 @@ export namespace obs {
 	    connected: boolean;
 	    state: string;
 	    reason?: string;
+	    code?: string;
 	    addr: string;
 	    obsVersion?: string;
 	    attempts?: number;
@@ -3186,6 +3187,7 @@ export namespace obs {
 	        this.connected = source["connected"];
 	        this.state = source["state"];
 	        this.reason = source["reason"];
+	        this.code = source["code"];
 	        this.addr = source["addr"];
 	        this.obsVersion = source["obsVersion"];
 	        this.attempts = source["attempts"];
