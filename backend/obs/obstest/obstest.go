@@ -57,7 +57,7 @@ func Start(t testing.TB, password string) *Server {
 	t.Helper()
 	Require(t)
 	s := &Server{Host: "127.0.0.1", Password: password, script: script(t)}
-	env := s.run(t, "start", "--port", "auto", "--password", password, "--timeout", "60",
+	env := s.run(t, "start", "--port", "auto", "--password", password, "--timeout", "120",
 		"--watch-pid", strconv.Itoa(os.Getpid()))
 	s.Dir = env["OBS_TEST_DIR"]
 	s.Port, _ = strconv.Atoi(env["OBS_TEST_PORT"])
